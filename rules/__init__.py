@@ -1,0 +1,44 @@
+"""medfin's rules: a co-financing decision made executable.
+
+Pure Python, standard library only: facts in, verdicts with citations out. Nothing
+here imports Flask, marshmallow or a database, and nothing reads a file but the
+decision data in ``rules/decisions/``.
+
+    >>> from datetime import date
+    >>> from rules import Facts, evaluate, load_decision
+    >>> evaluate(load_decision("ks-2024-1371-481"), Facts(), on=date(2025, 1, 1)).status
+    'proposed'
+"""
+
+from __future__ import annotations
+
+from rules.decision import Decision, decision_ids, load_decision
+from rules.errors import InvalidFacts, RuleError, UnknownDecision, UnknownInterpretation
+from rules.evaluate import RULE_IDS, evaluate, judge_payment
+from rules.facts import ERUF_OUTCOMES, Disbursement, ErufDecision, Facts
+from rules.messages import render
+from rules.outcomes import Citation, Evaluation, PaymentVerdict, RuleOutcome
+from rules.status import STATUSES
+
+__all__ = [
+    "ERUF_OUTCOMES",
+    "RULE_IDS",
+    "STATUSES",
+    "Citation",
+    "Decision",
+    "Disbursement",
+    "ErufDecision",
+    "Evaluation",
+    "Facts",
+    "InvalidFacts",
+    "PaymentVerdict",
+    "RuleError",
+    "RuleOutcome",
+    "UnknownDecision",
+    "UnknownInterpretation",
+    "decision_ids",
+    "evaluate",
+    "judge_payment",
+    "load_decision",
+    "render",
+]

@@ -1,0 +1,163 @@
+"""The decision as data: loaded from ``rules/decisions/<decision_id>.toml``.
+
+Rules contain no literal amounts, dates or slugs; they read them from here.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from rules.errors import UnknownDecision
+from rules.money import amount
+from rules.outcomes import Citation
+
+DECISIONS_DIR = Path(__file__).parent / "decisions"
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    option_id: str
+    label: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Interpretation:
+    """A place where the text is open: a named reading with a default."""
+
+    interpretation_id: str
+    rules: tuple[str, ...]
+    question: dict[str, str]
+    citation: Citation
+    default: str
+    options: tuple[Option, ...]
+
+    @property
+    def option_ids(self) -> tuple[str, ...]:
+        return tuple(option.option_id for option in self.options)
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    contribution_id: str
+    parties: tuple[str, ...]
+    amount: Decimal
+    kind: str
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class RuleText:
+    rule_id: str
+    title: dict[str, str]
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Decision:
+    """One decision: its terms, each with where it is written. Compared by identity
+    (``load_decision`` loads each once), so that it can key the rules' caches."""
+
+    decision_id: str
+    diarienummer: str
+    document: str
+    amount: Decimal
+    currency: str
+    period_starts_on: date
+    period_ends_on: date
+    funding_source_id: str
+    recipient_id: str
+    applied_eruf_amount: Decimal
+    stated_total: Decimal
+    contributions: tuple[Contribution, ...]
+    eu_maximum_rate: Decimal
+    rule_texts: dict[str, RuleText]
+    interpretations: dict[str, Interpretation]
+    data: dict[str, Any]
+
+    def citations(self, rule_id: str) -> tuple[Citation, ...]:
+        return self.rule_texts[rule_id].citations
+
+    def source_text(self) -> str:
+        """The source document, as shipped beside the data file."""
+        return (DECISIONS_DIR / self.data["source_file"]).read_text(encoding="utf-8")
+
+
+def decision_ids() -> tuple[str, ...]:
+    """Every decision that has a data file, sorted."""
+    return tuple(sorted(path.stem for path in DECISIONS_DIR.glob("*.toml")))
+
+
+@cache
+def load_decision(decision_id: str) -> Decision:
+    """Read one decision's data file; raise ``UnknownDecision`` if there is none."""
+    known = decision_ids()
+    if decision_id not in known:
+        raise UnknownDecision(decision_id, known)
+    with (DECISIONS_DIR / f"{decision_id}.toml").open("rb") as file:
+        data = tomllib.load(file)
+    return _decision_from(data)
+
+
+def _citation(entry: dict[str, Any], document: str) -> Citation:
+    return Citation(entry["anchor"], entry["quote"], entry.get("document", document))
+
+
+def _decision_from(data: dict[str, Any]) -> Decision:
+    document = f"Huddinge kommun {data['diarienummer']}"
+    commitment, plan = data["commitment"], data["financing_plan"]
+    rule_texts = {
+        rule["rule_id"]: RuleText(
+            rule["rule_id"],
+            {"sv": rule["title_sv"], "en": rule["title_en"]},
+            tuple(_citation(c, document) for c in rule["citations"]),
+        )
+        for rule in data["rules"]
+    }
+    interpretations = {
+        entry["interpretation_id"]: Interpretation(
+            entry["interpretation_id"],
+            tuple(entry["rules"]),
+            {"sv": entry["question_sv"], "en": entry["question_en"]},
+            _citation(entry, document),
+            entry["default"],
+            tuple(
+                Option(o["option_id"], {"sv": o["label_sv"], "en": o["label_en"]})
+                for o in entry["options"]
+            ),
+        )
+        for entry in data["interpretations"]
+    }
+    contributions = tuple(
+        Contribution(
+            c["contribution_id"],
+            tuple(c["parties"]),
+            amount(c["amount"]),
+            c["kind"],
+            Citation(plan["anchor"], c["quote"], document),
+        )
+        for c in plan["contributions"]
+    )
+    return Decision(
+        decision_id=data["decision_id"],
+        diarienummer=data["diarienummer"],
+        document=document,
+        amount=amount(commitment["amount"]),
+        currency=commitment["currency"],
+        period_starts_on=date.fromisoformat(commitment["period"]["starts_on"]),
+        period_ends_on=date.fromisoformat(commitment["period"]["ends_on"]),
+        funding_source_id=commitment["funding_source"]["funding_source_id"],
+        recipient_id=commitment["recipient"]["recipient_id"],
+        applied_eruf_amount=amount(commitment["condition"]["applied_amount"]),
+        stated_total=amount(plan["stated_total"]),
+        contributions=contributions,
+        eu_maximum_rate=Decimal(data["eu_cofinancing"]["maximum_rate"]),
+        rule_texts=rule_texts,
+        interpretations=interpretations,
+        data=data,
+    )

@@ -26,7 +26,9 @@ def yearly_ceiling(decision: Decision) -> Decimal:
     return (decision.amount / 3).quantize(ORE, rounding=ROUND_UP)
 
 
-def _year_over_third(decision: Decision, facts: Facts, reading: Reading, paid: tuple[Disbursement, ...]) -> RuleOutcome | None:
+def _year_over_third(
+    decision: Decision, facts: Facts, reading: Reading, paid: tuple[Disbursement, ...]
+) -> RuleOutcome | None:
     span = years(decision, facts, reading)
     if reading.option(YEARLY_SPLIT) != "equal-thirds" or span is None:
         return None
@@ -35,7 +37,14 @@ def _year_over_third(decision: Decision, facts: Facts, reading: Reading, paid: t
         year_total = sum((p.amount for p in paid if starts_on <= p.paid_on <= ends_on), Decimal("0.00"))
         if year_total > third:
             values = (("year_total", year_total), ("starts_on", starts_on), ("ends_on", ends_on), ("third", third))
-            return RuleOutcome(AMOUNT_CAP, VIOLATED, decision.citations(AMOUNT_CAP), "cap.year_over_third", values, (YEARLY_SPLIT, "equal-thirds"))
+            return RuleOutcome(
+                AMOUNT_CAP,
+                VIOLATED,
+                decision.citations(AMOUNT_CAP),
+                "cap.year_over_third",
+                values,
+                (YEARLY_SPLIT, "equal-thirds"),
+            )
     return None
 
 
@@ -63,16 +72,18 @@ def amount_cap_for_payment(decision: Decision, facts: Facts, payment: Disburseme
     yearly = _year_over_third(decision, facts, reading, (*facts.disbursements, payment))
     if yearly is not None:
         return yearly
-    return RuleOutcome(AMOUNT_CAP, SATISFIED, cites, "cap.payment_within", (("total", total), ("committed", committed)), chosen)
+    return RuleOutcome(
+        AMOUNT_CAP, SATISFIED, cites, "cap.payment_within", (("total", total), ("committed", committed)), chosen
+    )
 
 
 def recipient(decision: Decision, paid: tuple[Disbursement, ...]) -> RuleOutcome:
     """Beslutspunkt 1: the money goes to Flemingsberg Science for this project."""
-    cites, expected = decision.citations(RECIPIENT), decision.recipient_id
+    cites, expected, name = decision.citations(RECIPIENT), decision.recipient_id, decision.recipient_name
     if not paid:
-        return RuleOutcome(RECIPIENT, NOT_APPLICABLE, cites, "period.no_disbursements")
+        return RuleOutcome(RECIPIENT, NOT_APPLICABLE, cites, "payment.none")
     for payment in paid:
         if payment.recipient != expected:
-            values = (("paid_on", payment.paid_on), ("given", payment.recipient), ("expected", expected))
+            values = (("paid_on", payment.paid_on), ("given", payment.recipient), ("expected", name))
             return RuleOutcome(RECIPIENT, VIOLATED, cites, "recipient.wrong", values)
-    return RuleOutcome(RECIPIENT, SATISFIED, cites, "recipient.right", (("expected", expected),))
+    return RuleOutcome(RECIPIENT, SATISFIED, cites, "recipient.right", (("expected", name),))

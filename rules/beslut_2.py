@@ -29,17 +29,12 @@ def _add_years(day: date, years: int) -> date:
 
 @cache
 def _budget_years(starts_on: date, ends_on: date) -> tuple[Year, ...]:
-    return tuple(
-        (date(year, 1, 1), date(year, 12, 31)) for year in range(starts_on.year, ends_on.year + 1)
-    )
+    return tuple((date(year, 1, 1), date(year, 12, 31)) for year in range(starts_on.year, ends_on.year + 1))
 
 
 @cache
 def _project_years(started_on: date, count: int) -> tuple[Year, ...]:
-    return tuple(
-        (_add_years(started_on, i), _add_years(started_on, i + 1) - timedelta(days=1))
-        for i in range(count)
-    )
+    return tuple((_add_years(started_on, i), _add_years(started_on, i + 1) - timedelta(days=1)) for i in range(count))
 
 
 def years(decision: Decision, facts: Facts, reading: Reading) -> tuple[Year, ...] | None:
@@ -72,17 +67,19 @@ def period(decision: Decision, facts: Facts, reading: Reading, paid: tuple[Disbu
     bounds = (("starts_on", span[0][0]), ("ends_on", span[-1][1]))
     for payment in paid:
         if not is_within(payment.paid_on, span):
-            return RuleOutcome(PERIOD, VIOLATED, cites, "period.outside", (("paid_on", payment.paid_on), *bounds), chosen)
+            return RuleOutcome(
+                PERIOD, VIOLATED, cites, "period.outside", (("paid_on", payment.paid_on), *bounds), chosen
+            )
     return RuleOutcome(PERIOD, SATISFIED, cites, "period.within", bounds, chosen)
 
 
 def funding_source(decision: Decision, paid: tuple[Disbursement, ...]) -> RuleOutcome:
     """Beslutspunkt 2: "Medel tas från reserverade medel för oförutsett"."""
-    cites, expected = decision.citations(FUNDING_SOURCE), decision.funding_source_id
+    cites, expected, name = decision.citations(FUNDING_SOURCE), decision.funding_source_id, decision.funding_source_name
     if not paid:
-        return RuleOutcome(FUNDING_SOURCE, NOT_APPLICABLE, cites, "period.no_disbursements")
+        return RuleOutcome(FUNDING_SOURCE, NOT_APPLICABLE, cites, "payment.none")
     for payment in paid:
         if payment.funding_source != expected:
-            values = (("paid_on", payment.paid_on), ("given", payment.funding_source), ("expected", expected))
+            values = (("paid_on", payment.paid_on), ("given", payment.funding_source), ("expected", name))
             return RuleOutcome(FUNDING_SOURCE, VIOLATED, cites, "source.wrong", values)
-    return RuleOutcome(FUNDING_SOURCE, SATISFIED, cites, "source.right", (("expected", expected),))
+    return RuleOutcome(FUNDING_SOURCE, SATISFIED, cites, "source.right", (("expected", name),))

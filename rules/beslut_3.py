@@ -27,11 +27,7 @@ def is_reduced_grant_refused(decision: Decision, eruf: ErufDecision, reading: Re
 
 def is_approved(decision: Decision, eruf: ErufDecision | None, reading: Reading) -> bool:
     """ERUF has approved the application, as the chosen reading understands approval."""
-    return (
-        eruf is not None
-        and eruf.outcome == "approved"
-        and not is_reduced_grant_refused(decision, eruf, reading)
-    )
+    return eruf is not None and eruf.outcome == "approved" and not is_reduced_grant_refused(decision, eruf, reading)
 
 
 def eruf_approval(decision: Decision, facts: Facts, reading: Reading) -> RuleOutcome:
@@ -51,13 +47,13 @@ def eruf_approval(decision: Decision, facts: Facts, reading: Reading) -> RuleOut
         return RuleOutcome(RULE_ID, VIOLATED, cites, "eruf.reduced_not_approval", values, chosen)
     for paid in facts.disbursements:
         if paid.paid_on < eruf.decided_on:
-            return RuleOutcome(RULE_ID, VIOLATED, cites, "eruf.paid_before_approval", (("paid_on", paid.paid_on),), chosen)
+            return RuleOutcome(
+                RULE_ID, VIOLATED, cites, "eruf.paid_before_approval", (("paid_on", paid.paid_on),), chosen
+            )
     return RuleOutcome(RULE_ID, SATISFIED, cites, "eruf.approved", decided, chosen)
 
 
-def eruf_approval_for_payment(
-    decision: Decision, facts: Facts, payment: Disbursement, reading: Reading
-) -> RuleOutcome:
+def eruf_approval_for_payment(decision: Decision, facts: Facts, payment: Disbursement, reading: Reading) -> RuleOutcome:
     """A proposed utbetalning needs ERUF's approval on or before its day."""
     cites, chosen = decision.citations(RULE_ID), (REDUCED_ERUF_GRANT, reading.option(REDUCED_ERUF_GRANT))
     eruf = facts.eruf_decision
@@ -65,4 +61,6 @@ def eruf_approval_for_payment(
         return RuleOutcome(RULE_ID, SATISFIED, cites, "eruf.approved", (("decided_on", eruf.decided_on),), chosen)
     if eruf is not None and eruf.outcome != "approved" and eruf.decided_on <= payment.paid_on:
         return RuleOutcome(RULE_ID, VIOLATED, cites, f"eruf.{eruf.outcome}", (("decided_on", eruf.decided_on),), chosen)
-    return RuleOutcome(RULE_ID, VIOLATED, cites, "eruf.not_approved_by_payment", (("paid_on", payment.paid_on),), chosen)
+    return RuleOutcome(
+        RULE_ID, VIOLATED, cites, "eruf.not_approved_by_payment", (("paid_on", payment.paid_on),), chosen
+    )

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from rules.errors import UnknownDecision
+from rules.facts import ErufDecision, Facts
 from rules.money import amount
 from rules.outcomes import Citation
 
@@ -71,7 +72,9 @@ class Decision:
     period_starts_on: date
     period_ends_on: date
     funding_source_id: str
+    funding_source_name: str
     recipient_id: str
+    recipient_name: str
     applied_eruf_amount: Decimal
     stated_total: Decimal
     contributions: tuple[Contribution, ...]
@@ -126,10 +129,7 @@ def _decision_from(data: dict[str, Any]) -> Decision:
             {"sv": entry["question_sv"], "en": entry["question_en"]},
             _citation(entry, document),
             entry["default"],
-            tuple(
-                Option(o["option_id"], {"sv": o["label_sv"], "en": o["label_en"]})
-                for o in entry["options"]
-            ),
+            tuple(Option(o["option_id"], {"sv": o["label_sv"], "en": o["label_en"]}) for o in entry["options"]),
         )
         for entry in data["interpretations"]
     }
@@ -152,7 +152,9 @@ def _decision_from(data: dict[str, Any]) -> Decision:
         period_starts_on=date.fromisoformat(commitment["period"]["starts_on"]),
         period_ends_on=date.fromisoformat(commitment["period"]["ends_on"]),
         funding_source_id=commitment["funding_source"]["funding_source_id"],
+        funding_source_name=commitment["funding_source"]["name"],
         recipient_id=commitment["recipient"]["recipient_id"],
+        recipient_name=commitment["recipient"]["name"],
         applied_eruf_amount=amount(commitment["condition"]["applied_amount"]),
         stated_total=amount(plan["stated_total"]),
         contributions=contributions,
@@ -161,3 +163,18 @@ def _decision_from(data: dict[str, Any]) -> Decision:
         interpretations=interpretations,
         data=data,
     )
+
+
+def shipped_facts(decision: Decision) -> Facts:
+    """The facts the decision's data file records from its sources (``[[facts]]``):
+    the ERUF decision as reported; no adoption, whose date is unknown."""
+    adopted_on, eruf = None, None
+    for fact in decision.data.get("facts", []):
+        if fact["type"] == "adoption":
+            adopted_on = date.fromisoformat(fact["decided_on"])
+        elif fact["type"] == "eruf_decision":
+            granted = fact.get("granted_amount")
+            eruf = ErufDecision(
+                date.fromisoformat(fact["decided_on"]), fact["outcome"], amount(granted) if granted else None
+            )
+    return Facts(adopted_on=adopted_on, eruf_decision=eruf)

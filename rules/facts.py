@@ -51,9 +51,7 @@ class Facts:
             eruf = None
         paid = tuple(d for d in self.disbursements if d.paid_on <= day)
         started = self.project_started_on
-        if adopted_on == self.adopted_on and eruf is self.eruf_decision and len(paid) == len(
-            self.disbursements
-        ):
+        if adopted_on == self.adopted_on and eruf is self.eruf_decision and len(paid) == len(self.disbursements):
             return self
         return Facts(adopted_on, eruf, paid, started)
 

@@ -42,7 +42,9 @@ def financing_balance(decision: Decision, reading: Reading) -> RuleOutcome:
     total, stated = plan_total(decision, option), decision.stated_total
     cites, chosen = decision.citations(FINANCING_BALANCE), (KI_RS_CONTRIBUTION, option)
     if total == stated:
-        return RuleOutcome(FINANCING_BALANCE, SATISFIED, cites, "balance.balances", (("total", total), ("stated", stated)), chosen)
+        return RuleOutcome(
+            FINANCING_BALANCE, SATISFIED, cites, "balance.balances", (("total", total), ("stated", stated)), chosen
+        )
     values = (("total", total), ("stated", stated), ("difference", total - stated))
     return RuleOutcome(FINANCING_BALANCE, VIOLATED, cites, "balance.off", values, chosen)
 
@@ -61,7 +63,9 @@ def eu_cofinancing_rate(decision: Decision, reading: Reading) -> RuleOutcome:
     cites, chosen = decision.citations(EU_COFINANCING_RATE), (KI_RS_CONTRIBUTION, option)
     values = (("rate", _percent(share)), ("maximum", _percent(maximum)))
     outcome = SATISFIED if share <= maximum else VIOLATED
-    return RuleOutcome(EU_COFINANCING_RATE, outcome, cites, "rate.within" if outcome == SATISFIED else "rate.exceeded", values, chosen)
+    return RuleOutcome(
+        EU_COFINANCING_RATE, outcome, cites, "rate.within" if outcome == SATISFIED else "rate.exceeded", values, chosen
+    )
 
 
 def _percent(fraction: Decimal) -> str:

@@ -94,21 +94,25 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "Inga utbetalningar ännu.",
         "No disbursements yet.",
     ),
+    "payment.none": (
+        "Inga utbetalningar ännu.",
+        "No disbursements yet.",
+    ),
     "source.right": (
         "Medlen tas från {expected}.",
         "The money comes from {expected}.",
     ),
     "source.wrong": (
-        "Utbetalning {paid_on} belastar {given}, inte {expected}.",
-        "A disbursement on {paid_on} is charged to {given}, not {expected}.",
+        'Utbetalning {paid_on} belastar "{given}", inte {expected}.',
+        'A disbursement on {paid_on} is charged to "{given}", not {expected}.',
     ),
     "recipient.right": (
         "Mottagare är {expected}.",
         "The recipient is {expected}.",
     ),
     "recipient.wrong": (
-        "Utbetalning {paid_on} går till {given}, inte {expected}.",
-        "A disbursement on {paid_on} goes to {given}, not {expected}.",
+        'Utbetalning {paid_on} går till "{given}", inte {expected}.',
+        'A disbursement on {paid_on} goes to "{given}", not {expected}.',
     ),
     "balance.balances": (
         "Bidragen summerar till {total}, lika med angivna {stated}.",

@@ -1,8 +1,8 @@
 """The commitment's lifecycle on a date.
 
-    proposed ──adopted──▶ conditional ──ERUF approves──▶ in_force ──1 000 000 paid──▶ fulfilled
-                               │                             │
-                               └─rejected/withdrawn─▶ lapsed └─period over, money unpaid─▶ expired
+proposed ──adopted──▶ conditional ──ERUF approves──▶ in_force ──1 000 000 paid──▶ fulfilled
+                           │                             │
+                           └─rejected/withdrawn─▶ lapsed └─period over, money unpaid─▶ expired
 """
 
 from __future__ import annotations

@@ -1,0 +1,38 @@
+"""medfin's HTTP service: the Flask app factory.
+
+``service:create_app()`` is the WSGI entry point (``gunicorn 'service:create_app()'``);
+there is no module-level app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from service import problems
+from service.jsonio import ExactJSONProvider
+from service.views import decisions, docs, evaluation
+
+#: Larger bodies are refused with 413 before they are read: an evaluation is a few KiB.
+MAX_BODY_BYTES = 1024 * 1024
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app; settings from ``MEDFIN_*`` environment variables, then ``config``."""
+    app = Flask(__name__)
+    app.json_provider_class = ExactJSONProvider
+    app.json = ExactJSONProvider(app)
+    app.config.from_mapping(
+        MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
+        PROBLEM_BASE_URI="urn:medfin:problem:",
+    )
+    app.config.from_prefixed_env("MEDFIN")
+    app.config.update(config or {})
+    app.url_map.strict_slashes = False
+    problems.init_app(app)
+    app.register_blueprint(decisions.bp, url_prefix="/v1")
+    app.register_blueprint(evaluation.bp, url_prefix="/v1")
+    app.register_blueprint(docs.bp)
+    return app

@@ -1,0 +1,140 @@
+"""The ``medfin`` command: serve the API, ask the status, run a what-if.
+
+medfin serve --host 127.0.0.1 --port 8000 --workers 2
+medfin status --as-of 2025-06-01
+medfin evaluate what-if.json     # exit 0: allowed, 1: not allowed, 2: bad input
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+from marshmallow import ValidationError
+
+from rules import Evaluation, RuleError, evaluate, load_decision, render, shipped_facts
+from rules.glossary import OUTCOME_LABELS, STATUS_LABELS
+from rules.money import show_sv
+from service.jsonio import NotJson, loads
+from service.problems import validation_errors
+from service.schemas import evaluation_request
+
+DEFAULT_DECISION = "ks-2024-1371-481"
+MARKS = {"satisfied": "✓", "violated": "✗", "pending": "…", "not_applicable": "–"}
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """medfin: Huddinge kommun's co-financing decisions as open data and executable rules."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Gunicorn worker processes.")
+def serve(host: str, port: int, workers: int) -> None:
+    """Serve the API with gunicorn, a production WSGI server."""
+    from service.server import run
+
+    run(host=host, port=port, workers=workers)
+
+
+@main.command()
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Date (YYYY-MM-DD); default today.",
+)
+@click.option("--decision", "decision_id", default=DEFAULT_DECISION, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the API's JSON instead of text.")
+def status(as_of: Any, decision_id: str, as_json: bool) -> None:
+    """The commitment's status on a date, from the recorded facts."""
+    from service.views.evaluation import today
+
+    decision = _decision(decision_id)
+    day = as_of.date() if as_of else today()
+    result = evaluate(decision, shipped_facts(decision), on=day)
+    _print(result, as_json)
+
+
+@main.command(name="evaluate")
+@click.argument("file", type=click.File("rb"))
+@click.option("--decision", "decision_id", default=DEFAULT_DECISION, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the API's JSON instead of text.")
+def evaluate_file(file: Any, decision_id: str, as_json: bool) -> None:
+    """A what-if, as POST .../evaluate takes it, read from FILE ('-' for stdin).
+
+    Exit status 0 when the proposed disbursement is allowed (or, with none proposed,
+    when no rule is violated), 1 when it is not, 2 when the file is not valid.
+    """
+    decision = _decision(decision_id)
+    try:
+        data = evaluation_request.load(loads(file.read()))
+        result = evaluate(
+            decision,
+            data["facts"],
+            on=data["as_of"],
+            proposed=data["proposed_disbursement"],
+            interpretations=data["interpretations"],
+        )
+    except NotJson as error:
+        raise click.UsageError(f"{file.name}: not valid JSON: {error}") from error
+    except ValidationError as error:
+        lines = "\n".join(f"  {e['pointer']}: {e['detail']}" for e in validation_errors(error.messages))
+        raise click.UsageError(f"{file.name} is not a valid evaluation request:\n{lines}") from error
+    except RuleError as error:
+        raise click.UsageError(str(error)) from error
+    _print(result, as_json)
+    if result.proposed is not None:
+        sys.exit(0 if result.proposed.allowed else 1)
+    sys.exit(1 if any(r.outcome == "violated" for r in result.rules) else 0)
+
+
+def _decision(decision_id: str) -> Any:
+    try:
+        return load_decision(decision_id)
+    except RuleError as error:
+        raise click.UsageError(str(error)) from error
+
+
+def _print(result: Evaluation, as_json: bool) -> None:
+    if as_json:
+        from service.presenters import evaluation
+
+        click.echo(json.dumps(evaluation(result), ensure_ascii=False, indent=2))
+        return
+    label = STATUS_LABELS[result.status]
+    amounts = result.amounts
+    click.echo(f"{result.decision_id} per {result.as_of.isoformat()}: {label['sv']} ({result.status})")
+    click.echo(
+        f"  utbetalt {show_sv(amounts.disbursed)} av {show_sv(amounts.committed)}, återstår {show_sv(amounts.remaining)}"
+    )
+    click.echo("Regler:")
+    for outcome in result.rules:
+        _print_rule(outcome)
+    if result.proposed is not None:
+        verdict = (
+            "tillåten (allowed)"
+            if result.proposed.allowed
+            else "inte tillåten (not allowed): " + ", ".join(result.proposed.violations)
+        )
+        click.echo(f"Föreslagen utbetalning: {verdict}")
+        for outcome in result.proposed.rules:
+            _print_rule(outcome)
+
+
+def _print_rule(outcome: Any) -> None:
+    message = render(outcome)
+    click.echo(
+        f"  {MARKS[outcome.outcome]} {outcome.rule_id}: {OUTCOME_LABELS[outcome.outcome]['sv']}. {message['sv']}"
+    )
+    for cite in outcome.citations:
+        click.echo(f"      [{cite.anchor}] \u201d{cite.quote}\u201d")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,44 @@
+"""JSON that keeps money exact.
+
+Numbers with a fraction or exponent are read as ``Decimal`` exactly as written
+(``333333.33`` stays 333333.33, never a binary float); ``NaN`` and ``Infinity`` are
+refused. ``Decimal`` values are written as strings.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from flask.json.provider import DefaultJSONProvider
+
+
+class NotJson(ValueError):
+    """A body that is not valid JSON, with where and why."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise NotJson(f'{name} is not a number JSON allows; send a decimal string such as "100.00".')
+
+
+def loads(text: str | bytes) -> Any:
+    """Parse JSON, numbers with a fraction as ``Decimal``."""
+    try:
+        return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+    except NotJson:
+        raise
+    except json.JSONDecodeError as error:
+        raise NotJson(f"{error.msg} at line {error.lineno}, column {error.colno}.") from error
+    except (ValueError, RecursionError) as error:  # e.g. an integer of more than 4300 digits
+        raise NotJson(f"The body cannot be read as JSON: {error}.") from error
+
+
+class ExactJSONProvider(DefaultJSONProvider):
+    """Flask's JSON provider, with ``loads`` above and non-ASCII kept readable."""
+
+    ensure_ascii = False
+    sort_keys = False
+
+    def loads(self, s: str | bytes, **kwargs: Any) -> Any:
+        return loads(s)

@@ -1,0 +1,177 @@
+"""The rules' answers as JSON documents (openapi.yaml response schemas).
+
+Plain functions rather than marshmallow dump schemas: the answers are already typed
+and frozen, and an evaluation is the hot path (bench/).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from rules import Citation, Decision, Evaluation, RuleOutcome, render
+from rules.glossary import CONTRIBUTION_KINDS, STATUS_LABELS
+from rules.money import show
+
+SHARE = Decimal("0.0001")
+
+
+def citation(cite: Citation) -> dict[str, str]:
+    return {"anchor": cite.anchor, "quote": cite.quote, "document": cite.document}
+
+
+def rule_outcome(outcome: RuleOutcome) -> dict[str, Any]:
+    chosen = outcome.interpretation
+    return {
+        "rule_id": outcome.rule_id,
+        "outcome": outcome.outcome,
+        "citations": [citation(c) for c in outcome.citations],
+        "message": render(outcome),
+        "interpretation": None if chosen is None else {"interpretation_id": chosen[0], "option_id": chosen[1]},
+    }
+
+
+def evaluation(result: Evaluation) -> dict[str, Any]:
+    amounts = result.amounts
+    document: dict[str, Any] = {
+        "decision_id": result.decision_id,
+        "as_of": result.as_of.isoformat(),
+        "status": result.status,
+        "status_label": STATUS_LABELS[result.status],
+        "amounts": {
+            "committed": show(amounts.committed),
+            "disbursed": show(amounts.disbursed),
+            "remaining": show(amounts.remaining),
+            "currency": amounts.currency,
+        },
+        "rules": [rule_outcome(r) for r in result.rules],
+    }
+    if result.proposed is not None:
+        document["proposed_disbursement"] = {
+            "allowed": result.proposed.allowed,
+            "violations": list(result.proposed.violations),
+            "rules": [rule_outcome(r) for r in result.proposed.rules],
+        }
+    document["interpretations"] = dict(result.interpretations)
+    return document
+
+
+def links(decision: Decision) -> dict[str, str]:
+    base = f"/v1/decisions/{decision.decision_id}"
+    return {
+        "self": base,
+        "source": f"{base}/source",
+        "rules": f"{base}/rules",
+        "commitment": f"{base}/commitment",
+        "evaluate": f"{base}/evaluate",
+        "financing_plan": f"{base}/financing-plan",
+    }
+
+
+def summary(decision: Decision) -> dict[str, Any]:
+    data = decision.data
+    return {
+        "decision_id": decision.decision_id,
+        "diarienummer": decision.diarienummer,
+        "title": data["title"],
+        "document_date": data["document_date"],
+        "decision_body": data["decision_body"],
+        "amount": show(decision.amount),
+        "currency": decision.currency,
+        "links": {"self": f"/v1/decisions/{decision.decision_id}"},
+    }
+
+
+def unknowns(decision: Decision) -> list[dict[str, str]]:
+    return [{"field": field, "note": note} for field, note in decision.data["unknowns"].items()]
+
+
+def _party(entry: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "party_id": entry["party_id"],
+        "name": entry["name"],
+        "organisation_number": entry.get("organisation_number"),
+        "roles": entry["roles"],
+    }
+
+
+def detail(decision: Decision) -> dict[str, Any]:
+    data, commitment = decision.data, decision.data["commitment"]
+    parties = {p["party_id"]: p for p in data["parties"]}
+    recipient = commitment["recipient"]
+
+    def cite(term: str, anchor: str, quote: str) -> dict[str, str]:
+        return {"term": term, "anchor": anchor, "quote": quote, "document": decision.document}
+
+    return {
+        **{k: v for k, v in summary(decision).items() if k not in ("amount", "currency", "links")},
+        "project_name": data["project_name"],
+        "document_type": data["document_type"],
+        "language": data["language"],
+        "case_officer": {"name": data["case_officer"]["name"], "email": data["case_officer"]["email"]},
+        "decision_points": [
+            {"number": p["number"], "anchor": p["anchor"], "text": p["text"]} for p in data["decision_points"]
+        ],
+        "commitment": {
+            "amount": show(decision.amount),
+            "currency": decision.currency,
+            "period": {"starts_on": commitment["period"]["starts_on"], "ends_on": commitment["period"]["ends_on"]},
+            "funding_source": {
+                "funding_source_id": decision.funding_source_id,
+                "name": commitment["funding_source"]["name"],
+            },
+            "recipient": {
+                "recipient_id": decision.recipient_id,
+                "name": recipient["name"],
+                "organisation_number": parties[recipient["recipient_id"]].get("organisation_number"),
+            },
+            "condition": {"kind": commitment["condition"]["kind"], "text": commitment["condition"]["quote"]},
+            "citations": [
+                cite("amount", commitment["amount_anchor"], commitment["amount_quote"]),
+                cite("period", commitment["period"]["anchor"], commitment["period"]["quote"]),
+                cite("funding_source", commitment["funding_source"]["anchor"], commitment["funding_source"]["quote"]),
+                cite("recipient", recipient["anchor"], recipient["quote"]),
+                cite("condition", commitment["condition"]["anchor"], commitment["condition"]["quote"]),
+            ],
+        },
+        "parties": [_party(p) for p in data["parties"]],
+        "signatories": [{"name": s["name"], "title": s["title"]} for s in data["signatories"]],
+        "attachments": [{"number": a["number"], "title": a["title"]} for a in data["attachments"]],
+        "distribution": [d["name"] for d in data["distribution"]],
+        "unknowns": unknowns(decision),
+        "links": links(decision),
+    }
+
+
+def rule_list(decision: Decision) -> dict[str, Any]:
+    uses: dict[str, list[str]] = {}
+    for interpretation in decision.interpretations.values():
+        for rule_id in interpretation.rules:
+            uses.setdefault(rule_id, []).append(interpretation.interpretation_id)
+    return {
+        "decision_id": decision.decision_id,
+        "rules": [
+            {
+                "rule_id": text.rule_id,
+                "title": text.title,
+                "citations": [citation(c) for c in text.citations],
+                "interpretations": uses.get(text.rule_id, []),
+            }
+            for text in decision.rule_texts.values()
+        ],
+        "interpretations": [
+            {
+                "interpretation_id": i.interpretation_id,
+                "rules": list(i.rules),
+                "question": i.question,
+                "citation": citation(i.citation),
+                "default": i.default,
+                "options": [{"option_id": o.option_id, "label": o.label} for o in i.options],
+            }
+            for i in decision.interpretations.values()
+        ],
+    }
+
+
+def kind_label(kind: str) -> dict[str, str]:
+    return CONTRIBUTION_KINDS[kind]

@@ -1,0 +1,149 @@
+"""RFC 9457 problem details: the only place error responses are built.
+
+Every error the service answers is ``application/problem+json`` with a ``type`` (an
+absolute URI under ``PROBLEM_BASE_URI``), a fixed ``title`` per type, the ``status``,
+a ``detail`` that tells the client how to fix the request, and the ``instance``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, Response, current_app, request
+from marshmallow import ValidationError
+from werkzeug.exceptions import HTTPException
+from werkzeug.http import HTTP_STATUS_CODES
+
+from rules import RuleError, UnknownDecision, UnknownInterpretation
+
+#: Problem type slug → (status, title). Titles never vary for a type.
+TYPES: dict[str, tuple[int, str]] = {
+    "validation-error": (400, "The request is not valid"),
+    "malformed-json": (400, "The body is not valid JSON"),
+    "unknown-interpretation": (400, "Unknown interpretation"),
+    "unknown-decision": (404, "No such decision"),
+    "not-found": (404, "Not found"),
+    "method-not-allowed": (405, "Method not allowed"),
+    "not-acceptable": (406, "No acceptable representation"),
+    "payload-too-large": (413, "The body is too large"),
+    "unsupported-media-type": (415, "Unsupported media type"),
+    "internal-error": (500, "Internal server error"),
+}
+
+_BY_STATUS = {
+    status: slug
+    for slug, (status, _) in TYPES.items()
+    if slug not in ("malformed-json", "unknown-interpretation", "unknown-decision")
+}
+
+
+class Problem(Exception):
+    """Raised by a view to answer with a problem of one of ``TYPES``."""
+
+    def __init__(self, slug: str, detail: str, **extensions: Any) -> None:
+        super().__init__(detail)
+        self.slug, self.detail, self.extensions = slug, detail, extensions
+
+
+def problem(slug: str, detail: str, *, headers: Mapping[str, str] | None = None, **extensions: Any) -> Response:
+    """The problem response for type ``slug``."""
+    status, title = TYPES[slug]
+    body = {
+        "type": current_app.config["PROBLEM_BASE_URI"] + slug,
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": request.path,
+        **extensions,
+    }
+    response = current_app.json.response(body)
+    response.status_code = status
+    response.content_type = "application/problem+json"
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def validation_errors(messages: Any, prefix: str = "", *, key: str = "pointer") -> list[dict[str, str]]:
+    """marshmallow's nested messages as a flat list of ``{pointer, detail}``."""
+    if isinstance(messages, Mapping):
+        found: list[dict[str, str]] = []
+        for name, inner in messages.items():
+            where = prefix if name == "_schema" else f"{prefix}/{name}"
+            found.extend(validation_errors(inner, where, key=key))
+        return found
+    if isinstance(messages, list) and all(isinstance(m, str) for m in messages):
+        return [{key: prefix or "/", "detail": message} for message in messages]
+    if isinstance(messages, list):
+        return [e for m in messages for e in validation_errors(m, prefix, key=key)]
+    return [{key: prefix or "/", "detail": str(messages)}]
+
+
+def _on_validation_error(error: ValidationError) -> Response:
+    errors = validation_errors(error.messages)
+    if request.method == "GET":
+        errors = [{"parameter": e["pointer"].lstrip("/"), "detail": e["detail"]} for e in errors]
+    first = errors[0]
+    where = first.get("pointer") or first.get("parameter")
+    detail = f"{where}: {first['detail']}" + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else "")
+    return problem("validation-error", detail, errors=errors)
+
+
+def _on_http_exception(error: HTTPException) -> Response:
+    status = error.code or 500
+    slug = _BY_STATUS.get(status)
+    headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
+    if slug is None:  # a status with no type of its own
+        return _plain(status, error.description or "", headers)
+    return problem(slug, _detail_for(status, error), headers=headers)
+
+
+def _detail_for(status: int, error: HTTPException) -> str:
+    if status == 404:
+        return f"No resource at {request.path}. The API lives under /v1; see /openapi.yaml."
+    if status == 405:
+        allowed = ", ".join(getattr(error, "valid_methods", None) or [])
+        return f"{request.method} is not allowed on {request.path}; use {allowed}."
+    if status == 413:
+        limit = current_app.config["MAX_CONTENT_LENGTH"]
+        return f"The body is larger than {limit} bytes; an evaluation needs far less."
+    return error.description or ""
+
+
+def _plain(status: int, detail: str, headers: Mapping[str, str]) -> Response:
+    title = HTTP_STATUS_CODES.get(status, "Error")
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, "instance": request.path}
+    response = current_app.json.response(body)
+    response.status_code, response.content_type = status, "application/problem+json"
+    response.headers.update(headers)
+    return response
+
+
+def _on_rule_error(error: RuleError) -> Response:
+    if isinstance(error, UnknownDecision):
+        return problem("unknown-decision", f"{error} Decision ids are slugs such as ks-2024-1371-481.")
+    if isinstance(error, UnknownInterpretation):
+        pointer = f"/interpretations/{error.name}"
+        return problem("unknown-interpretation", str(error), errors=[{"pointer": pointer, "detail": str(error)}])
+    return problem(
+        "validation-error", str(error), errors=[{"pointer": getattr(error, "field", "/"), "detail": str(error)}]
+    )
+
+
+def _on_problem(error: Problem) -> Response:
+    return problem(error.slug, error.detail, **error.extensions)
+
+
+def _on_unexpected(error: Exception) -> Response:
+    current_app.logger.exception("unhandled error on %s %s", request.method, request.path)
+    return problem("internal-error", "Something failed on our side; the error is logged. Please try again later.")
+
+
+def init_app(app: Flask) -> None:
+    app.config.setdefault("PROBLEM_BASE_URI", "urn:medfin:problem:")
+    app.register_error_handler(Problem, _on_problem)
+    app.register_error_handler(ValidationError, _on_validation_error)
+    app.register_error_handler(RuleError, _on_rule_error)
+    app.register_error_handler(HTTPException, _on_http_exception)
+    app.register_error_handler(Exception, _on_unexpected)

@@ -1,0 +1,130 @@
+"""Request schemas: JSON in, the rules' plain types out (openapi.yaml components).
+
+Every field refuses what it cannot read exactly: an impossible date, a negative or
+over-precise amount, an absurd number, an unknown field.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, validate
+
+from rules import ERUF_OUTCOMES, Disbursement, ErufDecision, Facts
+from rules.money import ORE
+
+MAXIMUM_AMOUNT = Decimal("999999999999.99")
+_AMOUNT_TEXT = re.compile(r"[0-9]{1,15}(\.[0-9]{1,2})?")
+_SLUG = validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,99}$", error="Must be a slug such as reserverade-medel-for-oforutsett.")
+
+
+class Amount(fields.Field):
+    """An amount in SEK: a decimal string ("400000.00") or a JSON number, read exactly,
+    greater than zero, at most two decimals."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Decimal:
+        if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+            raise ValidationError('Must be a decimal string such as "400000.00" or a JSON number.')
+        if isinstance(value, str) and not _AMOUNT_TEXT.fullmatch(value):
+            raise ValidationError('Must be a decimal string of digits with at most two decimals, such as "400000.00".')
+        try:
+            number = Decimal(value)
+        except InvalidOperation as error:
+            raise ValidationError("Must be a number.") from error
+        if not number.is_finite() or number > MAXIMUM_AMOUNT:
+            raise ValidationError(f"Must be at most {MAXIMUM_AMOUNT}.")
+        if number <= 0:
+            raise ValidationError("Must be greater than 0.")
+        if number != number.quantize(ORE):
+            raise ValidationError("Must have at most two decimals (öre).")
+        return number.quantize(ORE)
+
+
+class Day(fields.Date):
+    """An ISO 8601 calendar date; a real one (2025-02-30 is refused)."""
+
+    default_error_messages = {"invalid": "Must be a real calendar date written YYYY-MM-DD."}
+
+
+class ErufDecisionSchema(Schema):
+    decided_on = Day(required=True)
+    outcome = fields.String(required=True, validate=validate.OneOf(ERUF_OUTCOMES))
+    granted_amount = Amount(load_default=None, allow_none=True)
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> ErufDecision:
+        return ErufDecision(**data)
+
+
+class DisbursementSchema(Schema):
+    paid_on = Day(required=True)
+    amount = Amount(required=True)
+    funding_source = fields.String(required=True, validate=_SLUG)
+    recipient = fields.String(required=True, validate=_SLUG)
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> Disbursement:
+        return Disbursement(**data)
+
+
+class FactsSchema(Schema):
+    adopted_on = Day(load_default=None, allow_none=True)
+    eruf_decision = fields.Nested(ErufDecisionSchema, load_default=None, allow_none=True)
+    disbursements = fields.List(
+        fields.Nested(DisbursementSchema), load_default=list, validate=validate.Length(max=1000)
+    )
+    project_started_on = Day(load_default=None, allow_none=True)
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> Facts:
+        return Facts(
+            data["adopted_on"], data["eruf_decision"], tuple(data["disbursements"]), data["project_started_on"]
+        )
+
+
+class EvaluationRequestSchema(Schema):
+    """Body of POST /v1/decisions/{decision_id}/evaluate (operationId evaluateDecision)."""
+
+    as_of = Day(required=True)
+    facts = fields.Nested(FactsSchema, required=True)
+    proposed_disbursement = fields.Nested(DisbursementSchema, load_default=None, allow_none=True)
+    interpretations = fields.Dict(
+        keys=fields.String(validate=validate.Length(max=100)),
+        values=fields.String(validate=validate.Length(max=100)),
+        load_default=dict,
+    )
+
+
+class CommitmentQuery(Schema):
+    """Query of GET .../commitment (operationId getCommitment)."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    as_of = Day(load_default=None)
+
+
+class ListQuery(Schema):
+    """Query of GET /v1/decisions (operationId listDecisions)."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=1_000_000))
+    limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+    format = fields.String(load_default=None, validate=validate.OneOf(("json", "csv")))
+
+
+class FormatQuery(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    format = fields.String(load_default=None, validate=validate.OneOf(("json", "csv")))
+
+
+evaluation_request = EvaluationRequestSchema()
+commitment_query = CommitmentQuery()
+list_query = ListQuery()
+format_query = FormatQuery()

@@ -1,0 +1,37 @@
+"""Gunicorn, embedded: ``medfin serve`` runs the app under a production WSGI server."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
+
+
+class MedfinServer(BaseApplication):  # type: ignore[misc]
+    """Gunicorn with medfin's app and settings, and no command line of its own."""
+
+    def __init__(self, options: dict[str, Any]) -> None:
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Any:
+        from service import create_app
+
+        return create_app()
+
+
+def run(*, host: str, port: int, workers: int) -> None:
+    MedfinServer(
+        {
+            "bind": f"{host}:{port}",
+            "workers": workers,
+            "accesslog": "-",
+            "timeout": 30,
+            # Bodies over the app's limit are answered 413; gunicorn's own header limits stay.
+            "limit_request_line": 8190,
+        }
+    ).run()

@@ -1,0 +1,112 @@
+"""Reading decisions: list, one decision, its source, its rules, its financing plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, request
+
+from rules import decision_ids, load_decision
+from rules.finansiering import contribution_amount, plan_total
+from rules.interpretations import KI_RS_CONTRIBUTION, choose
+from service import presenters
+from service.negotiation import csv_response, json_response, wants_csv
+from service.schemas import format_query, list_query
+
+bp = Blueprint("decisions", __name__)
+
+
+@bp.get("/decisions")
+def list_decisions() -> Response:
+    """operationId: listDecisions."""
+    query = list_query.load(request.args)
+    ids = decision_ids()
+    start = (query["page"] - 1) * query["limit"]
+    page = [load_decision(i) for i in ids[start : start + query["limit"]]]
+    if wants_csv(query["format"]):
+        header = ("decision_id", "diarienummer", "title", "document_date", "decision_body", "amount", "currency")
+        rows = [[presenters.summary(d)[column] for column in header] for d in page]
+        return csv_response(rows, header, "decisions.csv")
+    items = [presenters.summary(d) for d in page]
+    return json_response({"items": items, "page": query["page"], "limit": query["limit"], "total": len(ids)})
+
+
+@bp.get("/decisions/<decision_id>")
+def get_decision(decision_id: str) -> Any:
+    """operationId: getDecision."""
+    return presenters.detail(load_decision(decision_id))
+
+
+@bp.get("/decisions/<decision_id>/source")
+def get_decision_source(decision_id: str) -> Any:
+    """operationId: getDecisionSource."""
+    decision = load_decision(decision_id)
+    return {
+        "decision_id": decision.decision_id,
+        "diarienummer": decision.diarienummer,
+        "media_type": "text/markdown",
+        "text": decision.source_text(),
+        "anchors": [{"anchor": a["anchor"], "heading": a["heading"]} for a in decision.data["anchors"]],
+    }
+
+
+@bp.get("/decisions/<decision_id>/rules")
+def list_rules(decision_id: str) -> Any:
+    """operationId: listRules."""
+    return presenters.rule_list(load_decision(decision_id))
+
+
+@bp.get("/decisions/<decision_id>/financing-plan")
+def get_financing_plan(decision_id: str) -> Response:
+    """operationId: getFinancingPlan."""
+    query = format_query.load(request.args)
+    decision = load_decision(decision_id)
+    reading = choose(decision)
+    option = reading.option(KI_RS_CONTRIBUTION)
+    total = plan_total(decision, option)
+    parties = {p["party_id"]: p["name"] for p in decision.data["parties"]}
+    contributions = []
+    for c in decision.contributions:
+        amount = contribution_amount(c, option)
+        contributions.append(
+            {
+                "contribution_id": c.contribution_id,
+                "parties": [{"party_id": p, "name": parties[p]} for p in c.parties],
+                "amount": presenters.show(amount),
+                "kind": c.kind,
+                "kind_label": presenters.kind_label(c.kind),
+                "share": f"{(amount / total).quantize(presenters.SHARE)}",
+                "citation": presenters.citation(c.citation),
+            }
+        )
+    if wants_csv(query["format"]):
+        header = ("contribution_id", "parties", "amount", "currency", "kind", "share", "quote")
+        rows = [
+            [
+                c["contribution_id"],
+                "; ".join(p["name"] for p in c["parties"]),
+                c["amount"],
+                decision.currency,
+                c["kind"],
+                c["share"],
+                c["citation"]["quote"],
+            ]
+            for c in contributions
+        ]
+        return csv_response(rows, header, f"{decision.decision_id}-financing-plan.csv")
+    from rules.finansiering import eu_cofinancing_rate, financing_balance
+
+    return json_response(
+        {
+            "decision_id": decision.decision_id,
+            "currency": decision.currency,
+            "stated_total": presenters.show(decision.stated_total),
+            "total": presenters.show(total),
+            "contributions": contributions,
+            "checks": [
+                presenters.rule_outcome(financing_balance(decision, reading)),
+                presenters.rule_outcome(eu_cofinancing_rate(decision, reading)),
+            ],
+            "interpretations": reading.as_dict(),
+        }
+    )

@@ -1,0 +1,45 @@
+"""The contract itself: openapi.yaml, and Swagger UI served from local files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import flask_swagger_ui
+from flask import Blueprint, Response, render_template, send_from_directory
+
+bp = Blueprint("docs", __name__, template_folder="../templates")
+
+SPEC = Path(__file__).resolve().parents[2] / "openapi.yaml"
+SWAGGER_DIST = Path(flask_swagger_ui.__file__).parent / "dist"
+ASSETS = frozenset(
+    {"swagger-ui.css", "index.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "favicon-32x32.png"}
+)
+
+
+def spec_path() -> Path:
+    """openapi.yaml at the top of the checkout, or the copy installed with the package."""
+    return SPEC if SPEC.exists() else Path(__file__).resolve().parents[1] / "openapi.yaml"
+
+
+@bp.get("/openapi.yaml")
+def get_openapi_document() -> Response:
+    """operationId: getOpenApiDocument."""
+    response = Response(spec_path().read_bytes(), mimetype="application/yaml")
+    response.headers["Content-Disposition"] = 'inline; filename="openapi.yaml"'
+    return response
+
+
+@bp.get("/docs")
+def get_api_docs() -> str:
+    """operationId: getApiDocs."""
+    return render_template("swagger.html")
+
+
+@bp.get("/docs/assets/<filename>")
+def get_api_docs_asset(filename: str) -> Response:
+    """operationId: getApiDocsAsset. Only Swagger UI's own files, nothing else."""
+    if filename not in ASSETS:
+        from werkzeug.exceptions import NotFound
+
+        raise NotFound()
+    return send_from_directory(SWAGGER_DIST, filename, max_age=86400)

@@ -88,7 +88,8 @@ class Decision:
 
     def source_text(self) -> str:
         """The source document, as shipped beside the data file."""
-        return (DECISIONS_DIR / self.data["source_file"]).read_text(encoding="utf-8")
+        source_file: str = self.data["source_file"]
+        return (DECISIONS_DIR / source_file).read_text(encoding="utf-8")
 
 
 def decision_ids() -> tuple[str, ...]:

@@ -13,7 +13,10 @@ from flask import Flask
 
 from service import problems
 from service.jsonio import ExactJSONProvider
-from service.views import decisions, docs, evaluation
+from service.storage.engine import default_url, make_engine
+from service.storage.setup import prepare
+from service.storage.store import EventStore
+from service.views import decisions, docs, evaluation, events
 
 #: Larger bodies are refused with 413 before they are read: an evaluation is a few KiB.
 MAX_BODY_BYTES = 1024 * 1024
@@ -32,7 +35,19 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(config or {})
     app.url_map.strict_slashes = False
     problems.init_app(app)
+    _init_store(app)
     app.register_blueprint(decisions.bp, url_prefix="/v1")
     app.register_blueprint(evaluation.bp, url_prefix="/v1")
+    app.register_blueprint(events.bp, url_prefix="/v1")
     app.register_blueprint(docs.bp)
     return app
+
+
+def _init_store(app: Flask) -> None:
+    """The event store, ready: SQLite in the instance folder unless MEDFIN_DATABASE_URL
+    names another database; migrated and loaded with the shipped facts on first start."""
+    url = app.config.get("DATABASE_URL") or default_url(app.instance_path)
+    store = EventStore(make_engine(url))
+    if app.config.get("PREPARE_DATABASE", True):
+        prepare(store)
+    app.extensions["medfin"] = store

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import UTC, datetime
 from typing import Any
 
 import click
 from marshmallow import ValidationError
 
-from rules import Evaluation, RuleError, evaluate, load_decision, render, shipped_facts
+from rules import Evaluation, RuleError, evaluate, load_decision, render
 from rules.glossary import OUTCOME_LABELS, STATUS_LABELS
 from rules.money import show_sv
 from service.jsonio import NotJson, loads
@@ -53,12 +54,83 @@ def serve(host: str, port: int, workers: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON instead of text.")
 def status(as_of: Any, decision_id: str, as_json: bool) -> None:
     """The commitment's status on a date, from the recorded facts."""
+    from service.storage.facts import facts_from
     from service.views.evaluation import today
 
     decision = _decision(decision_id)
     day = as_of.date() if as_of else today()
-    result = evaluate(decision, shipped_facts(decision), on=day)
+    recorded = _store().events(decision.decision_id)
+    result = evaluate(decision, facts_from(recorded, known_at=datetime.now(UTC), as_of=day), on=day)
     _print(result, as_json)
+
+
+@main.group()
+def db() -> None:
+    """The event store (MEDFIN_DATABASE_URL; default SQLite in the instance folder)."""
+
+
+@db.command()
+def upgrade() -> None:
+    """Apply the schema migrations."""
+    from service.storage.setup import upgrade as migrate
+
+    migrate(_store(prepare=False).engine)
+    click.echo("The schema is at the newest migration.")
+
+
+@db.command()
+def init() -> None:
+    """Migrate and load the shipped facts; safe to run again."""
+    from service.storage.setup import prepare
+
+    loaded = prepare(_store(prepare=False))
+    click.echo(f"Ready; {loaded} shipped fact(s) loaded now.")
+
+
+@main.group()
+def tokens() -> None:
+    """Bearer tokens for those who record events."""
+
+
+@tokens.command(name="create")
+@click.option("--name", required=True, help="Who holds the token (recorded as recorded_by).")
+@click.option("--role", type=click.Choice(["registrar", "reader"]), default="registrar", show_default=True)
+def create_token(name: str, role: str) -> None:
+    """Create a token and print it once; only its hash is stored."""
+    from service.storage import tokens as store_tokens
+
+    try:
+        token = store_tokens.create(_store().engine, name, role)
+    except store_tokens.TokenExists as error:
+        raise click.UsageError(f"A token named {name!r} exists; revoke it or choose another name.") from error
+    click.echo(token)
+
+
+@tokens.command(name="list")
+def list_tokens() -> None:
+    """Names, roles and dates of the tokens (never the tokens)."""
+    from service.storage import tokens as store_tokens
+
+    for info in store_tokens.listing(_store().engine):
+        state = f"revoked {info.revoked_at:%Y-%m-%d %H:%M}Z" if info.revoked_at else "active"
+        click.echo(f"{info.name}\t{info.role}\tcreated {info.created_at:%Y-%m-%d %H:%M}Z\t{state}")
+
+
+@tokens.command(name="revoke")
+@click.argument("name")
+def revoke_token(name: str) -> None:
+    """Revoke NAME's token at once."""
+    from service.storage import tokens as store_tokens
+
+    if not store_tokens.revoke(_store().engine, name):
+        raise click.UsageError(f"No active token named {name!r}.")
+    click.echo(f"Revoked {name}.")
+
+
+def _store(*, prepare: bool = True) -> Any:
+    from service import create_app
+
+    return create_app({"PREPARE_DATABASE": prepare}).extensions["medfin"]
 
 
 @main.command(name="evaluate")

@@ -175,3 +175,32 @@ def rule_list(decision: Decision) -> dict[str, Any]:
 
 def kind_label(kind: str) -> dict[str, str]:
     return CONTRIBUTION_KINDS[kind]
+
+
+def event(recorded: Any, corrected_by: int | None) -> dict[str, Any]:
+    """One recorded event (openapi.yaml: Event)."""
+    from service.event_schemas import DATE_FIELD
+
+    document: dict[str, Any] = {
+        "event_id": recorded.event_id,
+        "decision_id": recorded.decision_id,
+        "type": recorded.type,
+    }
+    if recorded.type in DATE_FIELD and recorded.effective_on is not None:
+        document[DATE_FIELD[recorded.type]] = recorded.effective_on.isoformat()
+    document.update(recorded.payload)
+    if recorded.corrects is not None:
+        document["corrects"] = recorded.corrects
+    document["source"] = (
+        {"url": recorded.source_url, "evidence": recorded.source_evidence} if recorded.source_evidence else None
+    )
+    document["recorded_at"] = timestamp(recorded.recorded_at)
+    document["recorded_by"] = recorded.recorded_by
+    document["corrected_by"] = corrected_by
+    document["links"] = {"self": f"/v1/decisions/{recorded.decision_id}/events/{recorded.event_id}"}
+    return document
+
+
+def timestamp(moment: Any) -> str:
+    """UTC, ISO 8601, with a Z."""
+    return moment.isoformat(timespec="microseconds").replace("+00:00", "Z")

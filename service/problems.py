@@ -22,12 +22,18 @@ TYPES: dict[str, tuple[int, str]] = {
     "validation-error": (400, "The request is not valid"),
     "malformed-json": (400, "The body is not valid JSON"),
     "unknown-interpretation": (400, "Unknown interpretation"),
+    "unauthorized": (401, "Authentication required"),
+    "forbidden": (403, "Not allowed to write"),
     "unknown-decision": (404, "No such decision"),
+    "unknown-event": (404, "No such event"),
     "not-found": (404, "Not found"),
     "method-not-allowed": (405, "Method not allowed"),
     "not-acceptable": (406, "No acceptable representation"),
     "payload-too-large": (413, "The body is too large"),
     "unsupported-media-type": (415, "Unsupported media type"),
+    "rule-violation": (422, "The disbursement would break the decision's rules"),
+    "invalid-correction": (422, "The correction cannot be recorded"),
+    "idempotency-key-reused": (422, "The Idempotency-Key was used for another request"),
     "internal-error": (500, "Internal server error"),
 }
 
@@ -132,7 +138,8 @@ def _on_rule_error(error: RuleError) -> Response:
 
 
 def _on_problem(error: Problem) -> Response:
-    return problem(error.slug, error.detail, **error.extensions)
+    headers = {"WWW-Authenticate": 'Bearer realm="medfin"'} if error.slug == "unauthorized" else None
+    return problem(error.slug, error.detail, headers=headers, **error.extensions)
 
 
 def _on_unexpected(error: Exception) -> Response:

@@ -7,6 +7,7 @@ over-precise amount, an absurd number, an unknown field.
 from __future__ import annotations
 
 import re
+from datetime import UTC
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -104,16 +105,26 @@ class CommitmentQuery(Schema):
         unknown = EXCLUDE
 
     as_of = Day(load_default=None)
+    known_as_of = fields.AwareDateTime(
+        load_default=None,
+        default_timezone=UTC,
+        error_messages={"invalid": "Must be an ISO 8601 date and time, such as 2025-06-01T12:00:00Z."},
+    )
 
 
-class ListQuery(Schema):
-    """Query of GET /v1/decisions (operationId listDecisions)."""
+class PageQuery(Schema):
+    """Paging of a list: ?page=1&limit=20."""
 
     class Meta:
         unknown = EXCLUDE
 
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=1_000_000))
     limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+
+
+class ListQuery(PageQuery):
+    """Query of GET /v1/decisions (operationId listDecisions)."""
+
     format = fields.String(load_default=None, validate=validate.OneOf(("json", "csv")))
 
 
@@ -127,4 +138,5 @@ class FormatQuery(Schema):
 evaluation_request = EvaluationRequestSchema()
 commitment_query = CommitmentQuery()
 list_query = ListQuery()
+page_query = PageQuery()
 format_query = FormatQuery()

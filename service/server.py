@@ -25,6 +25,9 @@ class MedfinServer(BaseApplication):  # type: ignore[misc]
 
 
 def run(*, host: str, port: int, workers: int) -> None:
+    from service import create_app
+
+    create_app()  # migrate and load the shipped facts once, before the workers start
     MedfinServer(
         {
             "bind": f"{host}:{port}",

@@ -18,8 +18,9 @@ def clean_environ(monkeypatch):
 
 
 @pytest.fixture
-def app():
-    return create_app({"TESTING": True})
+def app(tmp_path):
+    """An app on its own SQLite file: every test starts from the shipped facts alone."""
+    return create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'medfin.sqlite3'}"})
 
 
 @pytest.fixture

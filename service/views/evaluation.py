@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, request
+from flask import Blueprint, current_app, request
 
-from rules import evaluate, load_decision, shipped_facts
+from rules import evaluate, load_decision
 from service import presenters
 from service.jsonio import NotJson, loads
 from service.problems import Problem
 from service.schemas import commitment_query, evaluation_request
+from service.storage.facts import facts_from, live_events
 
 bp = Blueprint("evaluation", __name__)
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -58,23 +59,20 @@ def evaluate_decision(decision_id: str) -> Any:
 
 @bp.get("/decisions/<decision_id>/commitment")
 def get_commitment(decision_id: str) -> Any:
-    """operationId: getCommitment."""
+    """operationId: getCommitment. The status on ``as_of`` (default today) from the
+    recorded events, as the record stood at ``known_as_of`` (default now)."""
     decision = load_decision(decision_id)
-    as_of = commitment_query.load(request.args)["as_of"] or today()
-    document = presenters.evaluation(evaluate(decision, shipped_facts(decision), on=as_of))
-    document["facts"] = [_fact(f, as_of) for f in decision.data.get("facts", [])]
-    document["unknowns"] = presenters.unknowns(decision)
+    query = commitment_query.load(request.args)
+    as_of, known_at = query["as_of"] or today(), query["known_as_of"] or datetime.now(UTC)
+    recorded = current_app.extensions["medfin"].events(decision_id)
+    facts = facts_from(recorded, known_at=known_at, as_of=as_of)
+    document = presenters.evaluation(evaluate(decision, facts, on=as_of))
+    document["known_as_of"] = presenters.timestamp(known_at.astimezone(UTC))
+    live = live_events(recorded, known_at)
+    document["facts"] = [
+        {**presenters.event(e, None), "counts": e.effective_on is None or e.effective_on <= as_of} for e in live
+    ]
+    document["unknowns"] = [
+        u for u in presenters.unknowns(decision) if not (u["field"] == "adopted_on" and facts.adopted_on)
+    ]
     return document
-
-
-def _fact(fact: dict[str, Any], as_of: date) -> dict[str, Any]:
-    day = fact.get("decided_on") or fact.get("dated_on")
-    return {
-        "fact_id": fact["fact_id"],
-        "type": fact["type"],
-        "date": day,
-        "counts": date.fromisoformat(day) <= as_of,
-        "evidence": fact["evidence"],
-        "source": {"title": fact["source_title"], "publisher": fact.get("source_publisher")},
-        "note": {"sv": fact["note_sv"], "en": fact["note_en"]},
-    }

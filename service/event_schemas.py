@@ -1,0 +1,93 @@
+"""Request schemas of POST /v1/decisions/{decision_id}/events (operationId recordEvent).
+
+One schema per event type; ``load_event`` picks it by ``type`` and returns a ``Draft``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import Schema, ValidationError, fields, validate
+
+from rules import ERUF_OUTCOMES
+from service.schemas import _SLUG, Amount, Day
+from service.storage.store import Draft
+
+EVIDENCE = ("protocol", "official_decision", "official_document", "press_report", "voucher", "ledger", "other")
+EVENT_TYPES = ("adoption", "eruf_decision", "disbursement", "correction")
+#: The field that carries each type's effective date.
+DATE_FIELD = {
+    "adoption": "decided_on",
+    "eruf_decision": "decided_on",
+    "disbursement": "paid_on",
+    "proposal": "dated_on",
+}
+
+_text = validate.Length(min=1, max=500)
+
+
+class SourceSchema(Schema):
+    url = fields.Url(schemes={"http", "https"}, load_default=None, allow_none=True, validate=validate.Length(max=2000))
+    evidence = fields.String(required=True, validate=validate.OneOf(EVIDENCE))
+
+
+class _EventSchema(Schema):
+    type = fields.String(required=True)
+    source = fields.Nested(SourceSchema, load_default=None, allow_none=True)
+
+
+class AdoptionSchema(_EventSchema):
+    decided_on = Day(required=True)
+    body = fields.String(required=True, validate=_text, metadata={"description": "e.g. Kommunstyrelsen"})
+    reference = fields.String(load_default=None, allow_none=True, validate=_text)
+
+
+class ErufDecisionEventSchema(_EventSchema):
+    decided_on = Day(required=True)
+    outcome = fields.String(required=True, validate=validate.OneOf(ERUF_OUTCOMES))
+    granted_amount = Amount(load_default=None, allow_none=True)
+    reference = fields.String(load_default=None, allow_none=True, validate=_text)
+
+
+class DisbursementEventSchema(_EventSchema):
+    paid_on = Day(required=True)
+    amount = Amount(required=True)
+    funding_source = fields.String(required=True, validate=_SLUG)
+    recipient = fields.String(required=True, validate=_SLUG)
+    reference = fields.String(load_default=None, allow_none=True, validate=_text)
+
+
+class CorrectionSchema(_EventSchema):
+    corrects = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=2**62))
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+
+
+SCHEMAS: dict[str, Schema] = {
+    "adoption": AdoptionSchema(),
+    "eruf_decision": ErufDecisionEventSchema(),
+    "disbursement": DisbursementEventSchema(),
+    "correction": CorrectionSchema(),
+}
+
+
+def load_event(body: Any) -> Draft:
+    """The draft event ``body`` describes; ``ValidationError`` says what is wrong."""
+    if not isinstance(body, dict):
+        raise ValidationError({"_schema": ["The body must be a JSON object."]})
+    kind = body.get("type")
+    if kind not in SCHEMAS:
+        raise ValidationError({"type": [f"Must be one of: {', '.join(EVENT_TYPES)}."]})
+    data = SCHEMAS[kind].load(body)
+    source = data.pop("source")
+    data.pop("type")
+    corrects = data.pop("corrects", None)
+    effective_on = data.pop(DATE_FIELD[kind]) if kind in DATE_FIELD else None
+    payload = {k: (str(v) if k.endswith("amount") and v is not None else v) for k, v in data.items()}
+    return Draft(
+        type=kind,
+        effective_on=effective_on,
+        payload=payload,
+        source_url=source and source["url"],
+        source_evidence=source and source["evidence"],
+        corrects=corrects,
+    )

@@ -1,0 +1,185 @@
+"""The event store: append-only, one decision locked at a time while it is written.
+
+``append`` runs the caller's check on the log as it stands and inserts the event in
+one transaction that holds the decision's lock (SQLite: ``BEGIN IMMEDIATE``;
+PostgreSQL: ``SELECT ... FOR UPDATE`` on the decision's row). When 50 writers race
+for the last million, each sees the sum the one before it stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, func, insert, select, update
+
+from service.storage.engine import is_sqlite
+from service.storage.facts import Event, utc
+from service.storage.tables import decisions, events, idempotency_keys
+
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+
+
+class IdempotencyConflict(Exception):
+    """The same Idempotency-Key came with another body."""
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An event not yet recorded."""
+
+    type: str
+    effective_on: date | None
+    payload: dict[str, Any]
+    source_url: str | None = None
+    source_evidence: str | None = None
+    corrects: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What a write answered: kept whole, so that a retry gets the same bytes."""
+
+    status: int
+    body: str
+    location: str | None
+    replayed: bool = False
+
+
+def migrate(connection: Connection) -> None:
+    """Bring the schema to the newest migration, inside the caller's transaction."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+
+
+def _event(row: Any) -> Event:
+    return Event(
+        row.event_id,
+        row.decision_id,
+        row.type,
+        row.effective_on,
+        row.payload,
+        utc(row.recorded_at),
+        row.recorded_by,
+        row.source_url,
+        row.source_evidence,
+        row.corrects,
+    )
+
+
+class EventStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def ensure_decision(self, decision_id: str) -> None:
+        with self.engine.begin() as connection:
+            found = connection.execute(select(decisions.c.decision_id).where(decisions.c.decision_id == decision_id))
+            if found.first() is None:
+                connection.execute(insert(decisions).values(decision_id=decision_id, event_count=0))
+
+    def events(self, decision_id: str, connection: Connection | None = None) -> list[Event]:
+        query = select(events).where(events.c.decision_id == decision_id).order_by(events.c.event_id)
+        if connection is not None:
+            return [_event(row) for row in connection.execute(query)]
+        with self.engine.connect() as own:
+            return [_event(row) for row in own.execute(query)]
+
+    def page(self, decision_id: str, *, page: int, limit: int) -> tuple[list[Event], int]:
+        where = events.c.decision_id == decision_id
+        query = select(events).where(where).order_by(events.c.event_id).offset((page - 1) * limit).limit(limit)
+        with self.engine.connect() as connection:
+            total = connection.execute(select(func.count()).select_from(events).where(where)).scalar_one()
+            return [_event(row) for row in connection.execute(query)], total
+
+    def event(self, decision_id: str, event_id: int) -> Event | None:
+        query = select(events).where(events.c.decision_id == decision_id, events.c.event_id == event_id)
+        with self.engine.connect() as connection:
+            row = connection.execute(query).first()
+        return None if row is None else _event(row)
+
+    def append(
+        self,
+        decision_id: str,
+        draft: Draft,
+        *,
+        recorded_by: str,
+        check: Callable[[list[Event], Draft], None],
+        answer: Callable[[Event], Answer],
+        idempotency: tuple[str, str] | None = None,
+    ) -> Answer:
+        """Check ``draft`` against the log and record it, atomically.
+
+        ``check`` raises to refuse (nothing is stored); ``answer`` renders the response,
+        which is stored with the Idempotency-Key ``(key, request_hash)`` if one is given.
+        """
+        with self.engine.begin() as connection:
+            self._lock(connection, decision_id)
+            if idempotency is not None:
+                earlier = self._replay(connection, decision_id, recorded_by, idempotency)
+                if earlier is not None:
+                    return earlier
+            check(self.events(decision_id, connection), draft)
+            now = datetime.now(UTC)
+            values = {
+                "decision_id": decision_id,
+                "type": draft.type,
+                "effective_on": draft.effective_on,
+                "payload": draft.payload,
+                "recorded_at": now,
+                "recorded_by": recorded_by,
+                "source_url": draft.source_url,
+                "source_evidence": draft.source_evidence,
+                "corrects": draft.corrects,
+            }
+            event_id = connection.execute(insert(events).values(**values).returning(events.c.event_id)).scalar_one()
+            connection.execute(
+                update(decisions)
+                .where(decisions.c.decision_id == decision_id)
+                .values(event_count=decisions.c.event_count + 1)
+            )
+            stored = Event(event_id=event_id, **{**values, "recorded_at": now})  # type: ignore[arg-type]
+            response = answer(stored)
+            if idempotency is not None:
+                connection.execute(
+                    insert(idempotency_keys).values(
+                        decision_id=decision_id,
+                        key=idempotency[0],
+                        token_name=recorded_by,
+                        request_hash=idempotency[1],
+                        status=response.status,
+                        body=response.body,
+                        location=response.location,
+                        created_at=now,
+                    )
+                )
+            return response
+
+    def _lock(self, connection: Connection, decision_id: str) -> None:
+        if is_sqlite(self.engine):
+            return  # BEGIN IMMEDIATE already holds the database's write lock
+        query = select(decisions.c.decision_id).where(decisions.c.decision_id == decision_id).with_for_update()
+        connection.execute(query).first()
+
+    def _replay(
+        self, connection: Connection, decision_id: str, token: str, idempotency: tuple[str, str]
+    ) -> Answer | None:
+        key, request_hash = idempotency
+        row = connection.execute(
+            select(idempotency_keys).where(
+                idempotency_keys.c.decision_id == decision_id,
+                idempotency_keys.c.token_name == token,
+                idempotency_keys.c.key == key,
+            )
+        ).first()
+        if row is None:
+            return None
+        if row.request_hash != request_hash:
+            raise IdempotencyConflict(key)
+        return Answer(row.status, row.body, row.location, replayed=True)

@@ -1,0 +1,83 @@
+"""Bearer tokens for writers. Only a SHA-256 hash of each token is stored.
+
+Tokens are 256 random bits, so a fast hash is enough (there is nothing to guess); the
+hashes are compared in constant time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, insert, select, update
+
+from service.storage.facts import utc
+from service.storage.tables import tokens
+
+#: Role → may it record events?
+ROLES = {"registrar": True, "reader": False}
+PREFIX = "medfin_"
+
+
+@dataclass(frozen=True, slots=True)
+class TokenInfo:
+    name: str
+    role: str
+    created_at: datetime
+    revoked_at: datetime | None
+
+    @property
+    def may_write(self) -> bool:
+        return self.revoked_at is None and ROLES.get(self.role, False)
+
+
+class TokenExists(Exception):
+    pass
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create(engine: Engine, name: str, role: str) -> str:
+    """A new token for ``name``; the plain token is returned once and never stored."""
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    token = PREFIX + secrets.token_urlsafe(32)
+    with engine.begin() as connection:
+        if connection.execute(select(tokens.c.name).where(tokens.c.name == name)).first():
+            raise TokenExists(name)
+        connection.execute(
+            insert(tokens).values(name=name, role=role, token_hash=_digest(token), created_at=datetime.now(UTC))
+        )
+    return token
+
+
+def listing(engine: Engine) -> list[TokenInfo]:
+    with engine.connect() as connection:
+        rows = connection.execute(select(tokens).order_by(tokens.c.name)).all()
+    return [TokenInfo(r.name, r.role, utc(r.created_at), r.revoked_at and utc(r.revoked_at)) for r in rows]
+
+
+def revoke(engine: Engine, name: str) -> bool:
+    """Revoke ``name``'s token; False if there is no such token."""
+    with engine.begin() as connection:
+        result = connection.execute(
+            update(tokens)
+            .where(tokens.c.name == name, tokens.c.revoked_at.is_(None))
+            .values(revoked_at=datetime.now(UTC))
+        )
+    return result.rowcount == 1
+
+
+def identify(engine: Engine, presented: str) -> TokenInfo | None:
+    """The token's owner, or None when the token is unknown."""
+    digest = _digest(presented)
+    with engine.connect() as connection:
+        row = connection.execute(select(tokens).where(tokens.c.token_hash == digest)).first()
+    if row is None or not hmac.compare_digest(row.token_hash, digest):
+        return None
+    return TokenInfo(row.name, row.role, utc(row.created_at), row.revoked_at and utc(row.revoked_at))

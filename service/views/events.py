@@ -1,0 +1,91 @@
+"""The recorded facts of a decision: an append-only log, public to read, written with a token."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from flask import Blueprint, Response, current_app, request
+
+from rules import load_decision
+from service import presenters
+from service.auth import writer
+from service.event_schemas import load_event
+from service.problems import Problem
+from service.recording import checker
+from service.schemas import page_query
+from service.storage.facts import corrected_by
+from service.storage.store import Answer, IdempotencyConflict
+from service.views.evaluation import json_body
+
+bp = Blueprint("events", __name__)
+
+
+def store() -> Any:
+    return current_app.extensions["medfin"]
+
+
+@bp.get("/decisions/<decision_id>/events")
+def list_events(decision_id: str) -> Any:
+    """operationId: listEvents."""
+    load_decision(decision_id)
+    query = page_query.load(request.args)
+    items, total = store().page(decision_id, page=query["page"], limit=query["limit"])
+    corrections = corrected_by(store().events(decision_id)) if items else {}
+    return {
+        "items": [presenters.event(e, corrections.get(e.event_id)) for e in items],
+        "page": query["page"],
+        "limit": query["limit"],
+        "total": total,
+    }
+
+
+@bp.get("/decisions/<decision_id>/events/<int:event_id>")
+def get_event(decision_id: str, event_id: int) -> Any:
+    """operationId: getEvent."""
+    load_decision(decision_id)
+    found = store().event(decision_id, event_id)
+    if found is None:
+        raise Problem("unknown-event", f"Decision {decision_id} has no event {event_id}; list them at ../events.")
+    return presenters.event(found, corrected_by(store().events(decision_id)).get(event_id))
+
+
+@bp.post("/decisions/<decision_id>/events")
+def record_event(decision_id: str) -> Response:
+    """operationId: recordEvent."""
+    decision = load_decision(decision_id)
+    name = writer()
+    body = json_body()
+    draft = load_event(body)
+    key = request.headers.get("Idempotency-Key")
+    idempotency = None
+    if key is not None:
+        if not 1 <= len(key) <= 200 or not key.isprintable():
+            raise Problem(
+                "validation-error",
+                "Idempotency-Key must be 1 to 200 printable characters.",
+                errors=[{"parameter": "Idempotency-Key", "detail": "1 to 200 printable characters."}],
+            )
+        canonical = json.dumps(body, sort_keys=True, default=str, ensure_ascii=False)
+        idempotency = (key, hashlib.sha256(canonical.encode()).hexdigest())
+
+    def answer(event: Any) -> Answer:
+        document = presenters.event(event, None)
+        return Answer(201, current_app.json.dumps(document), document["links"]["self"])
+
+    try:
+        stored = store().append(
+            decision_id, draft, recorded_by=name, check=checker(decision), answer=answer, idempotency=idempotency
+        )
+    except IdempotencyConflict as error:
+        raise Problem(
+            "idempotency-key-reused",
+            f"The Idempotency-Key {error} was first used with another body; use a new key for a new event.",
+        ) from error
+    response = Response(stored.body, status=stored.status, mimetype="application/json")
+    if stored.location:
+        response.headers["Location"] = stored.location
+    if stored.replayed:
+        response.headers["Idempotent-Replayed"] = "true"
+    return response

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from service import create_app
@@ -10,17 +12,56 @@ from service import create_app
 @pytest.fixture(autouse=True)
 def clean_environ(monkeypatch):
     """No MEDFIN_* setting of the machine running the tests leaks into them."""
-    import os
-
     for name in list(os.environ):
         if name.startswith("MEDFIN_"):
             monkeypatch.delenv(name)
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """One PostgreSQL 15 server for the session. Skipped where none can run, except in
+    CI, where a missing server fails: the storage tests there must cover both."""
+    from tests.postgres import PostgresUnavailable, start_postgres
+
+    try:
+        server = start_postgres()
+    except PostgresUnavailable as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is required in CI: {error}")
+        pytest.skip(f"PostgreSQL unavailable: {error}")
+    yield server
+    server.stop()
+
+
+_databases = iter(range(1_000_000))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    """A new, empty database of each kind: every storage test runs on both."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'medfin.sqlite3'}"
+    server = request.getfixturevalue("postgres")
+    name = f"medfin_test_{next(_databases)}"
+    import psycopg
+
+    with psycopg.connect(server.url.replace("+psycopg", ""), autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+    return server.url.rsplit("/", 1)[0] + f"/{name}"
 
 
 @pytest.fixture
 def app(tmp_path):
     """An app on its own SQLite file: every test starts from the shipped facts alone."""
     return create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'medfin.sqlite3'}"})
+
+
+@pytest.fixture
+def store_app(database_url):
+    """An app on a new database, SQLite and PostgreSQL in turn."""
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url})
+    yield app
+    app.extensions["medfin"].engine.dispose()
 
 
 @pytest.fixture

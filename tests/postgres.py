@@ -1,0 +1,107 @@
+"""A throwaway PostgreSQL 15 server for the tests, from the machine's own binaries.
+
+initdb and pg_ctl run as an unprivileged user (PostgreSQL refuses root) in a temporary
+directory, listening only on 127.0.0.1 at a free port; ``stop`` removes it all.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class PostgresUnavailable(Exception):
+    pass
+
+
+def _binaries() -> Path:
+    for pattern in ("/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/*/bin"):
+        for folder in sorted(glob.glob(pattern), reverse=True):
+            if (Path(folder) / "initdb").exists():
+                return Path(folder)
+    found = shutil.which("initdb")
+    if found:
+        return Path(found).parent
+    raise PostgresUnavailable("no initdb: install PostgreSQL 15 (Debian package postgresql-15)")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class Postgres:
+    folder: Path
+    port: int
+    bin: Path
+    user: str | None
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+psycopg://medfin@127.0.0.1:{self.port}/postgres"
+
+    def _run(self, *command: str) -> subprocess.CompletedProcess[str]:
+        argv = [str(self.bin / command[0]), *command[1:]]
+        if self.user:
+            argv = ["runuser", "-u", self.user, "--", *argv]
+        return subprocess.run(argv, capture_output=True, text=True, timeout=120)
+
+    def start(self) -> Postgres:
+        data = self.folder / "data"
+        done = self._run("initdb", "-D", str(data), "-U", "medfin", "--auth=trust", "-E", "UTF8", "--no-sync")
+        if done.returncode:
+            raise PostgresUnavailable(f"initdb failed: {done.stderr.strip()}")
+        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder} -c max_connections=200 -c fsync=on"
+        done = self._run("pg_ctl", "-D", str(data), "-o", options, "-l", str(self.folder / "log"), "-w", "start")
+        if done.returncode:
+            raise PostgresUnavailable(f"pg_ctl start failed: {done.stderr.strip()} {self.log()}")
+        return self
+
+    def log(self) -> str:
+        path = self.folder / "log"
+        return path.read_text(errors="replace")[-2000:] if path.exists() else ""
+
+    def stop(self) -> None:
+        self._run("pg_ctl", "-D", str(self.folder / "data"), "-m", "immediate", "-w", "stop")
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def start_postgres() -> Postgres:
+    """A running server; ``PostgresUnavailable`` if this machine cannot run one."""
+    binaries = _binaries()
+    user = None
+    folder = Path(tempfile.mkdtemp(prefix="medfin-pg-"))
+    if os.geteuid() == 0:
+        user = _unprivileged_user()
+        account = pwd.getpwnam(user)
+        os.chown(folder, account.pw_uid, account.pw_gid)
+    server = Postgres(folder, _free_port(), binaries, user)
+    deadline = time.monotonic() + 5
+    while True:
+        try:
+            return server.start()
+        except PostgresUnavailable:
+            if time.monotonic() > deadline:
+                shutil.rmtree(folder, ignore_errors=True)
+                raise
+            server.port = _free_port()
+
+
+def _unprivileged_user() -> str:
+    for name in ("postgres", "nobody"):
+        try:
+            pwd.getpwnam(name)
+            return name
+        except KeyError:
+            continue
+    raise PostgresUnavailable("running as root and no unprivileged user (postgres, nobody) to run PostgreSQL")

@@ -1,0 +1,174 @@
+"""The event store on SQLite and PostgreSQL: appended, checked, corrected, never lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.storage import tokens
+
+EVENTS = "/v1/decisions/ks-2024-1371-481/events"
+COMMITMENT = "/v1/decisions/ks-2024-1371-481/commitment"
+SOURCE, RECIPIENT = "reserverade-medel-for-oforutsett", "stiftelsen-flemingsberg-science"
+
+
+def payment(day: str, amount: str, **other) -> dict:
+    return {
+        "type": "disbursement",
+        "paid_on": day,
+        "amount": amount,
+        "funding_source": SOURCE,
+        "recipient": RECIPIENT,
+        **other,
+    }
+
+
+@pytest.fixture
+def writer(store_app):
+    token = tokens.create(store_app.extensions["medfin"].engine, "registrator", "registrar")
+    return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+def client(store_app):
+    return store_app.test_client()
+
+
+@pytest.fixture
+def adopted(client, writer):
+    response = client.post(
+        EVENTS,
+        json={"type": "adoption", "decided_on": "2024-09-16", "body": "Kommunstyrelsen", "reference": "KS § 1"},
+        headers=writer,
+    )
+    assert response.status_code == 201, response.json
+    return response.json
+
+
+def test_event_store_starts_with_the_shipped_facts(client):
+    listing = client.get(EVENTS).json
+    assert [e["type"] for e in listing["items"]] == ["proposal", "eruf_decision"]
+    assert listing["items"][1]["source"]["evidence"] == "press_report"
+    assert client.get(COMMITMENT, query_string={"as_of": "2025-06-01"}).json["status"] == "proposed"
+
+
+def test_recorded_adoption_makes_the_commitment_in_force(client, adopted):
+    assert adopted["recorded_by"] == "registrator" and adopted["recorded_at"].endswith("Z")
+    answer = client.get(COMMITMENT, query_string={"as_of": "2025-06-01"}).json
+    assert answer["status"] == "in_force"
+    assert "adopted_on" not in {u["field"] for u in answer["unknowns"]}
+
+
+def test_writes_need_a_registrar_token(client, store_app):
+    reader = tokens.create(store_app.extensions["medfin"].engine, "lasare", "reader")
+    body = {"type": "adoption", "decided_on": "2024-09-16", "body": "Kommunstyrelsen"}
+    missing = client.post(EVENTS, json=body)
+    assert missing.status_code == 401 and missing.headers["WWW-Authenticate"].startswith("Bearer")
+    assert client.post(EVENTS, json=body, headers={"Authorization": "Bearer medfin_wrong"}).status_code == 401
+    assert client.post(EVENTS, json=body, headers={"Authorization": f"Bearer {reader}"}).status_code == 403
+    assert client.get(EVENTS).json["total"] == 2
+
+
+def test_revoked_token_can_no_longer_write(client, store_app, writer):
+    tokens.revoke(store_app.extensions["medfin"].engine, "registrator")
+    body = {"type": "adoption", "decided_on": "2024-09-16", "body": "Kommunstyrelsen"}
+    assert client.post(EVENTS, json=body, headers=writer).status_code == 401
+
+
+def test_disbursement_breaking_the_cap_is_refused_and_not_stored(client, writer, adopted):
+    assert client.post(EVENTS, json=payment("2025-03-01", "999999.99"), headers=writer).status_code == 201
+    refused = client.post(EVENTS, json=payment("2025-04-01", "0.02"), headers=writer)
+    assert refused.status_code == 422
+    assert [v["rule_id"] for v in refused.json["violations"]] == ["amount-cap"]
+    assert refused.json["violations"][0]["citations"][0]["anchor"] == "beslut-1"
+    assert client.get(EVENTS).json["total"] == 4
+    assert client.post(EVENTS, json=payment("2025-04-01", "0.01"), headers=writer).status_code == 201
+
+
+@pytest.mark.parametrize(
+    ("change", "rule"),
+    [
+        ({"paid_on": "2024-12-31"}, "period"),
+        ({"paid_on": "2028-01-01"}, "period"),
+        ({"funding_source": "kommunstyrelsens-anslag"}, "funding-source"),
+        ({"recipient": "hemso"}, "recipient"),
+    ],
+)
+def test_disbursement_breaking_a_rule_is_refused(client, writer, adopted, change, rule):
+    refused = client.post(EVENTS, json={**payment("2025-03-01", "10.00"), **change}, headers=writer)
+    assert refused.status_code == 422
+    assert rule in [v["rule_id"] for v in refused.json["violations"]]
+
+
+def test_disbursement_before_adoption_is_refused(client, writer):
+    refused = client.post(EVENTS, json=payment("2025-03-01", "10.00"), headers=writer)
+    assert [v["rule_id"] for v in refused.json["violations"]] == ["adoption"]
+
+
+def test_correction_stops_an_event_counting_and_keeps_it_visible(client, writer, adopted):
+    paid = client.post(EVENTS, json=payment("2025-03-01", "400000.00"), headers=writer).json
+    before = client.get(COMMITMENT, query_string={"as_of": "2025-06-01"}).json
+    correction = client.post(
+        EVENTS, json={"type": "correction", "corrects": paid["event_id"], "reason": "Fel verifikation"}, headers=writer
+    )
+    assert correction.status_code == 201
+    after = client.get(COMMITMENT, query_string={"as_of": "2025-06-01"}).json
+    assert (before["amounts"]["disbursed"], after["amounts"]["disbursed"]) == ("400000.00", "0.00")
+    shown = client.get(f"{EVENTS}/{paid['event_id']}").json
+    assert shown["corrected_by"] == correction.json["event_id"] and shown["amount"] == "400000.00"
+    # What did we know then? Before the correction was recorded, the payment counted.
+    then = client.get(
+        COMMITMENT, query_string={"as_of": "2025-06-01", "known_as_of": correction.json["recorded_at"][:-1] + "Z"}
+    )
+    assert then.json["amounts"]["disbursed"] == "0.00"
+    earlier = client.get(COMMITMENT, query_string={"as_of": "2025-06-01", "known_as_of": paid["recorded_at"]})
+    assert earlier.json["amounts"]["disbursed"] == "400000.00"
+
+
+def test_a_correction_cannot_be_corrected_nor_target_a_missing_event(client, writer, adopted):
+    fix = client.post(
+        EVENTS, json={"type": "correction", "corrects": adopted["event_id"], "reason": "x"}, headers=writer
+    ).json
+    again = client.post(
+        EVENTS, json={"type": "correction", "corrects": adopted["event_id"], "reason": "y"}, headers=writer
+    )
+    of_fix = client.post(
+        EVENTS, json={"type": "correction", "corrects": fix["event_id"], "reason": "z"}, headers=writer
+    )
+    missing = client.post(EVENTS, json={"type": "correction", "corrects": 999, "reason": "z"}, headers=writer)
+    assert [again.status_code, of_fix.status_code, missing.status_code] == [422, 422, 422]
+
+
+def test_idempotency_key_replays_the_first_answer_and_refuses_another_body(client, writer, adopted):
+    headers = {**writer, "Idempotency-Key": "verifikation-2025-0042"}
+    first = client.post(EVENTS, json=payment("2025-03-01", "100.00"), headers=headers)
+    retry = client.post(EVENTS, json=payment("2025-03-01", "100.00"), headers=headers)
+    other = client.post(EVENTS, json=payment("2025-03-01", "200.00"), headers=headers)
+    assert (first.status_code, retry.status_code, other.status_code) == (201, 201, 422)
+    assert retry.get_data() == first.get_data() and retry.headers["Location"] == first.headers["Location"]
+    assert client.get(EVENTS).json["total"] == 4
+
+
+def test_bad_event_input_changes_nothing(client, writer, adopted):
+    bad = [
+        {"type": "utbetalning"},
+        payment("2025-02-30", "1.00"),
+        payment("2025-03-01", "-1.00"),
+        payment("2025-03-01", "1.001"),
+        {**payment("2025-03-01", "1.00"), "extra": True},
+        {"type": "correction", "corrects": "1", "reason": "x"},
+        {"type": "adoption", "decided_on": "2024-09-16"},
+    ]
+    for body in bad:
+        response = client.post(EVENTS, json=body, headers=writer)
+        assert response.status_code == 400, body
+        assert response.content_type == "application/problem+json"
+    assert client.post(EVENTS, data="{", content_type="application/json", headers=writer).status_code == 400
+    assert client.get(EVENTS).json["total"] == 3
+
+
+def test_no_update_or_delete_path_exists(client, writer, adopted):
+    url = f"{EVENTS}/{adopted['event_id']}"
+    for method in ("put", "patch", "delete"):
+        response = getattr(client, method)(url, json={}, headers=writer)
+        assert response.status_code == 405
+        assert "GET" in response.headers["Allow"]

@@ -1,0 +1,50 @@
+"""Swedish amounts and dates as the scenarios write them, read exactly.
+
+Auditors write "1 000 000,00 kr"; the API speaks "1000000.00". The conversion goes
+through ``Decimal`` only, so that an öre is never lost to a float. Step modules use
+``TYPES`` as ``extra_types`` of ``parsers.parse``; this module holds no steps,
+because pytest-bdd does not look for steps in helper modules.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from parse import with_pattern
+from pytest_bdd import parsers
+
+ORE = Decimal("0.01")
+NBSP = "\u00a0"
+
+
+@with_pattern(r"\d{1,3}(?:[ \u00a0]\d{3})*,\d{2} kr")
+def belopp(text: str) -> str:
+    """ "400 000,00 kr" → "400000.00": the decimal string the API sends and takes."""
+    digits = text.removesuffix(" kr").replace(" ", "").replace(NBSP, "").replace(",", ".")
+    return str(Decimal(digits).quantize(ORE))
+
+
+@with_pattern(r"\d{4}-\d{2}-\d{2}")
+def dag(text: str) -> str:
+    """An ISO 8601 calendar date; an impossible one fails the scenario, not the API."""
+    return date.fromisoformat(text).isoformat()
+
+
+@with_pattern(r"\d+(?:,\d+)?")
+def procent(text: str) -> Decimal:
+    """ "40" or "40,5" (per cent, Swedish decimal comma) → the fraction 0.40 or 0.405."""
+    return Decimal(text.replace(",", ".")) / 100
+
+
+TYPES = {"Belopp": belopp, "Dag": dag, "Procent": procent}
+
+
+def svenska(text: str) -> str:
+    """Text as a reader sees it: the service keeps amounts on one line with NBSP."""
+    return text.replace(NBSP, " ")
+
+
+def step(text: str) -> parsers.parse:
+    """A step's text, with {belopp:Belopp}, {dag:Dag} and {andel:Procent} understood."""
+    return parsers.parse(text, extra_types=TYPES)

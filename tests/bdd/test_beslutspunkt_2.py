@@ -1,0 +1,7 @@
+"""Scenarios of features/beslutspunkt_2.feature; its steps are shared (conftest.py)."""
+
+from __future__ import annotations
+
+from pytest_bdd import scenarios
+
+scenarios("beslutspunkt_2.feature")

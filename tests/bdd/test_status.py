@@ -1,0 +1,29 @@
+"""Scenarios of features/status.feature, and the steps that read the commitment as the
+decision's own published facts give it (GET .../commitment)."""
+
+from __future__ import annotations
+
+from medfin_api import get
+from pytest_bdd import parsers, scenarios, then, when
+from svenska import step
+
+scenarios("status.feature")
+
+
+@when(step("revisorn hämtar åtagandet enligt de publicerade fakta den {dag:Dag}"), target_fixture="response")
+def _(client, dag):
+    return get(client, "/commitment", as_of=dag)
+
+
+@then("antagandedagen ska vara okänd")
+def _(response):
+    document = response.get_json()
+    assert "adopted_on" in [u["field"] for u in document["unknowns"]]
+    assert "adoption" not in [f["type"] for f in document["facts"]]
+
+
+@then(parsers.parse('faktumet "{fakta_id}" ska räknas med beviskraften "{beviskraft}"'))
+def _(response, fakta_id, beviskraft):
+    (fact,) = [f for f in response.get_json()["facts"] if f["fact_id"] == fakta_id]
+    assert fact["evidence"] == beviskraft
+    assert fact["date"] <= response.get_json()["as_of"]  # ISO dates sort as text

@@ -1,0 +1,55 @@
+"""medfin's benchmark: the performance and memory targets of DESIGN.md, as ratios.
+
+Run it from the repository root, with the project's virtual environment::
+
+    .venv/bin/python -m bench            # or: .venv/bin/python bench/run.py
+    .venv/bin/python -m bench --check    # exit 1 when a target fails
+
+It needs nothing beyond the project's own dependencies (Flask, gunicorn), uses
+loopback only, stops by itself after about a minute (at most ~3 on a slow machine),
+prints a table and writes the whole measurement as JSON to
+``bench/results/bench-<UTC time>.json`` (not committed). Without ``--check`` it
+exits 0 whatever it measured: it is a measurement, not a test; only a crash exits
+non-zero.
+
+Machines are shared and noisy, so every figure that has a target is read against
+a baseline measured in the same run, on the same machine, and repeated:
+
+a. **In-process evaluation.** 100 000 seeded what-if scenarios (``bench/scenarios.py``:
+   every status of the lifecycle, as_of dates from 2024 to 2028, payments inside and
+   outside the period, from the wrong source, to the wrong recipient, over the cap;
+   70 % with a proposed disbursement, allowed or refused; 25 % with interpretations
+   chosen) go through ``rules.evaluate``. Target: under 1 s in total (the minimum of
+   five runs). The baseline is a loop of the same length that builds the same facts
+   (``Facts``, ``ErufDecision``, ``Disbursement``) and evaluates nothing; the ratio
+   says how many such loops one evaluation loop costs, and travels better between
+   machines than the seconds do.
+
+b. **HTTP.** ``POST /v1/decisions/ks-2024-1371-481/evaluate`` against a bare Flask
+   app that echoes the JSON body (``bench/echo.py``), with the same bodies. Both run
+   under gunicorn with 2 sync workers on 127.0.0.1 (the service on a throwaway SQLite
+   file), and one load generator (``bench/client.py``, another process, 4 connections
+   at a time; sync workers close every connection, so every request is a new one for
+   both) drives them one after the other in rounds whose order turns. Two readings:
+
+   - *cost per request*: the workers' CPU time (``/proc/<pid>/stat``) divided by the
+     requests; what the server spends, whatever the client and the machine do.
+   - *requests/s*: wall-clock throughput, client and kernel included.
+
+   The ratio evaluate/echo is taken within each round and the median of the rounds
+   is reported. Target: at most 1.5x on both readings. A ``GET .../commitment``
+   (with ``If-None-Match`` when the service sends an ETag, as a cache would) is
+   measured the same way and its ratio to echo reported against DESIGN.md's "near
+   bare Flask", read here as at most 1.5x.
+
+c. **Memory.** Each service worker's resident set size (``VmRSS`` in
+   ``/proc/<pid>/status``) after the warm-up and again after the rounds, between which
+   20 000 evaluate requests (about 10 000 per worker) were answered. Target: the
+   larger worker under 100 MB, and no worker grown by more than 1 MiB (a leak of
+   100 bytes a request would show).
+
+Reading the table: ``measured`` is medfin, ``baseline`` the same run's baseline,
+``ratio`` the one divided by the other; ``PASS``/``FAIL`` compares the figure in the
+``target`` column. The JSON keeps every run and round, the worker pids, the load
+average before and after, and the git commit measured.
+"""

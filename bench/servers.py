@@ -1,0 +1,122 @@
+"""Gunicorn servers for the benchmark, and what ``/proc`` says about their workers.
+
+Both apps run under the same command line (``WORKERS`` sync workers, no access log,
+127.0.0.1 on a free port), so the only difference between them is the app.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKERS = 2
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def environment(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """This process's environment without the machine's own ``MEDFIN_*`` settings."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MEDFIN_")}
+    return {**env, **(extra or {})}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+class Server:
+    """One gunicorn master with ``WORKERS`` sync workers serving ``app``."""
+
+    def __init__(self, name: str, app: str, env: dict[str, str] | None = None) -> None:
+        self.name, self.app, self.port = name, app, free_port()
+        command = [
+            sys.executable, "-m", "gunicorn", app,
+            "--bind", f"127.0.0.1:{self.port}",
+            "--workers", str(WORKERS),
+            "--worker-class", "sync",
+            "--backlog", "512",
+            "--timeout", "60",
+            "--log-level", "warning",
+        ]  # fmt: skip
+        self.process = subprocess.Popen(command, cwd=ROOT, env=environment(env), stdin=subprocess.DEVNULL)
+
+    def wait_ready(self, path: str, timeout: float = 30.0) -> None:
+        """Until every worker is up and ``GET path`` answers (any status)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.name}: gunicorn exited with {self.process.returncode}")
+            if len(self.workers()) == WORKERS and _answers(self.port, path):
+                return
+            time.sleep(0.1)
+        raise RuntimeError(f"{self.name}: not ready after {timeout} s")
+
+    def workers(self) -> list[int]:
+        """The worker processes: children of the master."""
+        return _children(self.process.pid)
+
+    def cpu_seconds(self) -> float:
+        """User and system CPU time of every worker so far."""
+        return sum(_cpu_seconds(pid) for pid in self.workers())
+
+    def rss_kib(self) -> dict[int, int]:
+        """Each worker's resident set size (VmRSS), in KiB."""
+        return {pid: _rss_kib(pid) for pid in self.workers()}
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)  # gunicorn: graceful shutdown
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def _answers(port: int, path: str) -> bool:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+    try:
+        connection.request("GET", path)
+        connection.getresponse().read()
+        return True
+    except OSError:
+        return False
+    finally:
+        connection.close()
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:  # gone meanwhile
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return sorted(found)
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime
+
+
+def _rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no VmRSS for {pid}")

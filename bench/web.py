@@ -1,0 +1,199 @@
+"""Targets b and c: the service over HTTP against a bare Flask echo, and its memory.
+
+Both run under gunicorn at the same time (on different ports), driven one at a time
+by the same load generator (``bench.client``, another process). Each round sends
+the same what-if bodies to echo and to evaluate, plus a GET of the commitment; the
+order turns every round. Per phase it records the wall time (requests/s) and the
+workers' CPU time from ``/proc/<pid>/stat`` (CPU per request, which the client's own
+CPU use and the other server's idle workers do not disturb). Ratios are taken
+within each round and the median over rounds is reported.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bench.scenarios import as_body, generate
+from bench.servers import ROOT, WORKERS, Server, environment
+
+DECISION = "/v1/decisions/ks-2024-1371-481"
+EVALUATE = f"{DECISION}/evaluate"
+COMMITMENT = f"{DECISION}/commitment?as_of=2025-06-01"
+
+
+def _post(port: int, path: str, body: bytes) -> str:
+    return (
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ) + body.decode("ascii")
+
+
+def _get(port: int, path: str, etag: str | None) -> str:
+    condition = f"If-None-Match: {etag}\r\n" if etag else ""
+    return f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{condition}Connection: close\r\n\r\n"
+
+
+def _etag(port: int) -> str | None:
+    """The commitment's ETag, if the service sends one: the client then asks with
+    If-None-Match, as a cache would, and is answered 304 Not Modified."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", COMMITMENT)
+        response = connection.getresponse()
+        response.read()
+        return response.getheader("ETag")
+    finally:
+        connection.close()
+
+
+def _check_evaluate(port: int, body: bytes) -> None:
+    """One evaluate request, answered 200 with a status: the benchmark measures answers, not errors."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("POST", EVALUATE, body, {"Content-Type": "application/json"})
+        response = connection.getresponse()
+        document = json.loads(response.read())
+        if response.status != 200 or "status" not in document:
+            raise RuntimeError(f"evaluate answered {response.status}: {document}")
+    finally:
+        connection.close()
+
+
+class _Load:
+    """The load generator process and the requests of each kind of phase."""
+
+    def __init__(self, echo: Server, service: Server, concurrency: int) -> None:
+        bodies = [json.dumps(as_body(s)).encode("ascii") for s in generate(500, seed=2024)]
+        _check_evaluate(service.port, bodies[0])
+        self.etag = _etag(service.port)
+        self.phases = {
+            "echo": (echo, [_post(echo.port, "/echo", b) for b in bodies]),
+            "evaluate": (service, [_post(service.port, EVALUATE, b) for b in bodies]),
+            "commitment": (service, [_get(service.port, COMMITMENT, self.etag)]),
+        }
+        self.concurrency = concurrency
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bench.client"], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+
+    def run(self, phase: str, count: int) -> dict[str, Any]:
+        server, requests = self.phases[phase]
+        assert self.process.stdin is not None and self.process.stdout is not None
+        cpu_before = server.cpu_seconds()
+        command = {"port": server.port, "requests": requests, "count": count, "concurrency": self.concurrency}
+        self.process.stdin.write(json.dumps(command) + "\n")
+        self.process.stdin.flush()
+        result: dict[str, Any] = json.loads(self.process.stdout.readline())
+        cpu = server.cpu_seconds() - cpu_before
+        result.update(
+            phase=phase,
+            requests_per_second=count / result["seconds"],
+            cpu_microseconds_per_request=cpu * 1e6 / count,
+        )
+        return result
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+def measure(rounds: int = 5, per_round: int = 4000, warmup: int = 1000, concurrency: int = 4) -> dict[str, Any]:
+    """Run both servers, warm them up, then ``rounds`` rounds of ``per_round`` requests each."""
+    with tempfile.TemporaryDirectory(prefix="medfin-bench-") as folder:
+        return _measure(Path(folder), rounds, per_round, warmup, concurrency)
+
+
+def _prepare_store(folder: Path) -> dict[str, str]:
+    """A throwaway SQLite store, migrated and loaded once before the workers start
+    (as ``medfin serve`` does), so that the benchmark never touches a real one."""
+    env = {"MEDFIN_DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite3'}"}
+    prepare = "from service import create_app; create_app()"
+    subprocess.run([sys.executable, "-c", prepare], cwd=ROOT, env=environment(env), check=True)
+    return env
+
+
+def _measure(folder: Path, rounds: int, per_round: int, warmup: int, concurrency: int) -> dict[str, Any]:
+    env = _prepare_store(folder)
+    servers: list[Server] = []
+    load = None
+    try:
+        echo = Server("echo", "bench.echo:create_app()")
+        servers.append(echo)
+        service = Server("service", "service:create_app()", env)
+        servers.append(service)
+        echo.wait_ready("/echo")
+        service.wait_ready(DECISION)
+        load = _Load(echo, service, concurrency)
+        for phase in ("echo", "evaluate", "commitment"):
+            load.run(phase, warmup)
+        rss_warm = service.rss_kib()
+        phases = ["echo", "evaluate", "commitment"]
+        results = []
+        for number in range(rounds):
+            turn = phases[number % 3 :] + phases[: number % 3]
+            results.append({phase: load.run(phase, per_round) for phase in turn})
+        rss_after = service.rss_kib()
+        echo_rss = echo.rss_kib()
+    finally:
+        if load is not None:
+            load.close()
+        for server in servers:
+            server.stop()
+    return _summary(results, rss_warm, rss_after, echo_rss, rounds * per_round, concurrency, load.etag)
+
+
+def _median(results: list[dict[str, Any]], phase: str, key: str) -> float:
+    return float(statistics.median(r[phase][key] for r in results))
+
+
+def _ratio(results: list[dict[str, Any]], phase: str, key: str, *, inverse: bool = False) -> float:
+    """The median over rounds of phase/echo, each round's pair measured back to back."""
+    pairs = [(r[phase][key], r["echo"][key]) for r in results]
+    return float(statistics.median((e / p) if inverse else (p / e) for p, e in pairs))
+
+
+def _summary(
+    results: list[dict[str, Any]],
+    rss_warm: dict[int, int],
+    rss_after: dict[int, int],
+    echo_rss: dict[int, int],
+    evaluate_requests: int,
+    concurrency: int,
+    etag: str | None,
+) -> dict[str, Any]:
+    growth = {pid: rss_after.get(pid, 0) - kib for pid, kib in rss_warm.items()}
+    statuses: dict[str, dict[str, int]] = {}
+    for r in results:
+        for phase, result in r.items():
+            for code, n in result["statuses"].items():
+                statuses.setdefault(phase, {}).setdefault(code, 0)
+                statuses[phase][code] += n
+    return {
+        "workers": WORKERS,
+        "worker_class": "sync",
+        "concurrency": concurrency,
+        "rounds": results,
+        "statuses": statuses,
+        "commitment_etag": etag,
+        "requests_per_second": {p: _median(results, p, "requests_per_second") for p in results[0]},
+        "cpu_microseconds_per_request": {p: _median(results, p, "cpu_microseconds_per_request") for p in results[0]},
+        "ratio_cpu": {p: _ratio(results, p, "cpu_microseconds_per_request") for p in ("evaluate", "commitment")},
+        "ratio_throughput": {
+            p: _ratio(results, p, "requests_per_second", inverse=True) for p in ("evaluate", "commitment")
+        },
+        "memory": {
+            "evaluate_requests_between": evaluate_requests,
+            "rss_kib_after_warmup": rss_warm,
+            "rss_kib_after": rss_after,
+            "growth_kib": growth,
+            "echo_rss_kib": echo_rss,
+        },
+    }

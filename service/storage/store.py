@@ -17,6 +17,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from service.storage.engine import is_sqlite
 from service.storage.facts import Event, utc
@@ -79,10 +80,14 @@ class EventStore:
         self.engine = engine
 
     def ensure_decision(self, decision_id: str) -> None:
-        with self.engine.begin() as connection:
-            found = connection.execute(select(decisions.c.decision_id).where(decisions.c.decision_id == decision_id))
-            if found.first() is None:
-                connection.execute(insert(decisions).values(decision_id=decision_id, event_count=0))
+        """The decision's row, made once even when several workers start together."""
+        try:
+            with self.engine.begin() as connection:
+                found = connection.execute(select(decisions.c.decision_id).where(decisions.c.decision_id == decision_id))
+                if found.first() is None:
+                    connection.execute(insert(decisions).values(decision_id=decision_id, event_count=0))
+        except IntegrityError:
+            pass  # another process inserted it between our select and insert
 
     def events(self, decision_id: str, connection: Connection | None = None) -> list[Event]:
         query = select(events).where(events.c.decision_id == decision_id).order_by(events.c.event_id)

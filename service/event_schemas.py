@@ -75,7 +75,7 @@ def load_event(body: Any) -> Draft:
     if not isinstance(body, dict):
         raise ValidationError({"_schema": ["The body must be a JSON object."]})
     kind = body.get("type")
-    if kind not in SCHEMAS:
+    if not isinstance(kind, str) or kind not in SCHEMAS:
         raise ValidationError({"type": [f"Must be one of: {', '.join(EVENT_TYPES)}."]})
     data = SCHEMAS[kind].load(body)
     source = data.pop("source")

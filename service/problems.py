@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import quote
 
 from flask import Flask, Response, current_app, request
 from marshmallow import ValidationError
@@ -60,7 +61,7 @@ def problem(slug: str, detail: str, *, headers: Mapping[str, str] | None = None,
         "title": title,
         "status": status,
         "detail": detail,
-        "instance": request.path,
+        "instance": _instance(),
         **extensions,
     }
     response = current_app.json.response(body)
@@ -69,6 +70,11 @@ def problem(slug: str, detail: str, *, headers: Mapping[str, str] | None = None,
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
+
+
+def _instance() -> str:
+    """The request's path as a URI reference: Flask decodes it, so encode it again."""
+    return quote(request.path, safe="/:@!$&'()*+,;=-._~")
 
 
 def validation_errors(messages: Any, prefix: str = "", *, key: str = "pointer") -> list[dict[str, str]]:
@@ -119,7 +125,7 @@ def _detail_for(status: int, error: HTTPException) -> str:
 
 def _plain(status: int, detail: str, headers: Mapping[str, str]) -> Response:
     title = HTTP_STATUS_CODES.get(status, "Error")
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, "instance": request.path}
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, "instance": _instance()}
     response = current_app.json.response(body)
     response.status_code, response.content_type = status, "application/problem+json"
     response.headers.update(headers)

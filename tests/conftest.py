@@ -1,4 +1,8 @@
-"""The app and its client, for every test; and a clean environment."""
+"""The app and its client, for every test; and a clean environment.
+
+Every app the fixtures build hands out a ``ContractClient``: each answer a test receives
+is validated against openapi.yaml.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import os
 import pytest
 
 from service import create_app
+from tests.contract import ContractClient
 
 
 @pytest.fixture(autouse=True)
@@ -53,17 +58,21 @@ def database_url(request, tmp_path):
 @pytest.fixture
 def app(tmp_path):
     """An app on its own SQLite file: every test starts from the shipped facts alone."""
-    return create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'medfin.sqlite3'}"})
+    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'medfin.sqlite3'}"})
+    app.test_client_class = ContractClient
+    return app
 
 
 @pytest.fixture
 def store_app(database_url):
     """An app on a new database, SQLite and PostgreSQL in turn."""
     app = create_app({"TESTING": True, "DATABASE_URL": database_url})
+    app.test_client_class = ContractClient
     yield app
     app.extensions["medfin"].engine.dispose()
 
 
 @pytest.fixture
 def client(app):
+    """Flask's test client, checking every answer against openapi.yaml (tests/contract.py)."""
     return app.test_client()

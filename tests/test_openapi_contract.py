@@ -1,0 +1,162 @@
+"""openapi.yaml is a valid OpenAPI document, describes exactly the app's routes, and is
+enforced: a response that breaks it fails the test that received it."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from flask import Flask
+from openapi_spec_validator import validate
+from openapi_spec_validator.readers import read_from_filename
+from werkzeug.test import EnvironBuilder
+from werkzeug.wrappers import Response
+
+from tests.contract import SPEC_PATH, ContractClient, check_response, spec
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+AUTOMATIC = {"HEAD", "OPTIONS"}
+
+
+def openapi_template(rule: str) -> str:
+    """A werkzeug rule as an OpenAPI path: ``<int:event_id>`` → ``{event_id}``."""
+    return re.sub(r"<(?:[a-z_]+(?:\([^)]*\))?:)?(\w+)>", r"{\1}", rule)
+
+
+def app_operations(app: Flask) -> dict[tuple[str, str], str]:
+    """``(path, method)`` → endpoint, for every route of the app except Flask's own static files."""
+    found = {}
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static":
+            continue
+        for method in sorted(rule.methods - AUTOMATIC):
+            found[(openapi_template(rule.rule), method.lower())] = rule.endpoint
+    return found
+
+
+def spec_operations() -> dict[tuple[str, str], dict]:
+    return {
+        (path, method): operation
+        for path, item in spec()["paths"].items()
+        for method, operation in item.items()
+        if method in HTTP_METHODS
+    }
+
+
+def test_openapi_document_is_valid():
+    document, base_uri = read_from_filename(str(SPEC_PATH))
+    validate(document, base_uri=base_uri)
+
+
+def test_openapi_document_is_openapi_3_1_with_licence_and_source():
+    info = spec()["info"]
+    assert spec()["openapi"].startswith("3.1.")
+    assert info["license"]["name"]
+    assert "KS-2024/1371.481" in json.dumps(info, ensure_ascii=False)
+
+
+def test_openapi_template_converts_werkzeug_rules():
+    assert openapi_template("/v1/decisions/<decision_id>") == "/v1/decisions/{decision_id}"
+    assert openapi_template("/v1/x/<int:event_id>/<path:rest>") == "/v1/x/{event_id}/{rest}"
+
+
+def test_app_routes_are_exactly_the_spec_paths(app):
+    assert {path for path, _ in app_operations(app)} == set(spec()["paths"])
+
+
+def test_app_methods_are_exactly_the_spec_operations(app):
+    assert set(app_operations(app)) == set(spec_operations())
+
+
+def test_every_operation_id_is_unique():
+    ids = [operation["operationId"] for operation in spec_operations().values()]
+    assert len(ids) == len(set(ids))
+
+
+def test_each_view_docstring_names_its_operation_id(app):
+    for (path, method), endpoint in app_operations(app).items():
+        docstring = app.view_functions[endpoint].__doc__ or ""
+        named = re.search(r"operationId: (\w+)", docstring)
+        assert named, f"{endpoint} has no 'operationId: ...' in its docstring"
+        assert named.group(1) == spec_operations()[(path, method)]["operationId"], (path, method)
+
+
+def test_every_problem_response_uses_the_problem_schema():
+    for (path, method), operation in spec_operations().items():
+        for status, response in operation["responses"].items():
+            if status.startswith(("4", "5")) or status == "default":
+                response = resolve(response)
+                assert "application/problem+json" in response["content"], (path, method, status)
+
+
+def resolve(node: dict) -> dict:
+    """Follow local ``$ref``s in the spec: ``#/components/responses/NotFound``."""
+    while "$ref" in node:
+        target = spec()
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def sent(method: str, path: str, **kwargs) -> object:
+    return EnvironBuilder(path=path, method=method, **kwargs).get_request()
+
+
+def json_response(document, status=200, mimetype="application/json") -> Response:
+    return Response(json.dumps(document), status=status, mimetype=mimetype)
+
+
+def test_contract_check_passes_a_real_answer(client):
+    response = client.get("/v1/decisions")
+    assert response.status_code == 200
+    check_response(response.request, response)
+
+
+@pytest.mark.parametrize(
+    "break_it",
+    [
+        lambda d: d.pop("total"),
+        lambda d: d.update(total="one"),
+        lambda d: d["items"][0].pop("decision_id"),
+        lambda d: d["items"][0].update(amount=1000000.0),
+        lambda d: d["items"][0].update(document_date="26 augusti 2024"),
+        lambda d: d.update(items={}),
+    ],
+    ids=["missing total", "total not an integer", "item without id", "amount a float", "bad date", "items an object"],
+)
+def test_contract_check_catches_a_broken_answer(client, break_it):
+    document = client.get("/v1/decisions").json
+    break_it(document)
+    with pytest.raises(AssertionError, match="openapi.yaml does not allow"):
+        check_response(sent("GET", "/v1/decisions"), json_response(document))
+
+
+def test_contract_check_catches_an_undocumented_status_or_media_type(client):
+    document = client.get("/v1/decisions").json
+    with pytest.raises(AssertionError):
+        check_response(sent("GET", "/v1/decisions"), json_response(document, status=299))
+    with pytest.raises(AssertionError):
+        check_response(sent("GET", "/v1/decisions"), json_response(document, mimetype="text/html"))
+
+
+def test_contract_check_catches_a_problem_without_its_members():
+    with pytest.raises(AssertionError):
+        check_response(sent("GET", "/v1/decisions"), json_response({"status": 400}, 400, "application/problem+json"))
+
+
+def test_outside_the_spec_only_a_problem_will_do():
+    bare = json_response({"error": "not found"}, 404)
+    with pytest.raises(AssertionError):
+        check_response(sent("GET", "/v1/nowhere"), bare)
+    with pytest.raises(AssertionError):
+        check_response(sent("DELETE", "/v1/decisions"), json_response({"error": "no"}, 405))
+
+
+def test_contract_client_fails_the_test_on_a_broken_answer(app):
+    app.view_functions["decisions.list_decisions"] = lambda: {"items": "none"}
+    client = app.test_client()
+    assert isinstance(client, ContractClient)
+    with pytest.raises(AssertionError, match="openapi.yaml does not allow"):
+        client.get("/v1/decisions")

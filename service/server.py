@@ -34,6 +34,8 @@ def run(*, host: str, port: int, workers: int) -> None:
             "workers": workers,
             "accesslog": "-",
             "timeout": 30,
+            # One shared control socket per user would collide between servers on one machine.
+            "control_socket_disable": True,
             # Bodies over the app's limit are answered 413; gunicorn's own header limits stay.
             "limit_request_line": 8190,
         }

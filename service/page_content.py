@@ -1,0 +1,256 @@
+"""What the HTML pages show, in Swedish: the status today in plain words, each
+beslutspunkt beside the rules that encode it and the scenarios that verify it, the
+financing plan and the recorded events. Plain data for the Jinja templates; the
+numbers come from the same rules and event store as the JSON API.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from rules import Decision, Evaluation, Facts, RuleOutcome, evaluate, render
+from rules.decision import Contribution
+from rules.finansiering import contribution_amount, plan_total
+from rules.glossary import CONTRIBUTION_KINDS, ERUF_OUTCOMES, OUTCOME_LABELS, STATUS_LABELS
+from rules.interpretations import KI_RS_CONTRIBUTION, choose
+from rules.money import show_sv
+from service.scenarios import Scenario, index, tagged
+from service.storage.facts import Event, corrected_by, facts_from
+from service.storage.setup import SHIPPED_BY
+
+#: Why the commitment has its status, after "Åtagandet är <status>: ".
+REASONS = {
+    "proposed": "Kommunstyrelsen har inte antagit förslaget ({adopted})",
+    "conditional": "Kommunstyrelsen antog förslaget {adopted}, men ERUF har ännu inte godkänt ansökan",
+    "in_force": "Kommunstyrelsen antog förslaget {adopted} och ERUF godkände ansökan {approved}; "
+    "{remaining} av {committed} återstår att betala ut",
+    "lapsed": "{eruf}",
+    "fulfilled": "hela beloppet, {committed}, är utbetalt",
+    "expired": "perioden slutade {ends_on} med {remaining} outbetalt",
+}
+EVENT_TYPES = {
+    "proposal": "Förslag till beslut",
+    "adoption": "Förslaget antaget",
+    "eruf_decision": "ERUF:s beslut om ansökan",
+    "disbursement": "Utbetalning",
+    "correction": "Rättelse",
+}
+EVIDENCE = {
+    "protocol": "protokoll",
+    "official_decision": "beslut",
+    "official_document": "allmän handling",
+    "press_report": "nyhetsrapport",
+    "voucher": "verifikation",
+    "ledger": "redovisning",
+    "other": "annat underlag",
+}
+#: Shares of the plan are shown as percentages with one decimal, as a reader rounds them.
+PERCENT = Decimal("0.1")
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    """The commitment on ``on``, as the record stands now; ``facts`` as recorded, also
+    those dated after ``on``."""
+
+    on: date
+    facts: Facts
+    result: Evaluation
+
+
+def commitment(decision: Decision, recorded: list[Event], *, on: date) -> Commitment:
+    """What GET .../commitment answers for ``on``, from the recorded events."""
+    facts = facts_from(recorded, known_at=datetime.now(UTC), as_of=on)
+    return Commitment(on, facts, evaluate(decision, facts, on=on))
+
+
+def status(decision: Decision, now: Commitment) -> dict[str, Any]:
+    """The status in plain words, with the amounts and what is not known."""
+    result, facts = now.result, now.facts
+    amounts, eruf = result.amounts, _rule(result, "eruf-approval")
+    values = {
+        "adopted": _adopted(facts.adopted_on, now.on),
+        "approved": facts.eruf_decision.decided_on.isoformat() if facts.eruf_decision else "",
+        "remaining": show_sv(amounts.remaining),
+        "committed": show_sv(amounts.committed),
+        "ends_on": decision.period_ends_on.isoformat(),
+        "eruf": render(eruf)["sv"].rstrip("."),
+    }
+    label = STATUS_LABELS[result.status]["sv"]
+    return {
+        "code": result.status,
+        "label": label,
+        "sentence": f"Åtagandet är {label}: {REASONS[result.status].format(**values)}.",
+        "amounts": {k: show_sv(getattr(amounts, k)) for k in ("committed", "disbursed", "remaining")},
+        "unknowns": [
+            note.split(" / ")[0]
+            for field, note in decision.data["unknowns"].items()
+            if not (field == "adopted_on" and facts.adopted_on)
+        ],
+        "scenarios": tagged("status"),
+    }
+
+
+def _adopted(adopted_on: date | None, on: date) -> str:
+    if adopted_on is None:
+        return "datum okänt"
+    return adopted_on.isoformat() if adopted_on <= on else f"antagandet är registrerat med datum {adopted_on}"
+
+
+def _rule(result: Evaluation, rule_id: str) -> RuleOutcome:
+    return next(rule for rule in result.rules if rule.rule_id == rule_id)
+
+
+def rule_entry(decision: Decision, outcome: RuleOutcome, anchor: str) -> dict[str, Any]:
+    """One rule as the page lists it under ``anchor``: title, outcome word, message, quotes."""
+    return {
+        "rule_id": outcome.rule_id,
+        "title": decision.rule_texts[outcome.rule_id].title["sv"],
+        "outcome": outcome.outcome,
+        "outcome_label": OUTCOME_LABELS[outcome.outcome]["sv"],
+        "message": render(outcome)["sv"],
+        "quotes": [c.quote for c in outcome.citations if c.anchor == anchor],
+    }
+
+
+def _section(decision: Decision, result: Evaluation, anchor: str) -> dict[str, Any]:
+    rules = [rule_entry(decision, r, anchor) for r in result.rules if any(c.anchor == anchor for c in r.citations)]
+    return {"anchor": anchor, "rules": rules, "scenarios": tagged(anchor)}
+
+
+def decision_points(decision: Decision, result: Evaluation) -> list[dict[str, Any]]:
+    """Each beslutspunkt's text beside the rules that cite it and the scenarios tagged with it."""
+    return [
+        {**_section(decision, result, p["anchor"]), "number": p["number"], "text": p["text"]}
+        for p in decision.data["decision_points"]
+    ]
+
+
+def other_sections(decision: Decision, result: Evaluation) -> list[dict[str, Any]]:
+    """The other parts of the text (and other documents) the rules cite, in order of citation."""
+    points = {p["anchor"] for p in decision.data["decision_points"]}
+    headings = {a["anchor"]: a["heading"] for a in decision.data["anchors"]}
+    anchors: dict[str, str] = {}
+    for rule in result.rules:
+        for cite in rule.citations:
+            if cite.anchor not in points:
+                anchors.setdefault(cite.anchor, headings.get(cite.anchor, cite.document))
+    return [{**_section(decision, result, anchor), "heading": heading} for anchor, heading in anchors.items()]
+
+
+def other_scenarios(*shown: list[dict[str, Any]]) -> list[Scenario]:
+    """The scenarios that carry none of the tags of the ``shown`` sections, nor ``status``."""
+    tags = {"status"} | {section["anchor"] for sections in shown for section in sections}
+    return [scenario for scenario in index() if not tags.intersection(scenario.tags)]
+
+
+def financing_plan(decision: Decision, result: Evaluation) -> dict[str, Any]:
+    """The contributions with their amounts and shares, and the plan's two checks."""
+    option = choose(decision).option(KI_RS_CONTRIBUTION)
+    total = plan_total(decision, option)
+    rows = [_contribution_row(decision, c, contribution_amount(c, option), total) for c in decision.contributions]
+    checks = [
+        rule_entry(decision, _rule(result, r), "finansiering") for r in ("financing-balance", "eu-cofinancing-rate")
+    ]
+    kronor = show_sv(total).removesuffix(" kr")
+    return {"rows": rows, "total": kronor, "stated_total": show_sv(decision.stated_total), "checks": checks}
+
+
+def _contribution_row(decision: Decision, contribution: Contribution, part: Decimal, total: Decimal) -> dict[str, str]:
+    """One row of the plan's table; the amount without "kr", which the column heading says."""
+    names = {p["party_id"]: p["name"] for p in decision.data["parties"]}
+    return {
+        "parties": " och ".join(names[p] for p in contribution.parties),
+        "amount": show_sv(part).removesuffix(" kr"),
+        "kind": CONTRIBUTION_KINDS[contribution.kind]["sv"],
+        "share": f"{(100 * part / total).quantize(PERCENT)}".replace(".", ",") + " %",
+    }
+
+
+def timeline(decision: Decision, recorded: list[Event], *, on: date) -> list[dict[str, Any]]:
+    """The recorded events in date order; a corrected event and its correction say so."""
+    cancelled = corrected_by(recorded)
+    entries = [event_entry(decision, e, cancelled.get(e.event_id), on=on) for e in recorded]
+    return sorted(entries, key=lambda entry: (entry["sort_on"], entry["event_id"]))
+
+
+def event_entry(decision: Decision, event: Event, corrected: int | None, *, on: date) -> dict[str, Any]:
+    """One event as a reader sees it: date, what happened, amount, source and evidence."""
+    payload = event.payload
+    day = event.effective_on or event.recorded_at.date()
+    return {
+        "event_id": event.event_id,
+        "sort_on": day,
+        "date": day.isoformat(),
+        "type": EVENT_TYPES.get(event.type, event.type),
+        "details": _details(decision, event),
+        "source": _source(event),
+        "note": payload.get("note_sv"),
+        "recorded": f"Registrerad {event.recorded_at:%Y-%m-%d} av {_who(event.recorded_by)}.",
+        "corrected_by": corrected,
+        "corrects": event.corrects,
+        "later": event.effective_on is not None and event.effective_on > on,
+    }
+
+
+def _details(decision: Decision, event: Event) -> list[str]:
+    p, found = event.payload, []
+    if event.type == "adoption":
+        found.append(f"{p.get('body', 'Kommunstyrelsen')} antog förslaget.")
+    if event.type == "eruf_decision":
+        found.append(f"Ansökan {ERUF_OUTCOMES[p['outcome']]['sv']}.")
+    if p.get("granted_amount"):
+        found.append(f"Beviljat belopp: {show_sv(Decimal(p['granted_amount']))}.")
+    if event.type == "disbursement":
+        found.append(_payment(decision, p))
+    if event.type == "correction":
+        found.append(f"Rättar händelse {event.corrects}: {p.get('reason', '')}")
+    if p.get("reference"):
+        found.append(f"Referens: {p['reference']}.")
+    return found
+
+
+def _payment(decision: Decision, payload: dict[str, Any]) -> str:
+    """An utbetalning in words; a funding source or recipient the decision names, by name."""
+    names = {decision.funding_source_id: decision.funding_source_name, decision.recipient_id: decision.recipient_name}
+    source, recipient = (names.get(payload[key], payload[key]) for key in ("funding_source", "recipient"))
+    return f"{show_sv(Decimal(payload['amount']))} till {recipient}, ur {source.lower()}."
+
+
+def _who(recorded_by: str) -> str:
+    return "medfin, ur beslutets datafil" if recorded_by == SHIPPED_BY else recorded_by
+
+
+def _source(event: Event) -> dict[str, Any] | None:
+    if not event.source_evidence:
+        return None
+    title = ", ".join(t for t in (event.payload.get("source_title"), event.payload.get("source_publisher")) if t)
+    return {"title": title or None, "url": event.source_url, "evidence": EVIDENCE.get(event.source_evidence)}
+
+
+def links(decision: Decision) -> dict[str, list[tuple[str, str]]]:
+    """Where the same data is for machines: the API, the CSV files, the catalogue, the contract."""
+    base = f"/v1/decisions/{decision.decision_id}"
+    return {
+        "csv": [
+            ("Besluten", "/v1/decisions?format=csv"),
+            ("Finansieringsplanen", f"{base}/financing-plan?format=csv"),
+            ("Händelserna", f"{base}/events?format=csv"),
+        ],
+        "api": [
+            ("Beslutet", base),
+            ("Status i dag med alla regler", f"{base}/commitment"),
+            ("Reglerna med citat och tolkningar", f"{base}/rules"),
+            ("Händelserna", f"{base}/events"),
+            ("Finansieringsplanen", f"{base}/financing-plan"),
+            ("Tjänsteskrivelsens hela text", f"{base}/source"),
+        ],
+        "about": [
+            ("Datakatalogen (DCAT-AP-SE)", "/v1/catalog"),
+            ("API-kontraktet (OpenAPI 3.1, YAML)", "/openapi.yaml"),
+            ("API-dokumentationen", "/docs"),
+        ],
+    }

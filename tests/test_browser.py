@@ -1,0 +1,120 @@
+"""The decision page as a reader meets it: ``medfin serve`` in its own process, Debian's
+Chromium, headless, driven by Playwright, on a desktop and on a phone-sized screen.
+
+Chromium is the machine's (``/usr/bin/chromium``; ``.ci/run`` installs it); Playwright's
+own browser download is never used. In CI a missing browser fails the tests; elsewhere
+they are skipped with the reason. Screenshots go to ``screenshots/`` (not committed).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from rules import load_decision
+from tests.server_process import running_server
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+#: Headless, and nothing that reaches the network on its own.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = ROOT / "screenshots"
+DECISION = "ks-2024-1371-481"
+PAGE = f"/decisions/{DECISION}"
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+
+
+def unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"Chromium and Playwright are required in CI: {reason}")
+    pytest.skip(f"{reason} (apt-get install chromium; pip install -e '.[test]')")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:
+        unavailable(f"Playwright for Python is not installed: {error}")
+    if not CHROMIUM.exists():
+        unavailable(f"Debian's Chromium is not installed at {CHROMIUM}")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser")
+    environment = {"MEDFIN_DATABASE_URL": f"sqlite:///{folder / 'medfin.sqlite3'}"}
+    with running_server(environment, log_dir=folder, workers=1) as server:
+        yield f"http://{server.host}:{server.port}"
+
+
+@pytest.fixture
+def screenshot():
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return lambda page, name: page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+
+def open_page(browser, base_url, **context):
+    page = browser.new_context(locale="sv-SE", **context).new_page()
+    response = page.goto(base_url + PAGE)
+    assert response is not None and response.status == 200
+    return page
+
+
+def test_reader_sees_status_and_the_three_beslutspunkter(browser, base_url, screenshot):
+    page = open_page(browser, base_url, viewport={"width": 1280, "height": 900})
+    assert page.locator("html").get_attribute("lang") == "sv"
+    status = page.locator("#status")
+    assert status.is_visible()
+    assert status.inner_text().startswith("Åtagandet är föreslaget: Kommunstyrelsen har inte antagit förslaget")
+    for point in load_decision(DECISION).data["decision_points"]:
+        heading = page.get_by_role("heading", name=f"Beslutspunkt {point['number']}", exact=True)
+        assert heading.is_visible()
+        assert page.locator(f"#{point['anchor']} blockquote").inner_text() == point["text"]
+    assert page.evaluate("getComputedStyle(document.body).color") == "rgb(27, 27, 27)"  # the app's stylesheet
+    screenshot(page, "decision-desktop")
+    page.context.close()
+
+
+def test_csv_link_gives_the_financing_plan(browser, base_url):
+    page = open_page(browser, base_url, viewport={"width": 1280, "height": 900})
+    with page.expect_download() as downloading:
+        page.get_by_role("link", name="Finansieringsplanen (CSV)").click()
+    download = downloading.value
+    assert download.suggested_filename == f"{DECISION}-financing-plan.csv"
+    lines = Path(download.path()).read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("contribution_id,")
+    assert any("Huddinge kommun" in line and "1000000.00" in line for line in lines[1:])
+    page.context.close()
+
+
+def test_page_reads_on_a_phone(browser, base_url, screenshot):
+    page = open_page(browser, base_url, **PHONE)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways"
+    assert page.locator("#status").is_visible()
+    assert float(page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")) >= 16
+    assert page.evaluate("(t => t.scrollWidth <= t.clientWidth)(document.querySelector('.table-scroll'))")
+    assert page.get_by_role("heading", name="Beslutspunkt 3", exact=True).is_visible()
+    screenshot(page, "decision-phone")
+    page.screenshot(path=SCREENSHOTS / "decision-phone-top.png")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Hoppa till innehållet"
+    assert page.locator("a.skip").is_visible()  # the skip link shows itself when focused
+    page.context.close()

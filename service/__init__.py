@@ -11,12 +11,12 @@ from typing import Any
 
 from flask import Flask
 
-from service import problems
+from service import caching, cors, problems
 from service.jsonio import ExactJSONProvider
 from service.storage.engine import default_url, make_engine
 from service.storage.setup import prepare
 from service.storage.store import EventStore
-from service.views import decisions, docs, evaluation, events, pages
+from service.views import changes, decisions, docs, evaluation, events, pages
 
 #: Larger bodies are refused with 413 before they are read: an evaluation is a few KiB.
 MAX_BODY_BYTES = 1024 * 1024
@@ -30,15 +30,21 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_mapping(
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
         PROBLEM_BASE_URI="urn:medfin:problem:",
+        CORS_ORIGIN="*",  # the data is public: any web page may read it
+        CACHE_MAX_AGE=3600,  # seconds a cache may keep what comes from the decision data alone
+        CACHE_MAX_AGE_RECORDED=0,  # and what the event log can change at any moment: revalidate
     )
     app.config.from_prefixed_env("MEDFIN")
     app.config.update(config or {})
     app.url_map.strict_slashes = False
     problems.init_app(app)
+    cors.init_app(app)
+    caching.init_app(app)
     _init_store(app)
     app.register_blueprint(decisions.bp, url_prefix="/v1")
     app.register_blueprint(evaluation.bp, url_prefix="/v1")
     app.register_blueprint(events.bp, url_prefix="/v1")
+    app.register_blueprint(changes.bp, url_prefix="/v1")
     app.register_blueprint(docs.bp)
     app.register_blueprint(pages.bp)
     return app

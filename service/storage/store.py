@@ -16,7 +16,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, true, update
 from sqlalchemy.exc import IntegrityError
 
 from service.storage.engine import is_sqlite
@@ -75,6 +75,16 @@ def _event(row: Any) -> Event:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """How far one decision's log has grown. The log only grows, so a new event always
+    changes the count: a stamp that has not changed means nothing was recorded."""
+
+    count: int
+    last_event_id: int
+    last_recorded_at: datetime
+
+
 class EventStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -102,6 +112,31 @@ class EventStore:
         with self.engine.connect() as connection:
             total = connection.execute(select(func.count()).select_from(events).where(where)).scalar_one()
             return [_event(row) for row in connection.execute(query)], total
+
+    def stamps(self) -> dict[str, Stamp]:
+        """Each decision's stamp, in one cheap query: what HTTP validators are made of."""
+        query = select(
+            events.c.decision_id, func.count(), func.max(events.c.event_id), func.max(events.c.recorded_at)
+        ).group_by(events.c.decision_id)
+        with self.engine.connect() as connection:
+            return {row[0]: Stamp(row[1], row[2], utc(row[3])) for row in connection.execute(query)}
+
+    def changes(self, since: datetime | None, *, page: int, limit: int) -> tuple[list[Event], int]:
+        """The events of every decision recorded after ``since``, oldest first, and their number."""
+        where = true() if since is None else events.c.recorded_at > since.astimezone(UTC)
+        order = (events.c.recorded_at, events.c.event_id)
+        query = select(events).where(where).order_by(*order).offset((page - 1) * limit).limit(limit)
+        with self.engine.connect() as connection:
+            total = connection.execute(select(func.count()).select_from(events).where(where)).scalar_one()
+            return [_event(row) for row in connection.execute(query)], total
+
+    def corrections(self, event_ids: list[int]) -> dict[int, int]:
+        """Which correction (by id) cancels each of ``event_ids`` that one cancels."""
+        if not event_ids:
+            return {}
+        query = select(events.c.corrects, events.c.event_id).where(events.c.corrects.in_(event_ids))
+        with self.engine.connect() as connection:
+            return {row[0]: row[1] for row in connection.execute(query)}
 
     def event(self, decision_id: str, event_id: int) -> Event | None:
         query = select(events).where(events.c.decision_id == decision_id, events.c.event_id == event_id)

@@ -9,7 +9,8 @@ from flask import Blueprint, Response, request
 from rules import decision_ids, load_decision
 from rules.finansiering import contribution_amount, plan_total
 from rules.interpretations import KI_RS_CONTRIBUTION, choose
-from service import presenters
+from service import paging, presenters
+from service.lookup import diarienummer_query, see_decision
 from service.negotiation import csv_response, json_response, wants_csv
 from service.schemas import format_query, list_query
 
@@ -18,17 +19,22 @@ bp = Blueprint("decisions", __name__)
 
 @bp.get("/decisions")
 def list_decisions() -> Response:
-    """operationId: listDecisions."""
+    """operationId: listDecisions. With ``diarienummer``, 303 to that decision."""
     query = list_query.load(request.args)
+    diarienummer = diarienummer_query.load(request.args)["diarienummer"]
+    if diarienummer is not None:
+        return see_decision(diarienummer)
     ids = decision_ids()
     start = (query["page"] - 1) * query["limit"]
     page = [load_decision(i) for i in ids[start : start + query["limit"]]]
     if wants_csv(query["format"]):
         header = ("decision_id", "diarienummer", "title", "document_date", "decision_body", "amount", "currency")
         rows = [[presenters.summary(d)[column] for column in header] for d in page]
-        return csv_response(rows, header, "decisions.csv")
-    items = [presenters.summary(d) for d in page]
-    return json_response({"items": items, "page": query["page"], "limit": query["limit"], "total": len(ids)})
+        response = csv_response(rows, header, "decisions.csv")
+    else:
+        items = [presenters.summary(d) for d in page]
+        response = json_response({"items": items, "page": query["page"], "limit": query["limit"], "total": len(ids)})
+    return paging.paged(response, query["page"], query["limit"], len(ids))
 
 
 @bp.get("/decisions/<decision_id>")

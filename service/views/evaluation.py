@@ -13,7 +13,7 @@ from service import presenters
 from service.jsonio import NotJson, loads
 from service.problems import Problem
 from service.schemas import commitment_query, evaluation_request
-from service.storage.facts import facts_from, live_events
+from service.storage.facts import Event, facts_from, live_events
 
 bp = Blueprint("evaluation", __name__)
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -57,14 +57,20 @@ def evaluate_decision(decision_id: str) -> Any:
     return presenters.evaluation(result)
 
 
+def record_moment(recorded: list[Event]) -> datetime:
+    """The record as it stands is the record as of its newest event. Stating that moment,
+    rather than now, keeps the answer's bytes (and its ETag) until something is recorded."""
+    return max((e.recorded_at for e in recorded), default=datetime.now(UTC))
+
+
 @bp.get("/decisions/<decision_id>/commitment")
 def get_commitment(decision_id: str) -> Any:
     """operationId: getCommitment. The status on ``as_of`` (default today) from the
-    recorded events, as the record stood at ``known_as_of`` (default now)."""
+    recorded events, as the record stood at ``known_as_of`` (default: as it stands)."""
     decision = load_decision(decision_id)
     query = commitment_query.load(request.args)
-    as_of, known_at = query["as_of"] or today(), query["known_as_of"] or datetime.now(UTC)
     recorded = current_app.extensions["medfin"].events(decision_id)
+    as_of, known_at = query["as_of"] or today(), query["known_as_of"] or record_moment(recorded)
     facts = facts_from(recorded, known_at=known_at, as_of=as_of)
     document = presenters.evaluation(evaluate(decision, facts, on=as_of))
     document["known_as_of"] = presenters.timestamp(known_at.astimezone(UTC))

@@ -9,7 +9,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, request
 
 from rules import load_decision
-from service import presenters
+from service import paging, presenters
 from service.auth import writer
 from service.event_schemas import load_event
 from service.problems import Problem
@@ -27,18 +27,19 @@ def store() -> Any:
 
 
 @bp.get("/decisions/<decision_id>/events")
-def list_events(decision_id: str) -> Any:
+def list_events(decision_id: str) -> Response:
     """operationId: listEvents."""
     load_decision(decision_id)
     query = page_query.load(request.args)
     items, total = store().page(decision_id, page=query["page"], limit=query["limit"])
     corrections = corrected_by(store().events(decision_id)) if items else {}
-    return {
+    document = {
         "items": [presenters.event(e, corrections.get(e.event_id)) for e in items],
         "page": query["page"],
         "limit": query["limit"],
         "total": total,
     }
+    return paging.paged(current_app.json.response(document), query["page"], query["limit"], total)
 
 
 @bp.get("/decisions/<decision_id>/events/<int:event_id>")

@@ -1,0 +1,188 @@
+"""HTTP caching: strong ETags, Last-Modified, 304 Not Modified and Cache-Control.
+
+Every successful GET gets a strong ``ETag`` (a hash of the representation's media type
+and bytes, so the JSON and the CSV of one list differ) and a ``Last-Modified``: the
+newest of the decision data's own ``modified`` moment (from its data file, never a
+file's mtime, which a checkout changes), the newest recorded event where the log
+matters, and the last midnight in Stockholm where today matters. werkzeug's
+``make_conditional`` then answers ``If-None-Match`` and ``If-Modified-Since`` with a
+304 and no body.
+
+What a resource depends on is its ``Policy`` (``POLICIES``, by endpoint; a view not
+listed there is assumed to depend on everything):
+
+- ``STATIC``: the decision data alone, which changes only with a release:
+  ``public, max-age=3600`` (``CACHE_MAX_AGE``).
+- ``RECORDED``: the event log too, which a registrar can change at any moment:
+  ``public, no-cache`` (store, but revalidate with the ETag every time), or
+  ``CACHE_MAX_AGE_RECORDED`` seconds where a deployment accepts that delay.
+- ``DATED``: the log and today's date (the commitment without ``as_of``): as
+  ``RECORDED``, and never fresh past the next midnight in Stockholm.
+
+Errors and the answers to writes are ``no-store``. Revalidating requests are answered
+from memory where nothing has changed (``service.revalidation``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from flask import Flask, Response, current_app, g, request
+
+from rules import decision_ids, load_decision
+from service import revalidation
+from service.storage.store import Stamp
+
+#: A status changes at midnight where the decision was taken.
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+#: Stands in for a data file without ``modified``: it cannot have changed since it was loaded.
+STARTED = datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """What a resource's representation depends on besides the request itself."""
+
+    recorded: bool  # the event log
+    today: bool  # today's date in Europe/Stockholm
+
+
+STATIC = Policy(recorded=False, today=False)
+RECORDED = Policy(recorded=True, today=False)
+DATED = Policy(recorded=True, today=True)
+
+
+def _commitment() -> Policy:
+    # Without as_of the commitment is stated for today, so it changes at midnight.
+    return RECORDED if "as_of" in request.args else DATED
+
+
+POLICIES: dict[str, Policy | Callable[[], Policy]] = {
+    "decisions.list_decisions": STATIC,
+    "decisions.get_decision": STATIC,
+    "decisions.get_decision_source": STATIC,
+    "decisions.list_rules": STATIC,
+    "decisions.get_financing_plan": STATIC,
+    "evaluation.get_commitment": _commitment,
+    "events.list_events": RECORDED,
+    "events.get_event": RECORDED,
+    "changes.list_changes": RECORDED,
+}
+
+
+def policy() -> Policy:
+    """The policy of the endpoint the request was routed to."""
+    chosen = POLICIES.get(request.endpoint or "", DATED)
+    return chosen if isinstance(chosen, Policy) else chosen()
+
+
+def init_app(app: Flask) -> None:
+    app.config.setdefault("CACHE_MAX_AGE", 3600)
+    app.config.setdefault("CACHE_MAX_AGE_RECORDED", 0)
+    revalidation.init_app(app)
+    app.before_request(_before_request)
+    app.after_request(_after_request)
+
+
+def _before_request() -> Response | None:
+    if request.method not in ("GET", "HEAD") or request.endpoint is None:
+        return None
+    chosen = policy()
+    # Taken before the view reads the log: an event recorded meanwhile makes the
+    # remembered validators stale rather than the answer.
+    g.medfin_fingerprint = fingerprint(chosen)
+    return revalidation.not_modified(g.medfin_fingerprint, cache_control(chosen))
+
+
+def _after_request(response: Response) -> Response:
+    if request.method in ("GET", "HEAD"):
+        _on_read(response)
+    elif request.method != "OPTIONS":
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _on_read(response: Response) -> None:
+    status = response.status_code
+    if status >= 400:
+        response.headers["Cache-Control"] = "no-store"
+    elif status == 200 and not response.direct_passthrough and "medfin_fingerprint" in g:
+        _validate(response)
+    elif 300 <= status < 400 and status != 304:
+        response.headers.setdefault("Cache-Control", cache_control(policy()))
+
+
+def _validate(response: Response) -> None:
+    """Validators and freshness for a 200, then 304 if the client's copy is current."""
+    chosen = policy()
+    digest = hashlib.blake2b(response.mimetype.encode() + b"\n" + response.get_data(), digest_size=16)
+    response.set_etag(digest.hexdigest())
+    response.last_modified = last_modified(chosen)
+    response.headers["Cache-Control"] = cache_control(chosen)
+    revalidation.remember(response, g.medfin_fingerprint)
+    response.make_conditional(request)
+
+
+def fingerprint(chosen: Policy) -> Hashable:
+    """Everything besides the request a representation under ``chosen`` may change with."""
+    day = datetime.now(STOCKHOLM).date() if chosen.today else None
+    stamps = tuple((d, log_stamps().get(d)) for d in _scope()) if chosen.recorded else ()
+    return day, stamps
+
+
+def last_modified(chosen: Policy) -> datetime:
+    """The newest moment the representation can have changed at, never in the future."""
+    scope = _scope()
+    moments = [_data_modified(d) for d in scope]
+    if chosen.recorded:
+        moments += [s.last_recorded_at for d in scope if (s := log_stamps().get(d)) is not None]
+    now = datetime.now(UTC)
+    if chosen.today:
+        moments.append(_midnight(now.astimezone(STOCKHOLM).date()))
+    return min(max(moments), now)
+
+
+def cache_control(chosen: Policy) -> str:
+    """How long a cache may answer without asking again."""
+    if not chosen.recorded:
+        return f"public, max-age={current_app.config['CACHE_MAX_AGE']}"
+    seconds = int(current_app.config["CACHE_MAX_AGE_RECORDED"])
+    if chosen.today:
+        seconds = min(seconds, seconds_until_midnight(datetime.now(UTC)))
+    return f"public, max-age={seconds}" if seconds > 0 else "public, no-cache"
+
+
+def seconds_until_midnight(now: datetime) -> int:
+    """Whole seconds from ``now`` to the next midnight in Stockholm (DST included)."""
+    tomorrow = now.astimezone(STOCKHOLM).date() + timedelta(days=1)
+    # Subtract in UTC: Python ignores the offsets of two datetimes that share a tzinfo.
+    return int((_midnight(tomorrow) - now.astimezone(UTC)).total_seconds())
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=STOCKHOLM).astimezone(UTC)
+
+
+def _scope() -> tuple[str, ...]:
+    """The decisions the request is about: the one in its path, else every one."""
+    decision_id = (request.view_args or {}).get("decision_id")
+    return (decision_id,) if decision_id else decision_ids()
+
+
+def _data_modified(decision_id: str) -> datetime:
+    modified = load_decision(decision_id).data.get("modified")
+    if not isinstance(modified, datetime):
+        return STARTED
+    return modified if modified.tzinfo else modified.replace(tzinfo=UTC)
+
+
+def log_stamps() -> dict[str, Stamp]:
+    """Each decision's log stamp, read once per request."""
+    if "medfin_stamps" not in g:
+        g.medfin_stamps = current_app.extensions["medfin"].stamps()
+    stamps: dict[str, Stamp] = g.medfin_stamps
+    return stamps

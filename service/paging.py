@@ -1,0 +1,46 @@
+"""Paging a list: ``page`` and ``limit`` in, totals in the body, RFC 8288 ``Link`` out.
+
+Every paged list (decisions, a decision's events, the changes) answers with a ``Link``
+header naming its ``first``, ``prev``, ``next`` and ``last`` pages as URIs relative
+to the server (``prev`` and ``next`` only where they exist), each keeping the
+request's other query parameters, so that a client can walk the list without
+building URIs itself.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from flask import Response, request
+
+PAGING_PARAMETERS = ("page", "limit")
+
+
+def last_page(total: int, limit: int) -> int:
+    """The number of the last page; an empty list still has page 1."""
+    return max(1, -(-total // limit))
+
+
+def link_header(page: int, limit: int, total: int) -> str:
+    """The ``Link`` header value for ``page`` of a list of ``total`` items."""
+    last = last_page(total, limit)
+    targets = {"first": 1}
+    if page > 1:
+        targets["prev"] = min(page - 1, last)  # past the end, prev leads back into the list
+    if page < last:
+        targets["next"] = page + 1
+    targets["last"] = last
+    return ", ".join(f'<{page_uri(number, limit)}>; rel="{rel}"' for rel, number in targets.items())
+
+
+def page_uri(page: int, limit: int) -> str:
+    """This request's URI with another ``page``, its other parameters kept in order."""
+    kept = [(name, value) for name, value in request.args.items(multi=True) if name not in PAGING_PARAMETERS]
+    query = urlencode([*kept, ("limit", limit), ("page", page)], safe=":")
+    return f"{request.script_root}{request.path}?{query}"
+
+
+def paged(response: Response, page: int, limit: int, total: int) -> Response:
+    """``response`` with the ``Link`` header for its page."""
+    response.headers["Link"] = link_header(page, limit, total)
+    return response

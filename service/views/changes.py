@@ -1,0 +1,68 @@
+"""What was recorded lately, across every decision: a feed to follow changes by.
+
+A consumer keeps the ``recorded_at`` of the newest change it has seen and asks for
+what came after it (OParl's ``modified_since`` is the model), instead of polling
+every decision's log.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Blueprint, Response, current_app, request
+from marshmallow import ValidationError, fields
+
+from service import paging, presenters
+from service.schemas import PageQuery
+from service.storage.facts import Event
+
+bp = Blueprint("changes", __name__)
+
+
+class Moment(fields.AwareDateTime):
+    """An ISO 8601 date and time, read as UTC where it has no offset, and given in UTC."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> datetime:
+        moment = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            return moment.astimezone(UTC)
+        except OverflowError as error:  # 0001-01-01T00:00:00+01:00 is before year 1 in UTC
+            raise ValidationError("Must be a moment between the years 1 and 9999 in UTC.") from error
+
+
+class ChangesQuery(PageQuery):
+    """Query of GET /v1/changes (operationId listChanges)."""
+
+    since = Moment(
+        load_default=None,
+        default_timezone=UTC,
+        error_messages={"invalid": "Must be an ISO 8601 date and time, such as 2026-01-01T00:00:00Z."},
+    )
+
+
+changes_query = ChangesQuery()
+
+
+@bp.get("/changes")
+def list_changes() -> Response:
+    """operationId: listChanges."""
+    query = changes_query.load(request.args)
+    store = current_app.extensions["medfin"]
+    items, total = store.changes(query["since"], page=query["page"], limit=query["limit"])
+    corrections = store.corrections([e.event_id for e in items])
+    document = {
+        "since": None if query["since"] is None else presenters.timestamp(query["since"]),
+        "items": [_change(e, corrections.get(e.event_id)) for e in items],
+        "page": query["page"],
+        "limit": query["limit"],
+        "total": total,
+    }
+    return paging.paged(current_app.json.response(document), query["page"], query["limit"], total)
+
+
+def _change(event: Event, corrected_by: int | None) -> dict[str, Any]:
+    """An event as in its decision's log, with a link to the decision it belongs to."""
+    document = presenters.event(event, corrected_by)
+    document["links"]["decision"] = f"/v1/decisions/{event.decision_id}"
+    return document

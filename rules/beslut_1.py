@@ -8,18 +8,21 @@ klustermotor "Life Science Flemingsberg", godkänns."
 from __future__ import annotations
 
 from decimal import ROUND_UP, Decimal
+from functools import cache
 
 from rules.beslut_2 import years
-from rules.decision import Decision
+from rules.decision import Decision, fixed_outcome
 from rules.facts import Disbursement, Facts
 from rules.interpretations import YEARLY_SPLIT, Reading
-from rules.money import ORE
+from rules.money import ORE, ZERO
 from rules.outcomes import NOT_APPLICABLE, SATISFIED, VIOLATED, RuleOutcome
 
 AMOUNT_CAP = "amount-cap"
 RECIPIENT = "recipient"
+EQUAL_THIRDS = "equal-thirds"
 
 
+@cache
 def yearly_ceiling(decision: Decision) -> Decimal:
     """Interpretation "yearly-split", option "equal-thirds": one third of the amount,
     rounded up to the öre so that three such years can reach the whole amount."""
@@ -29,12 +32,13 @@ def yearly_ceiling(decision: Decision) -> Decimal:
 def _year_over_third(
     decision: Decision, facts: Facts, reading: Reading, paid: tuple[Disbursement, ...]
 ) -> RuleOutcome | None:
+    """Interpretation "yearly-split", option "equal-thirds": no year above a third."""
     span = years(decision, facts, reading)
-    if reading.option(YEARLY_SPLIT) != "equal-thirds" or span is None:
+    if span is None:
         return None
     third = yearly_ceiling(decision)
     for starts_on, ends_on in span:
-        year_total = sum((p.amount for p in paid if starts_on <= p.paid_on <= ends_on), Decimal("0.00"))
+        year_total = sum((p.amount for p in paid if starts_on <= p.paid_on <= ends_on), ZERO)
         if year_total > third:
             values = (("year_total", year_total), ("starts_on", starts_on), ("ends_on", ends_on), ("third", third))
             return RuleOutcome(
@@ -43,35 +47,47 @@ def _year_over_third(
                 decision.citations(AMOUNT_CAP),
                 "cap.year_over_third",
                 values,
-                (YEARLY_SPLIT, "equal-thirds"),
+                (YEARLY_SPLIT, EQUAL_THIRDS),
             )
     return None
 
 
 def amount_cap(decision: Decision, facts: Facts, reading: Reading) -> RuleOutcome:
     """Beslutspunkt 1: all utbetalningar together are at most "en miljon kronor"."""
-    cites, chosen = decision.citations(AMOUNT_CAP), (YEARLY_SPLIT, reading.option(YEARLY_SPLIT))
+    cites, chosen = decision.citations(AMOUNT_CAP), reading.chosen(YEARLY_SPLIT)
     disbursed, committed = facts.disbursed, decision.amount
     if disbursed > committed:
         values = (("disbursed", disbursed), ("committed", committed), ("excess", disbursed - committed))
         return RuleOutcome(AMOUNT_CAP, VIOLATED, cites, "cap.exceeded", values, chosen)
-    yearly = _year_over_third(decision, facts, reading, facts.disbursements)
-    if yearly is not None:
-        return yearly
+    if not facts.disbursements:
+        return _nothing_paid(decision, chosen)
+    if reading.option(YEARLY_SPLIT) == EQUAL_THIRDS:
+        yearly = _year_over_third(decision, facts, reading, facts.disbursements)
+        if yearly is not None:
+            return yearly
     values = (("disbursed", disbursed), ("committed", committed), ("remaining", committed - disbursed))
     return RuleOutcome(AMOUNT_CAP, SATISFIED, cites, "cap.within", values, chosen)
 
 
+@cache
+def _nothing_paid(decision: Decision, chosen: tuple[str, str]) -> RuleOutcome:
+    """The "cap.within" of no utbetalning yet: the same for every evaluation of a reading."""
+    committed = decision.amount
+    values = (("disbursed", ZERO), ("committed", committed), ("remaining", committed - ZERO))
+    return RuleOutcome(AMOUNT_CAP, SATISFIED, decision.citations(AMOUNT_CAP), "cap.within", values, chosen)
+
+
 def amount_cap_for_payment(decision: Decision, facts: Facts, payment: Disbursement, reading: Reading) -> RuleOutcome:
     """A proposed utbetalning may not bring the total above "en miljon kronor"."""
-    cites, chosen = decision.citations(AMOUNT_CAP), (YEARLY_SPLIT, reading.option(YEARLY_SPLIT))
+    cites, chosen = decision.citations(AMOUNT_CAP), reading.chosen(YEARLY_SPLIT)
     total, committed = facts.disbursed + payment.amount, decision.amount
     if total > committed:
         values = (("total", total), ("excess", total - committed), ("committed", committed))
         return RuleOutcome(AMOUNT_CAP, VIOLATED, cites, "cap.payment_exceeds", values, chosen)
-    yearly = _year_over_third(decision, facts, reading, (*facts.disbursements, payment))
-    if yearly is not None:
-        return yearly
+    if reading.option(YEARLY_SPLIT) == EQUAL_THIRDS:
+        yearly = _year_over_third(decision, facts, reading, (*facts.disbursements, payment))
+        if yearly is not None:
+            return yearly
     return RuleOutcome(
         AMOUNT_CAP, SATISFIED, cites, "cap.payment_within", (("total", total), ("committed", committed)), chosen
     )
@@ -79,11 +95,16 @@ def amount_cap_for_payment(decision: Decision, facts: Facts, payment: Disburseme
 
 def recipient(decision: Decision, paid: tuple[Disbursement, ...]) -> RuleOutcome:
     """Beslutspunkt 1: the money goes to Flemingsberg Science for this project."""
-    cites, expected, name = decision.citations(RECIPIENT), decision.recipient_id, decision.recipient_name
     if not paid:
-        return RuleOutcome(RECIPIENT, NOT_APPLICABLE, cites, "payment.none")
+        return fixed_outcome(decision, RECIPIENT, NOT_APPLICABLE, "payment.none")
+    expected = decision.recipient_id
     for payment in paid:
         if payment.recipient != expected:
-            values = (("paid_on", payment.paid_on), ("given", payment.recipient), ("expected", name))
-            return RuleOutcome(RECIPIENT, VIOLATED, cites, "recipient.wrong", values)
-    return RuleOutcome(RECIPIENT, SATISFIED, cites, "recipient.right", (("expected", name),))
+            values = (("paid_on", payment.paid_on), ("given", payment.recipient), ("expected", decision.recipient_name))
+            return RuleOutcome(RECIPIENT, VIOLATED, decision.citations(RECIPIENT), "recipient.wrong", values)
+    return _right_recipient(decision)
+
+
+@cache
+def _right_recipient(decision: Decision) -> RuleOutcome:
+    return fixed_outcome(decision, RECIPIENT, SATISFIED, "recipient.right", (("expected", decision.recipient_name),))

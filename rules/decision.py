@@ -16,7 +16,7 @@ from typing import Any
 from rules.errors import UnknownDecision
 from rules.facts import ErufDecision, Facts
 from rules.money import amount
-from rules.outcomes import Citation
+from rules.outcomes import Citation, Outcome, RuleOutcome
 
 DECISIONS_DIR = Path(__file__).parent / "decisions"
 
@@ -90,6 +90,21 @@ class Decision:
         """The source document, as shipped beside the data file."""
         source_file: str = self.data["source_file"]
         return (DECISIONS_DIR / source_file).read_text(encoding="utf-8")
+
+
+@cache
+def fixed_outcome(
+    decision: Decision,
+    rule_id: str,
+    outcome: Outcome,
+    message_key: str,
+    message_values: tuple[tuple[str, Any], ...] = (),
+    interpretation: tuple[str, str] | None = None,
+) -> RuleOutcome:
+    """An outcome that no fact changes (nothing paid yet, no ERUF decision yet, the right
+    recipient), built once per decision and reading and then shared: outcomes are frozen.
+    Only for values taken from the decision itself, never from the caller's facts."""
+    return RuleOutcome(rule_id, outcome, decision.citations(rule_id), message_key, message_values, interpretation)
 
 
 def decision_ids() -> tuple[str, ...]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from functools import cache
 
 from rules import beslut_1, beslut_2, beslut_3, finansiering, forslag
 from rules.decision import Decision
 from rules.facts import Disbursement, Facts
 from rules.interpretations import Reading, choose
+from rules.money import ZERO
 from rules.outcomes import VIOLATED, Amounts, Evaluation, PaymentVerdict, RuleOutcome
 from rules.status import status
 
@@ -48,12 +50,24 @@ def evaluate(
         finansiering.financing_balance(decision, reading),
         finansiering.eu_cofinancing_rate(decision, reading),
     )
-    disbursed = known.disbursed
-    amounts = Amounts(decision.amount, disbursed, decision.amount - disbursed, decision.currency)
+    amounts = _amounts(decision, known)
     verdict = None if proposed is None else judge_payment(decision, known, proposed, reading)
     return Evaluation(
         decision.decision_id, on, status(decision, known, reading, on=on), amounts, rules, reading.choices, verdict
     )
+
+
+def _amounts(decision: Decision, known: Facts) -> Amounts:
+    if not known.disbursements:
+        return _nothing_paid(decision)
+    disbursed = known.disbursed
+    return Amounts(decision.amount, disbursed, decision.amount - disbursed, decision.currency)
+
+
+@cache
+def _nothing_paid(decision: Decision) -> Amounts:
+    """The amounts before any utbetalning, the same for every evaluation."""
+    return Amounts(decision.amount, ZERO, decision.amount - ZERO, decision.currency)
 
 
 def judge_payment(decision: Decision, known: Facts, payment: Disbursement, reading: Reading) -> PaymentVerdict:
@@ -68,5 +82,5 @@ def judge_payment(decision: Decision, known: Facts, payment: Disbursement, readi
         beslut_2.funding_source(decision, alone),
         beslut_1.recipient(decision, alone),
     )
-    violations = tuple(r.rule_id for r in rules if r.outcome == VIOLATED)
+    violations = tuple([r.rule_id for r in rules if r.outcome == VIOLATED])
     return PaymentVerdict(not violations, violations, rules)

@@ -11,6 +11,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
+from rules.money import ZERO
+
 ErufOutcome = Literal["approved", "rejected", "withdrawn"]
 ERUF_OUTCOMES: tuple[ErufOutcome, ...] = ("approved", "rejected", "withdrawn")
 
@@ -44,18 +46,25 @@ class Facts:
     project_started_on: date | None = None
 
     def known_on(self, day: date) -> Facts:
-        """The facts as they stood on ``day``: later facts do not count yet."""
-        adopted_on = self.adopted_on if self.adopted_on and self.adopted_on <= day else None
-        eruf = self.eruf_decision
+        """The facts as they stood on ``day``: later facts do not count yet. When none is
+        later, these very facts (most what-ifs ask about a day after all of them)."""
+        adopted_on, eruf, paid = self.adopted_on, self.eruf_decision, self.disbursements
+        if adopted_on is not None and adopted_on > day:
+            adopted_on = None
         if eruf is not None and eruf.decided_on > day:
             eruf = None
-        paid = tuple(d for d in self.disbursements if d.paid_on <= day)
-        started = self.project_started_on
-        if adopted_on == self.adopted_on and eruf is self.eruf_decision and len(paid) == len(self.disbursements):
+        for payment in paid:
+            if payment.paid_on > day:
+                paid = tuple([d for d in paid if d.paid_on <= day])
+                break
+        if adopted_on is self.adopted_on and eruf is self.eruf_decision and paid is self.disbursements:
             return self
-        return Facts(adopted_on, eruf, paid, started)
+        return Facts(adopted_on, eruf, paid, self.project_started_on)
 
     @property
     def disbursed(self) -> Decimal:
         """The sum of every utbetalning in these facts."""
-        return sum((d.amount for d in self.disbursements), Decimal("0.00"))
+        total = ZERO
+        for payment in self.disbursements:
+            total += payment.amount
+        return total

@@ -6,7 +6,10 @@ adopted it, and no utbetalning may come before that.
 
 from __future__ import annotations
 
-from rules.decision import Decision
+from datetime import date
+from functools import lru_cache
+
+from rules.decision import Decision, fixed_outcome
 from rules.facts import Disbursement, Facts
 from rules.outcomes import PENDING, SATISFIED, VIOLATED, RuleOutcome
 
@@ -15,19 +18,29 @@ RULE_ID = "adoption"
 
 def adoption(decision: Decision, facts: Facts) -> RuleOutcome:
     """ "Förslag till beslut" / "Kommunstyrelsens beslut": adopted, and nothing paid before."""
-    cites = decision.citations(RULE_ID)
     adopted_on = facts.adopted_on
     for paid in facts.disbursements:
         if adopted_on is None or paid.paid_on < adopted_on:
-            return RuleOutcome(RULE_ID, VIOLATED, cites, "adoption.paid_before_adoption", (("paid_on", paid.paid_on),))
+            return _violated(decision, "adoption.paid_before_adoption", paid.paid_on)
     if adopted_on is None:
-        return RuleOutcome(RULE_ID, PENDING, cites, "adoption.not_adopted")
-    return RuleOutcome(RULE_ID, SATISFIED, cites, "adoption.adopted", (("adopted_on", adopted_on),))
+        return fixed_outcome(decision, RULE_ID, PENDING, "adoption.not_adopted")
+    return _adopted(decision, adopted_on)
 
 
 def adoption_for_payment(decision: Decision, facts: Facts, payment: Disbursement) -> RuleOutcome:
     """A proposed utbetalning needs the proposal adopted on or before its day."""
-    cites = decision.citations(RULE_ID)
     if facts.adopted_on is not None and facts.adopted_on <= payment.paid_on:
-        return RuleOutcome(RULE_ID, SATISFIED, cites, "adoption.adopted", (("adopted_on", facts.adopted_on),))
-    return RuleOutcome(RULE_ID, VIOLATED, cites, "adoption.not_adopted_by_payment", (("paid_on", payment.paid_on),))
+        return _adopted(decision, facts.adopted_on)
+    return _violated(decision, "adoption.not_adopted_by_payment", payment.paid_on)
+
+
+@lru_cache(maxsize=256)
+def _adopted(decision: Decision, adopted_on: date) -> RuleOutcome:
+    """Satisfied since ``adopted_on``. Kept for recent days: an evaluation with a
+    proposed utbetalning asks twice, and what-ifs on the same facts again and again."""
+    values = (("adopted_on", adopted_on),)
+    return RuleOutcome(RULE_ID, SATISFIED, decision.citations(RULE_ID), "adoption.adopted", values)
+
+
+def _violated(decision: Decision, message_key: str, paid_on: date) -> RuleOutcome:
+    return RuleOutcome(RULE_ID, VIOLATED, decision.citations(RULE_ID), message_key, (("paid_on", paid_on),))

@@ -8,7 +8,7 @@ raise ``UnknownInterpretation``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rules.decision import Decision
 from rules.errors import UnknownInterpretation
@@ -21,26 +21,42 @@ YEARLY_SPLIT = "yearly-split"
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """One option for every interpretation, in the data file's order."""
+    """One option for every interpretation, in the data file's order.
+
+    A reading is built once per decision and choice (``choose``) and asked many times
+    per evaluation, so it keeps each ``(interpretation, option)`` pair ready and its
+    hash computed: the rules' caches are keyed by it.
+    """
 
     choices: tuple[tuple[str, str], ...]
+    pairs: dict[str, tuple[str, str]] = field(init=False, repr=False, compare=False)
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pairs", {pair[0]: pair for pair in self.choices})
+        object.__setattr__(self, "_hash", hash(self.choices))
+
+    def __hash__(self) -> int:
+        return self._hash
 
     def option(self, interpretation_id: str) -> str:
-        for name, option in self.choices:
-            if name == interpretation_id:
-                return option
-        raise KeyError(interpretation_id)
+        return self.pairs[interpretation_id][1]
+
+    def chosen(self, interpretation_id: str) -> tuple[str, str]:
+        """``(interpretation_id, option)``, as an outcome names the reading it used."""
+        return self.pairs[interpretation_id]
 
     def as_dict(self) -> dict[str, str]:
         return dict(self.choices)
 
 
+_NOTHING_CHOSEN: frozenset[tuple[str, str]] = frozenset()
 _cache: dict[tuple[str, frozenset[tuple[str, str]]], Reading] = {}
 
 
 def choose(decision: Decision, chosen: Mapping[str, str] | None = None) -> Reading:
     """The reading for ``chosen``, every interpretation not chosen at its default."""
-    key = (decision.decision_id, frozenset((chosen or {}).items()))
+    key = (decision.decision_id, frozenset(chosen.items()) if chosen else _NOTHING_CHOSEN)
     reading = _cache.get(key)
     if reading is None:
         reading = _cache[key] = _resolve(decision, chosen or {})

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Final
 
-from rules.money import show, show_sv
+from rules.money import ORE, show, show_sv
 from rules.outcomes import RuleOutcome
 
 TEMPLATES: Final[dict[str, tuple[str, str]]] = {
@@ -136,20 +136,20 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
 def render(outcome: RuleOutcome) -> dict[str, str]:
     """The outcome's message in Swedish and English."""
     swedish, english = TEMPLATES[outcome.message_key]
-    values = dict(outcome.message_values)
+    values = outcome.message_values
     return {
-        "sv": swedish.format(**{k: _sv(v) for k, v in values.items()}),
-        "en": english.format(**{k: _en(v) for k, v in values.items()}),
+        "sv": swedish.format_map({name: _sv(value) for name, value in values}),
+        "en": english.format_map({name: _en(value) for name, value in values}),
     }
 
 
 def _sv(value: Any) -> str:
-    if isinstance(value, Decimal) and value.as_tuple().exponent == -2:
-        return show_sv(value)
-    return str(value).replace(".", ",") if isinstance(value, Decimal) else str(value)
+    if isinstance(value, Decimal):  # same_quantum(ORE): exactly two decimals
+        return show_sv(value) if value.same_quantum(ORE) else str(value).replace(".", ",")
+    return str(value)
 
 
 def _en(value: Any) -> str:
-    if isinstance(value, Decimal) and value.as_tuple().exponent == -2:
+    if isinstance(value, Decimal) and value.same_quantum(ORE):
         return f"{show(value)} SEK"
     return str(value)

@@ -16,7 +16,7 @@ from service.jsonio import ExactJSONProvider
 from service.storage.engine import default_url, make_engine
 from service.storage.setup import prepare
 from service.storage.store import EventStore
-from service.views import changes, decisions, docs, evaluation, events, pages
+from service.views import catalog, changes, decisions, docs, evaluation, events, giving, pages
 
 #: Larger bodies are refused with 413 before they are read: an evaluation is a few KiB.
 MAX_BODY_BYTES = 1024 * 1024
@@ -30,6 +30,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_mapping(
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
         PROBLEM_BASE_URI="urn:medfin:problem:",
+        PUBLIC_BASE_URL="http://127.0.0.1:8000",  # where the public reaches the API: the catalogue's URIs
+        THREESIXTYGIVING_PREFIX="360G-medfin",  # until 360Giving registers a prefix for this data
         CORS_ORIGIN="*",  # the data is public: any web page may read it
         CACHE_MAX_AGE=3600,  # seconds a cache may keep what comes from the decision data alone
         CACHE_MAX_AGE_RECORDED=0,  # and what the event log can change at any moment: revalidate
@@ -44,6 +46,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(decisions.bp, url_prefix="/v1")
     app.register_blueprint(evaluation.bp, url_prefix="/v1")
     app.register_blueprint(events.bp, url_prefix="/v1")
+    app.register_blueprint(catalog.bp, url_prefix="/v1")
+    app.register_blueprint(giving.bp, url_prefix="/v1")
     app.register_blueprint(changes.bp, url_prefix="/v1")
     app.register_blueprint(docs.bp)
     app.register_blueprint(pages.bp)

@@ -3,6 +3,7 @@
 medfin serve --host 127.0.0.1 --port 8000 --workers 2
 medfin status --as-of 2025-06-01
 medfin evaluate what-if.json     # exit 0: allowed, 1: not allowed, 2: bad input
+medfin export site/              # the whole dataset as static files
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import click
@@ -125,6 +127,20 @@ def revoke_token(name: str) -> None:
     if not store_tokens.revoke(_store().engine, name):
         raise click.UsageError(f"No active token named {name!r}.")
     click.echo(f"Revoked {name}.")
+
+
+@main.command(name="export")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def export_files(directory: Path) -> None:
+    """Write the whole dataset to DIRECTORY as static files, the bytes the API serves."""
+    from service import create_app
+    from service.export import ExportError, export
+
+    try:
+        written = export(create_app(), directory)
+    except ExportError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Wrote {len(written)} files to {directory}; they are listed in {directory / 'index.json'}.")
 
 
 def _store(*, prepare: bool = True) -> Any:

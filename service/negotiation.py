@@ -1,32 +1,48 @@
-"""JSON or CSV: one choice per request, by ``?format=`` first, then ``Accept``."""
+"""One representation per request, chosen by ``?format=`` first, then ``Accept``.
+
+A resource offers its representations as ``{format: media type}``, default first:
+lists offer JSON and CSV (``TABULAR``), the catalogue offers RDF/XML, Turtle and
+JSON-LD. Whatever is chosen, the answer varies with ``Accept``; an ``Accept`` that
+allows none of them is a 406 problem.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from flask import Response, request
+from flask import Response, current_app, request
 
 from service.problems import Problem
 
-OFFERED = ("application/json", "text/csv")
+#: What every list offers: JSON by default, CSV on request.
+TABULAR = {"json": "application/json", "csv": "text/csv"}
 
 
-def wants_csv(format_parameter: str | None) -> bool:
-    """True when the client asked for CSV; a ``Problem`` 406 when it accepts neither."""
+def choose(format_parameter: str | None, offered: Mapping[str, str]) -> str:
+    """The ``offered`` format the client asked for; a ``Problem`` 406 when ``Accept``
+    allows none. ``format_parameter`` was validated against ``offered`` by the view's
+    query schema, and wins over ``Accept``."""
     if format_parameter is not None:
-        return format_parameter == "csv"
+        return format_parameter
+    default = next(iter(offered))
     if not request.headers.get("Accept"):
-        return False
-    best = request.accept_mimetypes.best_match(OFFERED)
+        return default
+    media_types = list(offered.values())
+    best = request.accept_mimetypes.best_match(media_types)
     if best is None:
         raise Problem(
             "not-acceptable",
-            f"This resource is offered as {' or '.join(OFFERED)}; the Accept header allows neither.",
+            f"This resource is offered as {', '.join(media_types)}; the Accept header allows none of them.",
         )
-    return best == "text/csv"
+    return next(name for name, media_type in offered.items() if media_type == best)
+
+
+def wants_csv(format_parameter: str | None) -> bool:
+    """True when the client asked for CSV rather than JSON; a ``Problem`` 406 when it accepts neither."""
+    return choose(format_parameter, TABULAR) == "csv"
 
 
 def csv_response(rows: Iterable[Sequence[Any]], header: Sequence[str], filename: str) -> Response:
@@ -43,8 +59,7 @@ def csv_response(rows: Iterable[Sequence[Any]], header: Sequence[str], filename:
 
 
 def json_response(document: Any) -> Response:
-    from flask import current_app
-
+    """``document`` as JSON, marked as one of several representations."""
     response = current_app.json.response(document)
     response.vary.add("Accept")
     return response

@@ -123,7 +123,7 @@ class PageQuery(Schema):
 
 
 class ListQuery(PageQuery):
-    """Query of GET /v1/decisions (operationId listDecisions)."""
+    """Query of a list offered as JSON or CSV (listDecisions, listEvents)."""
 
     format = fields.String(load_default=None, validate=validate.OneOf(("json", "csv")))
 
@@ -135,8 +135,18 @@ class FormatQuery(Schema):
     format = fields.String(load_default=None, validate=validate.OneOf(("json", "csv")))
 
 
+class CatalogQuery(Schema):
+    """Query of GET /v1/catalog (operationId getCatalog)."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    format = fields.String(load_default=None, validate=validate.OneOf(("rdf", "ttl", "jsonld")))
+
+
 evaluation_request = EvaluationRequestSchema()
 commitment_query = CommitmentQuery()
 list_query = ListQuery()
 page_query = PageQuery()
 format_query = FormatQuery()
+catalog_query = CatalogQuery()

@@ -33,7 +33,7 @@ PROBLEM_MEMBERS = ("type", "title", "status", "detail", "instance")
 MONEY_KEYS = frozenset({"amount", "committed", "disbursed", "remaining", "stated_total", "granted_amount"})
 MONEY = re.compile(r"-?[0-9]+\.[0-9]{2}")
 #: Media types openapi-core would hand over as bytes, though the spec says ``type: string``.
-TEXT_TYPES = ("text/csv", "application/yaml", "text/css", "text/javascript")
+TEXT_TYPES = ("text/csv", "application/yaml", "text/css", "text/javascript", "application/rdf+xml", "text/turtle")
 BINARY_TYPES = ("image/png",)
 #: Methods Flask answers by itself for every route; the spec describes neither.
 AUTOMATIC_METHODS = frozenset({"HEAD", "OPTIONS"})
@@ -49,6 +49,7 @@ def openapi() -> OpenAPI:
     """The spec as openapi-core reads it, built once per test session."""
     readers = {
         "application/problem+json": json_loads,
+        "application/ld+json": json_loads,
         **dict.fromkeys(TEXT_TYPES, plain_loads),
         **dict.fromkeys(BINARY_TYPES, binary_as_text),
     }

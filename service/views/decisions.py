@@ -9,7 +9,7 @@ from flask import Blueprint, Response, request
 from rules import decision_ids, load_decision
 from rules.finansiering import contribution_amount, plan_total
 from rules.interpretations import KI_RS_CONTRIBUTION, choose
-from service import paging, presenters
+from service import paging, presenters, tabular
 from service.lookup import diarienummer_query, see_decision
 from service.negotiation import csv_response, json_response, wants_csv
 from service.schemas import format_query, list_query
@@ -57,9 +57,13 @@ def get_decision_source(decision_id: str) -> Any:
 
 
 @bp.get("/decisions/<decision_id>/rules")
-def list_rules(decision_id: str) -> Any:
+def list_rules(decision_id: str) -> Response:
     """operationId: listRules."""
-    return presenters.rule_list(load_decision(decision_id))
+    query = format_query.load(request.args)
+    document = presenters.rule_list(load_decision(decision_id))
+    if wants_csv(query["format"]):
+        return csv_response(tabular.rule_rows(document["rules"]), tabular.RULE_COLUMNS, f"{decision_id}-rules.csv")
+    return json_response(document)
 
 
 @bp.get("/decisions/<decision_id>/financing-plan")

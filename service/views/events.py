@@ -9,12 +9,13 @@ from typing import Any
 from flask import Blueprint, Response, current_app, request
 
 from rules import load_decision
-from service import paging, presenters
+from service import paging, presenters, tabular
 from service.auth import writer
 from service.event_schemas import load_event
 from service.problems import Problem
 from service.recording import checker
-from service.schemas import page_query
+from service.negotiation import csv_response, json_response, wants_csv
+from service.schemas import list_query
 from service.storage.facts import corrected_by
 from service.storage.store import Answer, IdempotencyConflict
 from service.views.evaluation import json_body
@@ -30,16 +31,15 @@ def store() -> Any:
 def list_events(decision_id: str) -> Response:
     """operationId: listEvents."""
     load_decision(decision_id)
-    query = page_query.load(request.args)
+    query = list_query.load(request.args)
     items, total = store().page(decision_id, page=query["page"], limit=query["limit"])
     corrections = corrected_by(store().events(decision_id)) if items else {}
-    document = {
-        "items": [presenters.event(e, corrections.get(e.event_id)) for e in items],
-        "page": query["page"],
-        "limit": query["limit"],
-        "total": total,
-    }
-    return paging.paged(current_app.json.response(document), query["page"], query["limit"], total)
+    documents = [presenters.event(e, corrections.get(e.event_id)) for e in items]
+    if wants_csv(query["format"]):
+        response = csv_response(tabular.event_rows(documents), tabular.EVENT_COLUMNS, f"{decision_id}-events.csv")
+    else:
+        response = json_response({"items": documents, "page": query["page"], "limit": query["limit"], "total": total})
+    return paging.paged(response, query["page"], query["limit"], total)
 
 
 @bp.get("/decisions/<decision_id>/events/<int:event_id>")

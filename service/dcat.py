@@ -1,0 +1,245 @@
+"""The catalogue for Sveriges dataportal: DCAT-AP-SE 3 as an rdflib graph.
+
+What the profile makes mandatory (DCAT-AP-SE 3.0.1, diggsweden/DCAT-AP-SE ``bundle.json``),
+and where it is set here:
+
+- Catalog: dcterms:title, dcterms:description, dcterms:publisher, dcterms:license
+  (CC0 1.0, which the Swedish profile requires of a catalogue) and dcat:dataset.
+- Dataset: dcterms:title, dcterms:description, dcterms:publisher.
+- Distribution: dcat:accessURL and dcterms:format (a media type as a literal).
+- DataService: dcterms:title, dcat:endpointURL and dcterms:format.
+- Agent: foaf:name and dcterms:type (an ADMS publisher type).
+
+Several recommended properties are set too (languages, themes, licences, endpoint
+description, access rights, keywords, temporal coverage). Texts come in Swedish and
+English. Every node is a URI (dataportal.se refuses blank nodes for the catalogue, its
+datasets, distributions and agents, docs/harvesting.md): the catalogue's own URL, with
+fragments for what has no URL of its own, all under ``PUBLIC_BASE_URL``. The publisher
+is the organisation's dataportal.se URI, ``http://dataportal.se/organisation/SE`` and the
+ten digits of its organisationsnummer, so that the portal merges it with what it
+already knows of Huddinge kommun.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
+
+from rules import Decision
+from service.threesixtygiving import CC0
+
+EU = "http://publications.europa.eu/resource/authority/"
+LANGUAGE, THEME, ACCESS_RIGHT = (
+    Namespace(f"{EU}language/"),
+    Namespace(f"{EU}data-theme/"),
+    Namespace(f"{EU}access-right/"),
+)
+PUBLISHER_TYPE = Namespace("http://purl.org/adms/publishertype/")
+REST = URIRef("http://www.wikidata.org/entity/Q749568")  # DCAT-AP-SE's code for a REST service
+THREESIXTYGIVING = URIRef("https://standard.threesixtygiving.org/")
+LICENSE = URIRef(CC0)
+#: rdflib's name for each serialisation the catalogue is offered in.
+RDFLIB_FORMATS = {"rdf": "pretty-xml", "ttl": "turtle", "jsonld": "json-ld"}
+PREFIXES = {"dcat": DCAT, "dcterms": DCTERMS, "foaf": FOAF, "xsd": XSD}
+#: The catalogue's own texts and the API's, in Swedish and English.
+CATALOG_TITLE = (
+    "medfin: Huddinge kommuns medfinansieringsbeslut som öppna data",
+    "medfin: Huddinge kommun's co-financing decisions as open data",
+)
+CATALOG_DESCRIPTION = (
+    "Kommunala medfinansieringsbeslut som öppna data och regler som kod: beslutens text, reglerna med citat, "
+    "de registrerade händelserna och åtagandets status.",
+    "Municipal co-financing decisions as open data and rules as code: the decisions' text, the rules with "
+    "quotes, the recorded events and the commitment's status.",
+)
+API_DESCRIPTION = (
+    "Läs besluten, reglerna, händelserna och åtagandets status en given dag; pröva en utbetalning mot reglerna.",
+    "Read the decisions, rules, events and the commitment's status on a date; try a payment against the rules.",
+)
+#: The namespace declarations rdflib writes one a line on the root element of RDF/XML.
+_XMLNS = re.compile(r"(?:^  xmlns:\w+=\"[^\"]*\"\n)+", re.MULTILINE)
+
+
+class Part(NamedTuple):
+    """One distribution of a decision's dataset: a resource of the API in one format."""
+
+    slug: str
+    path: str
+    media_type: str
+    sv: str
+    en: str
+
+
+#: A decision's resources in the catalogue: path, what it holds (Swedish, English), and
+#: whether it is a list, offered as CSV too.
+RESOURCES = (
+    ("", "Beslutet: beslutspunkter, åtagande, parter", "The decision: its points, commitment and parties", False),
+    ("/rules", "Reglerna med citat och tolkningar", "The rules with quotes and interpretations", True),
+    ("/events", "De registrerade händelserna", "The recorded events", True),
+    ("/financing-plan", "Finansieringsplanen", "The financing plan", True),
+    ("/360giving", "Åtagandet som 360Giving-bidrag", "The commitment as a 360Giving grant", True),
+)
+
+
+def parts() -> list[Part]:
+    """Every distribution of a decision: each resource as JSON, and each list as CSV too."""
+    found = []
+    for path, sv, en, is_list in RESOURCES:
+        name = path.strip("/")
+        found.append(Part(f"{name}-json" if name else "json", path, "application/json", f"{sv} (JSON)", f"{en} (JSON)"))
+        if is_list:
+            found.append(Part(f"{name}-csv", f"{path}?format=csv", "text/csv", f"{sv} (CSV)", f"{en} (CSV)"))
+    return found
+
+
+def publisher_uri(decision: Decision) -> URIRef:
+    """The issuer's dataportal.se URI: ``SE`` and its organisationsnummer without the hyphen."""
+    issuer = next(p for p in decision.data["parties"] if p["party_id"] == decision.data["issuer"]["party_id"])
+    return URIRef(f"http://dataportal.se/organisation/SE{issuer['organisation_number'].replace('-', '')}")
+
+
+def texts(graph: Graph, node: URIRef, predicate: URIRef, sv: str, en: str) -> None:
+    graph.add((node, predicate, Literal(sv, lang="sv")))
+    graph.add((node, predicate, Literal(en, lang="en")))
+
+
+def catalog(decisions: Iterable[Decision], base_url: str) -> Graph:
+    """The whole catalogue: one dataset per decision, and the API as a data service."""
+    graph = Graph(store="SimpleMemory", bind_namespaces="core")  # keeps insertion order
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    here = URIRef(f"{base_url}/v1/catalog")
+    api = URIRef(f"{here}#api")
+    graph.add((here, RDF.type, DCAT.Catalog))
+    texts(graph, here, DCTERMS.title, *CATALOG_TITLE)
+    texts(graph, here, DCTERMS.description, *CATALOG_DESCRIPTION)
+    graph.add((here, DCTERMS.license, LICENSE))
+    graph.add((here, DCTERMS.language, LANGUAGE.SWE))
+    graph.add((here, DCTERMS.language, LANGUAGE.ENG))
+    graph.add((here, DCAT.themeTaxonomy, URIRef(f"{EU}data-theme")))
+    graph.add((here, FOAF.homepage, URIRef(f"{base_url}/")))
+    graph.add((URIRef(f"{base_url}/"), RDF.type, FOAF.Document))
+    graph.add((here, DCAT.service, api))
+    decisions = list(decisions)
+    # The profile allows one publisher for a catalogue: the one issuer of every decision here.
+    publisher = publisher_uri(decisions[0])
+    graph.add((here, DCTERMS.publisher, publisher))
+    _agent(graph, publisher, _issuer_name(decisions[0]))
+    _service(graph, api, base_url, publisher)
+    for decision in decisions:
+        if publisher_uri(decision) != publisher:
+            raise ValueError(f"{decision.decision_id} has another issuer; give it a catalogue of its own")
+        dataset = _dataset(graph, decision, base_url, here, publisher, api)
+        graph.add((here, DCAT.dataset, dataset))
+        graph.add((api, DCAT.servesDataset, dataset))
+    return graph
+
+
+def _issuer_name(decision: Decision) -> str:
+    return next(p["name"] for p in decision.data["parties"] if p["party_id"] == decision.data["issuer"]["party_id"])
+
+
+def _agent(graph: Graph, publisher: URIRef, name: str) -> None:
+    graph.add((publisher, RDF.type, FOAF.Agent))
+    graph.add((publisher, FOAF.name, Literal(name, lang="sv")))
+    graph.add((publisher, DCTERMS.type, PUBLISHER_TYPE.LocalAuthority))
+    number = str(publisher).rsplit("/SE", 1)[1]
+    graph.add((publisher, DCTERMS.identifier, Literal(f"{number[:6]}-{number[6:]}")))
+
+
+def _service(graph: Graph, api: URIRef, base_url: str, publisher: URIRef) -> None:
+    graph.add((api, RDF.type, DCAT.DataService))
+    texts(graph, api, DCTERMS.title, "medfin API", "medfin API")
+    texts(graph, api, DCTERMS.description, *API_DESCRIPTION)
+    graph.add((api, DCAT.endpointURL, URIRef(f"{base_url}/v1")))
+    graph.add((api, DCAT.endpointDescription, URIRef(f"{base_url}/openapi.yaml")))
+    graph.add((api, DCAT.landingPage, URIRef(f"{base_url}/docs")))
+    graph.add((api, DCTERMS.format, Literal("application/json")))
+    graph.add((api, DCTERMS.type, REST))
+    graph.add((api, DCTERMS.publisher, publisher))
+    graph.add((api, DCTERMS.license, LICENSE))
+    graph.add((api, DCTERMS.accessRights, ACCESS_RIGHT.PUBLIC))
+
+
+def _dataset(graph: Graph, decision: Decision, base_url: str, here: URIRef, publisher: URIRef, api: URIRef) -> URIRef:
+    data = decision.data
+    dataset = URIRef(f"{here}#{decision.decision_id}")
+    graph.add((dataset, RDF.type, DCAT.Dataset))
+    texts(
+        graph,
+        dataset,
+        DCTERMS.title,
+        data["title"],
+        f"{_issuer_name(decision)}: co-financing of {data['project_name']} ({decision.diarienummer})",
+    )
+    texts(
+        graph,
+        dataset,
+        DCTERMS.description,
+        f"{data['decision_body']}s ärende {decision.diarienummer} ({data['document_type']} {data['document_date']}): "
+        "beslutspunkterna, åtagandet med villkor, reglerna med citat ur beslutet, de registrerade händelserna, "
+        "finansieringsplanen och åtagandet som 360Giving-bidrag.",
+        f"{data['decision_body']}'s matter {decision.diarienummer} ({data['document_date']}): the decision points, "
+        "the commitment and its condition, the rules with quotes from the decision, the recorded events, the "
+        "financing plan, and the commitment as a 360Giving grant.",
+    )
+    graph.add((dataset, DCTERMS.publisher, publisher))
+    graph.add((dataset, DCTERMS.identifier, Literal(decision.diarienummer)))
+    for sv, en in (("medfinansiering", "co-financing"), ("ERUF", "ERDF"), ("kommunala beslut", "municipal decisions")):
+        texts(graph, dataset, DCAT.keyword, sv, en)
+    graph.add((dataset, DCAT.theme, THEME.GOVE))
+    graph.add((dataset, DCAT.theme, THEME.ECON))
+    graph.add((dataset, DCTERMS.language, LANGUAGE.SWE))
+    graph.add((dataset, DCTERMS.accessRights, ACCESS_RIGHT.PUBLIC))
+    graph.add((dataset, DCTERMS.temporal, _period(graph, decision, here)))
+    resource = f"{base_url}/v1/decisions/{decision.decision_id}"
+    for part in parts():
+        graph.add((dataset, DCAT.distribution, _distribution(graph, part, resource, dataset, api)))
+    return dataset
+
+
+def _period(graph: Graph, decision: Decision, here: URIRef) -> URIRef:
+    """The commitment's period under the default reading of "under tre år"."""
+    period = decision.data["commitment"]["period"]
+    node = URIRef(f"{here}#{decision.decision_id}-period")
+    graph.add((node, RDF.type, DCTERMS.PeriodOfTime))
+    graph.add((node, DCAT.startDate, Literal(period["starts_on"], datatype=XSD.date)))
+    graph.add((node, DCAT.endDate, Literal(period["ends_on"], datatype=XSD.date)))
+    return node
+
+
+def _distribution(graph: Graph, part: Part, resource: str, dataset: URIRef, api: URIRef) -> URIRef:
+    node = URIRef(f"{dataset}-{part.slug}")
+    url = URIRef(resource + part.path)
+    graph.add((node, RDF.type, DCAT.Distribution))
+    texts(graph, node, DCTERMS.description, part.sv, part.en)
+    graph.add((node, DCAT.accessURL, url))
+    graph.add((node, DCAT.downloadURL, url))
+    graph.add((node, DCTERMS.format, Literal(part.media_type)))
+    graph.add((node, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{part.media_type}")))
+    graph.add((node, DCTERMS.license, LICENSE))
+    graph.add((node, DCAT.accessService, api))
+    if part.slug.startswith("360giving"):
+        graph.add((node, DCTERMS.conformsTo, THREESIXTYGIVING))
+    return node
+
+
+def serialize(graph: Graph, name: str) -> bytes:
+    """The graph in the serialisation ``name`` (``rdf``, ``ttl``, ``jsonld``), UTF-8, the same
+    bytes in every process: rdflib orders RDF/XML's namespaces and JSON-LD's nodes by hashes
+    that differ between processes, so both are put in order here (one ETag per catalogue,
+    whichever worker answers)."""
+    if name == "jsonld":
+        context: dict[str, Any] = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+        document = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
+        document["@graph"].sort(key=lambda node: node["@id"])
+        return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    text = graph.serialize(format=RDFLIB_FORMATS[name])
+    if name == "rdf":
+        text = _XMLNS.sub(lambda m: "".join(sorted(m.group(0).splitlines(keepends=True))), text, count=1)
+    return text.encode("utf-8")

@@ -1,0 +1,97 @@
+"""``medfin export DIR``: the whole dataset as static files, the very bytes the API serves.
+
+Each file is fetched through the app's own test client, in this process, so a file
+cannot differ from what the API answers for its URL at the same moment; a CDN or a file
+server can then carry the traffic. Files lie where their URL's path says, the
+representation in the extension (``/v1/decisions/ks-2024-1371-481/rules?format=csv``
+→ ``v1/decisions/ks-2024-1371-481/rules.csv``); a list longer than one page of 100 gets
+one file per page (``events-page-2.json``). ``index.json`` lists every file with the URL
+it came from, its media type, size and SHA-256.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from flask import Flask
+from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
+
+from rules import decision_ids
+
+#: The longest page a list gives (openapi.yaml: Limit).
+PAGE = 100
+CATALOG = {"rdf": "rdf", "ttl": "ttl", "jsonld": "jsonld"}  # ?format= → file extension
+
+
+class ExportError(RuntimeError):
+    """The API did not answer a URL with 200: nothing half-made is left unreported."""
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """One file of the export, as ``index.json`` lists it."""
+
+    path: str
+    url: str
+    media_type: str
+    bytes: int
+    sha256: str
+
+
+def export(app: Flask, directory: Path) -> list[Written]:
+    """Write every resource of the dataset under ``directory``; return what was written."""
+    client = FlaskClient(app)
+    written = [_write(client, url, directory, path) for url, path in _single_resources()]
+    written += _paged(client, directory, "/v1/decisions", "v1/decisions")
+    for decision_id in decision_ids():
+        events = f"v1/decisions/{decision_id}/events"
+        written += _paged(client, directory, f"/{events}", events)
+    index = {"files": [asdict(w) for w in written]}
+    (directory / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return written
+
+
+def _single_resources() -> list[tuple[str, str]]:
+    """(URL, file) for every resource that is not a paged list."""
+    found = [(f"/v1/catalog?format={name}", f"v1/catalog.{extension}") for name, extension in CATALOG.items()]
+    for decision_id in decision_ids():
+        url, path = f"/v1/decisions/{decision_id}", f"v1/decisions/{decision_id}"
+        found.append((url, f"{path}.json"))
+        for name in ("source", "commitment"):
+            found.append((f"{url}/{name}", f"{path}/{name}.json"))
+        for name in ("rules", "financing-plan", "360giving"):
+            found.append((f"{url}/{name}", f"{path}/{name}.json"))
+            found.append((f"{url}/{name}?format=csv", f"{path}/{name}.csv"))
+    return found
+
+
+def _paged(client: FlaskClient, directory: Path, url: str, stem: str) -> list[Written]:
+    """Every page of a list, as JSON and as CSV."""
+    first = client.get(url, query_string={"limit": PAGE})
+    pages = max(1, -(-_ok(first, url).get_json()["total"] // PAGE))
+    written = []
+    for page in range(1, pages + 1):
+        suffix = "" if page == 1 else f"-page-{page}"
+        query = f"limit={PAGE}" + ("" if page == 1 else f"&page={page}")
+        written.append(_write(client, f"{url}?{query}", directory, f"{stem}{suffix}.json"))
+        written.append(_write(client, f"{url}?format=csv&{query}", directory, f"{stem}{suffix}.csv"))
+    return written
+
+
+def _write(client: FlaskClient, url: str, directory: Path, path: str) -> Written:
+    response = _ok(client.get(url), url)
+    body = response.get_data()
+    target = directory / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(body)
+    return Written(path, url, response.mimetype, len(body), hashlib.sha256(body).hexdigest())
+
+
+def _ok(response: TestResponse, url: str) -> TestResponse:
+    if response.status_code != 200:
+        raise ExportError(f"GET {url} answered {response.status}, not 200; nothing more is exported.")
+    return response

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from rules import Decision, Disbursement, judge_payment
@@ -38,7 +38,7 @@ def _check_disbursement(decision: Decision, events: list[Event], draft: Draft) -
     )
     # Every recorded utbetalning counts toward the cap, whatever its date; adoption and
     # the ERUF decision count as they stood on the day of this payment.
-    facts = facts_from(events, known_at=END_OF_RECORD, as_of=max(payment.paid_on, date.min))
+    facts = facts_from(events, known_at=END_OF_RECORD, as_of=payment.paid_on)
     verdict = judge_payment(decision, facts, payment, choose(decision))
     if verdict.allowed:
         return

@@ -71,6 +71,8 @@ POLICIES: dict[str, Policy | Callable[[], Policy]] = {
     "events.list_events": RECORDED,
     "events.get_event": RECORDED,
     "changes.list_changes": RECORDED,
+    "catalog.get_catalog": STATIC,
+    "giving.get_360giving": RECORDED,
 }
 
 

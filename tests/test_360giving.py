@@ -132,3 +132,12 @@ def test_prefix_is_configurable(store_app):
 )
 def test_amounts_are_json_numbers_with_their_exact_digits(amount, text):
     assert json.dumps(number(Decimal(amount))) == text
+
+
+def test_a_cached_copy_does_not_hide_a_recorded_adoption(client, writer):
+    before = client.get(GRANT)
+    assert before.headers["Cache-Control"] == "public, no-cache"  # the log can change it at any moment
+    assert client.get(GRANT, headers={"If-None-Match": before.headers["ETag"]}).status_code == 304
+    client.post(EVENTS, json=ADOPTION, headers=writer)
+    after = client.get(GRANT, headers={"If-None-Match": before.headers["ETag"]})
+    assert after.status_code == 200 and after.get_json()["grants"][0]["awardDate"] == "2024-09-16"

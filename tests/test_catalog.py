@@ -170,3 +170,9 @@ def test_every_process_serves_the_same_bytes(client, tmp_path):
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True, cwd=ROOT
     )
     assert there.stdout.split() == list(here.values())
+
+
+def test_catalog_is_kept_an_hour_and_revalidated(client):
+    first = client.get("/v1/catalog")
+    assert first.headers["Cache-Control"] == "public, max-age=3600"  # it changes only with the decision data
+    assert client.get("/v1/catalog", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304

@@ -121,7 +121,8 @@ def _on_read(response: Response) -> None:
 def _validate(response: Response) -> None:
     """Validators and freshness for a 200, then 304 if the client's copy is current."""
     chosen = policy()
-    digest = hashlib.blake2b(response.mimetype.encode() + b"\n" + response.get_data(), digest_size=16)
+    media_type = (response.mimetype or "").encode()
+    digest = hashlib.blake2b(media_type + b"\n" + response.get_data(), digest_size=16)
     response.set_etag(digest.hexdigest())
     response.last_modified = last_modified(chosen)
     response.headers["Cache-Control"] = cache_control(chosen)

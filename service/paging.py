@@ -9,9 +9,13 @@ building URIs itself.
 
 from __future__ import annotations
 
+from typing import TypeVar
 from urllib.parse import urlencode
 
-from flask import Response, request
+from flask import request
+from werkzeug.sansio.response import Response
+
+AnyResponse = TypeVar("AnyResponse", bound=Response)
 
 PAGING_PARAMETERS = ("page", "limit")
 
@@ -40,7 +44,7 @@ def page_uri(page: int, limit: int) -> str:
     return f"{request.script_root}{request.path}?{query}"
 
 
-def paged(response: Response, page: int, limit: int, total: int) -> Response:
+def paged(response: AnyResponse, page: int, limit: int, total: int) -> AnyResponse:
     """``response`` with the ``Link`` header for its page."""
     response.headers["Link"] = link_header(page, limit, total)
     return response

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, current_app, jsonify, request
 from marshmallow import ValidationError, fields
 
 from service import paging, presenters
@@ -58,7 +58,7 @@ def list_changes() -> Response:
         "limit": query["limit"],
         "total": total,
     }
-    return paging.paged(current_app.json.response(document), query["page"], query["limit"], total)
+    return paging.paged(jsonify(document), query["page"], query["limit"], total)
 
 
 def _change(event: Event, corrected_by: int | None) -> dict[str, Any]:

@@ -7,7 +7,7 @@ over-precise amount, an absurd number, an unknown field.
 from __future__ import annotations
 
 import re
-from datetime import UTC
+from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -47,6 +47,17 @@ class Day(fields.Date):
     """An ISO 8601 calendar date; a real one (2025-02-30 is refused)."""
 
     default_error_messages = {"invalid": "Must be a real calendar date written YYYY-MM-DD."}
+
+
+class Moment(fields.AwareDateTime):
+    """An ISO 8601 date and time, read as UTC where it has no offset, and given in UTC."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> datetime:
+        moment = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            return moment.astimezone(UTC)
+        except OverflowError as error:  # 0001-01-01T00:00:00+01:00 is before year 1 in UTC
+            raise ValidationError("Must be a moment between the years 1 and 9999 in UTC.") from error
 
 
 class ErufDecisionSchema(Schema):
@@ -105,7 +116,7 @@ class CommitmentQuery(Schema):
         unknown = EXCLUDE
 
     as_of = Day(load_default=None)
-    known_as_of = fields.AwareDateTime(
+    known_as_of = Moment(
         load_default=None,
         default_timezone=UTC,
         error_messages={"invalid": "Must be an ISO 8601 date and time, such as 2025-06-01T12:00:00Z."},

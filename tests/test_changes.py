@@ -88,3 +88,12 @@ def test_a_since_with_an_offset_is_the_same_moment_in_utc(client):
 def test_a_since_that_is_not_a_moment_is_a_400_problem(client, since):
     body = assert_problem(client.get(CHANGES, query_string={"since": since}), 400)
     assert body["errors"][0]["parameter"] == "since"
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"), [(CHANGES, "since"), ("/v1/decisions/ks-2024-1371-481/commitment", "known_as_of")]
+)
+@pytest.mark.parametrize("moment", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-05:00"])
+def test_a_moment_beyond_the_calendar_in_utc_is_a_400_problem(client, url, parameter, moment):
+    body = assert_problem(client.get(url, query_string={parameter: moment}), 400)
+    assert body["errors"][0]["parameter"] == parameter

@@ -7,28 +7,16 @@ every decision's log.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
-from marshmallow import ValidationError, fields
 
 from service import paging, presenters
-from service.schemas import PageQuery
+from service.schemas import Moment, PageQuery
 from service.storage.facts import Event
 
 bp = Blueprint("changes", __name__)
-
-
-class Moment(fields.AwareDateTime):
-    """An ISO 8601 date and time, read as UTC where it has no offset, and given in UTC."""
-
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> datetime:
-        moment = super()._deserialize(value, attr, data, **kwargs)
-        try:
-            return moment.astimezone(UTC)
-        except OverflowError as error:  # 0001-01-01T00:00:00+01:00 is before year 1 in UTC
-            raise ValidationError("Must be a moment between the years 1 and 9999 in UTC.") from error
 
 
 class ChangesQuery(PageQuery):

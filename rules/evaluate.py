@@ -11,7 +11,7 @@ from rules.decision import Decision
 from rules.facts import Disbursement, Facts
 from rules.interpretations import Reading, choose
 from rules.money import ZERO
-from rules.outcomes import VIOLATED, Amounts, Evaluation, PaymentVerdict, RuleOutcome
+from rules.outcomes import SATISFIED, VIOLATED, Amounts, Evaluation, PaymentVerdict, RuleOutcome
 from rules.status import status
 
 #: The rules' ids in the order an evaluation lists them.
@@ -83,4 +83,8 @@ def judge_payment(decision: Decision, known: Facts, payment: Disbursement, readi
         beslut_1.recipient(decision, alone),
     )
     violations = tuple([r.rule_id for r in rules if r.outcome == VIOLATED])
-    return PaymentVerdict(not violations, violations, rules)
+    # A rule that cannot be decided yet (PENDING: e.g. the project start is unknown under
+    # the 36-month reading) is no permission: the payment is allowed only when every rule
+    # that governs it is satisfied.
+    allowed = not violations and all(r.outcome == SATISFIED for r in rules)
+    return PaymentVerdict(allowed, violations, rules)

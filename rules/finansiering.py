@@ -11,6 +11,7 @@ from functools import cache
 
 from rules.decision import Contribution, Decision
 from rules.interpretations import KI_RS_CONTRIBUTION, Reading
+from rules.money import Percent
 from rules.outcomes import SATISFIED, VIOLATED, RuleOutcome
 
 FINANCING_BALANCE = "financing-balance"
@@ -68,5 +69,5 @@ def eu_cofinancing_rate(decision: Decision, reading: Reading) -> RuleOutcome:
     )
 
 
-def _percent(fraction: Decimal) -> str:
-    return f"{(fraction * 100).quantize(Decimal('0.01')).normalize():f}"
+def _percent(fraction: Decimal) -> Percent:
+    return Percent(f"{(fraction * 100).quantize(Decimal('0.01')).normalize():f}")

@@ -205,11 +205,14 @@ def _print(result: Evaluation, as_json: bool) -> None:
     for outcome in result.rules:
         _print_rule(outcome)
     if result.proposed is not None:
-        verdict = (
-            "tillåten (allowed)"
-            if result.proposed.allowed
-            else "inte tillåten (not allowed): " + ", ".join(result.proposed.violations)
-        )
+        proposed = result.proposed
+        undecided = [r.rule_id for r in proposed.rules if r.outcome == "pending"]
+        if proposed.allowed:
+            verdict = "tillåten (allowed)"
+        elif proposed.violations:
+            verdict = "inte tillåten (not allowed): " + ", ".join(proposed.violations)
+        else:
+            verdict = "inte tillåten, kan ännu inte avgöras (not allowed, undecided): " + ", ".join(undecided)
         click.echo(f"Föreslagen utbetalning: {verdict}")
         for outcome in result.proposed.rules:
             _print_rule(outcome)

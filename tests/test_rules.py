@@ -185,3 +185,16 @@ def test_every_outcome_cites_its_anchor_and_speaks_both_languages():
         assert outcome.citations
         message = render(outcome)
         assert message["sv"] and message["en"] and message["sv"] != message["en"]
+
+
+def test_a_payment_whose_period_cannot_be_decided_is_not_allowed():
+    chosen = {"three-years": "36-months-from-project-start"}
+    result = verdict(adopted_and_approved(), paid(date(2025, 6, 1), "10.00"), **chosen)
+    assert (result.allowed, result.violations) == (False, ())
+    assert [r.outcome for r in result.rules if r.rule_id == "period"] == ["pending"]
+
+
+def test_swedish_messages_write_a_percentage_with_a_comma():
+    each = evaluate(DECISION, Facts(), on=date(2025, 1, 1), interpretations={"ki-rs-life-science-contribution": "each"})
+    message = render(each.rules[7])
+    assert "39,64 %" in message["sv"] and "39.64 %" in message["en"]

@@ -4,20 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from medfin_api import get
-from pytest_bdd import scenario, scenarios, then, when
+from pytest_bdd import scenarios, then, when
 from svenska import step
-
-
-# Known bug, reported: rules/finansiering.py `_percent` hands the Swedish message a
-# string with a decimal point ("39.64 %"). Strict, so the fix makes this fail until
-# the marker goes.
-@pytest.mark.xfail(strict=True, reason="the Swedish message writes the ERUF share with a decimal point")
-@scenario("finansiering.feature", "Läst som 0,1 miljon vardera är ERUF:s andel under 40 % och ryms fortfarande")
-def test_eruf_share_under_each_reading_is_written_the_swedish_way():
-    pass
-
 
 scenarios("finansiering.feature")
 

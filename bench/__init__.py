@@ -6,7 +6,7 @@ Run it from the repository root, with the project's virtual environment::
     .venv/bin/python -m bench --check    # exit 1 when a target fails
 
 It needs nothing beyond the project's own dependencies (Flask, gunicorn), uses
-loopback only, stops by itself after about a minute (at most ~3 on a slow machine),
+loopback only, stops by itself after about 40 s (at most ~3 minutes on a slow machine),
 prints a table and writes the whole measurement as JSON to
 ``bench/results/bench-<UTC time>.json`` (not committed). Without ``--check`` it
 exits 0 whatever it measured: it is a measurement, not a test; only a crash exits
@@ -30,26 +30,29 @@ b. **HTTP.** ``POST /v1/decisions/ks-2024-1371-481/evaluate`` against a bare Fla
    under gunicorn with 2 sync workers on 127.0.0.1 (the service on a throwaway SQLite
    file), and one load generator (``bench/client.py``, another process, 4 connections
    at a time; sync workers close every connection, so every request is a new one for
-   both) drives them one after the other in rounds whose order turns. Two readings:
+   both) drives them one after the other in five rounds whose order turns. Every
+   request of the run carries its own seeded scenario (23 000 of them), so nothing is
+   answered from a cache that only a repeated body would fill. Two readings:
 
-   - *cost per request*: the workers' CPU time (``/proc/<pid>/stat``) divided by the
-     requests; what the server spends, whatever the client and the machine do.
+   - *cost per request*: the workers' CPU time (``/proc/<pid>/stat``, user + system)
+     divided by the requests; what the server spends, whatever the client does.
    - *requests/s*: wall-clock throughput, client and kernel included.
 
    The ratio evaluate/echo is taken within each round and the median of the rounds
    is reported. Target: at most 1.5x on both readings. A ``GET .../commitment``
-   (with ``If-None-Match`` when the service sends an ETag, as a cache would) is
-   measured the same way and its ratio to echo reported against DESIGN.md's "near
-   bare Flask", read here as at most 1.5x.
+   (with ``If-None-Match`` when the service sends an ETag, as a cache would, so
+   answered 304) is measured the same way and its ratio to echo reported against
+   DESIGN.md's "near bare Flask", read here as at most 1.5x.
 
 c. **Memory.** Each service worker's resident set size (``VmRSS`` in
-   ``/proc/<pid>/status``) after the warm-up and again after the rounds, between which
-   20 000 evaluate requests (about 10 000 per worker) were answered. Target: the
-   larger worker under 100 MB, and no worker grown by more than 1 MiB (a leak of
-   100 bytes a request would show).
+   ``/proc/<pid>/status``) after a warm-up of 3 000 requests of each kind (enough to
+   fill the bounded caches of the rules and the presenters) and again after the
+   rounds, between which 20 000 evaluate requests (about 10 000 per worker) were
+   answered. Target: the larger worker under 100 MB, and no worker grown by more
+   than 1 MiB (a leak of 100 bytes a request would show).
 
 Reading the table: ``measured`` is medfin, ``baseline`` the same run's baseline,
-``ratio`` the one divided by the other; ``PASS``/``FAIL`` compares the figure in the
-``target`` column. The JSON keeps every run and round, the worker pids, the load
+``ratio`` the one divided by the other; ``PASS``/``FAIL`` compares with the ``goal``
+column (the ratio where the goal is one, else the measured figure). The JSON keeps every run and round, the worker pids, the load
 average before and after, and the git commit measured.
 """

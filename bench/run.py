@@ -71,7 +71,7 @@ def _rows(a: dict[str, Any], b: dict[str, Any]) -> list[dict[str, Any]]:
              by_rps["evaluate"], ratio_goal, by_rps["evaluate"] <= RATIO_TARGET),
         _row(f"b  {cached}: CPU per request", f"{cpu['commitment']:.0f} µs, {rps['commitment']:.0f} req/s",
              echo_cpu, by_cpu["commitment"], ratio_goal, by_cpu["commitment"] <= RATIO_TARGET),
-        _row(f"c  worker RSS, warm → after {memory['evaluate_requests_between']:,}",
+        _row(f"c  worker RSS, warm → after {memory['evaluate_requests_between']:,} evaluations",
              f"{warm_mb:.1f} MB → {rss_mb:.1f} MB", f"{echo_mb:.1f} MB echo", None, f"< {RSS_TARGET_MB:g} MB",
              rss_mb < RSS_TARGET_MB),
         _row("c  worker RSS growth", f"{growth:+d} KiB (largest of {len(memory['growth_kib'])})", "", None,
@@ -86,7 +86,7 @@ def _table(rows: list[dict[str, Any]]) -> str:
             r["target"],
             r["measured"],
             r["baseline"],
-            "" if r["ratio"] is None else f"{r['ratio']:.2f}x",
+            "" if r["ratio"] is None else f"{r['ratio']:.3f}x",
             r["goal"],
             "PASS" if r["pass"] else "FAIL",
         )

@@ -46,6 +46,7 @@ class Server:
             "--backlog", "512",
             "--timeout", "60",
             "--log-level", "warning",
+            "--no-control-socket",  # one per user by default: two servers would share it
         ]  # fmt: skip
         self.process = subprocess.Popen(command, cwd=ROOT, env=environment(env), stdin=subprocess.DEVNULL)
 

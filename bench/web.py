@@ -2,8 +2,9 @@
 
 Both run under gunicorn at the same time (on different ports), driven one at a time
 by the same load generator (``bench.client``, another process). Each round sends
-the same what-if bodies to echo and to evaluate, plus a GET of the commitment; the
-order turns every round. Per phase it records the wall time (requests/s) and the
+the same what-if bodies to echo and to evaluate, a body no other round sends (every
+request of the run is its own scenario), plus GETs of the commitment; the order of
+the three turns every round. Per phase it records the wall time (requests/s) and the
 workers' CPU time from ``/proc/<pid>/stat`` (CPU per request, which the client's own
 CPU use and the other server's idle workers do not disturb). Ratios are taken
 within each round and the median over rounds is reported.
@@ -67,25 +68,26 @@ def _check_evaluate(port: int, body: bytes) -> None:
 
 
 class _Load:
-    """The load generator process and the requests of each kind of phase."""
+    """The load generator process, and what each kind of phase sends."""
 
-    def __init__(self, echo: Server, service: Server, concurrency: int) -> None:
-        bodies = [json.dumps(as_body(s)).encode("ascii") for s in generate(500, seed=2024)]
-        _check_evaluate(service.port, bodies[0])
+    def __init__(self, echo: Server, service: Server, concurrency: int, first_body: bytes) -> None:
+        _check_evaluate(service.port, first_body)
+        self.echo, self.service, self.concurrency = echo, service, concurrency
         self.etag = _etag(service.port)
-        self.phases = {
-            "echo": (echo, [_post(echo.port, "/echo", b) for b in bodies]),
-            "evaluate": (service, [_post(service.port, EVALUATE, b) for b in bodies]),
-            "commitment": (service, [_get(service.port, COMMITMENT, self.etag)]),
-        }
-        self.concurrency = concurrency
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bench.client"], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
         )
 
-    def run(self, phase: str, count: int) -> dict[str, Any]:
-        server, requests = self.phases[phase]
+    def run(self, phase: str, bodies: list[bytes]) -> dict[str, Any]:
+        """One request per body (echo, evaluate), or as many GETs of the commitment."""
+        if phase == "commitment":
+            server, requests = self.service, [_get(self.service.port, COMMITMENT, self.etag)]
+        elif phase == "echo":
+            server, requests = self.echo, [_post(self.echo.port, "/echo", b) for b in bodies]
+        else:
+            server, requests = self.service, [_post(self.service.port, EVALUATE, b) for b in bodies]
         assert self.process.stdin is not None and self.process.stdout is not None
+        count = len(bodies)
         cpu_before = server.cpu_seconds()
         command = {"port": server.port, "requests": requests, "count": count, "concurrency": self.concurrency}
         self.process.stdin.write(json.dumps(command) + "\n")
@@ -105,7 +107,7 @@ class _Load:
         self.process.wait(timeout=30)
 
 
-def measure(rounds: int = 5, per_round: int = 4000, warmup: int = 1000, concurrency: int = 4) -> dict[str, Any]:
+def measure(rounds: int = 5, per_round: int = 4000, warmup: int = 3000, concurrency: int = 4) -> dict[str, Any]:
     """Run both servers, warm them up, then ``rounds`` rounds of ``per_round`` requests each."""
     with tempfile.TemporaryDirectory(prefix="medfin-bench-") as folder:
         return _measure(Path(folder), rounds, per_round, warmup, concurrency)
@@ -131,15 +133,19 @@ def _measure(folder: Path, rounds: int, per_round: int, warmup: int, concurrency
         servers.append(service)
         echo.wait_ready("/echo")
         service.wait_ready(DECISION)
-        load = _Load(echo, service, concurrency)
+        # Every request its own what-if, as many as the run sends: none is answered
+        # from a cache that only a repeated body would fill.
+        bodies = [json.dumps(as_body(s)).encode("ascii") for s in generate(warmup + rounds * per_round, seed=2024)]
+        load = _Load(echo, service, concurrency, bodies[0])
         for phase in ("echo", "evaluate", "commitment"):
-            load.run(phase, warmup)
+            load.run(phase, bodies[:warmup])
         rss_warm = service.rss_kib()
         phases = ["echo", "evaluate", "commitment"]
         results = []
         for number in range(rounds):
             turn = phases[number % 3 :] + phases[: number % 3]
-            results.append({phase: load.run(phase, per_round) for phase in turn})
+            chunk = bodies[warmup + number * per_round : warmup + (number + 1) * per_round]
+            results.append({phase: load.run(phase, chunk) for phase in turn})
         rss_after = service.rss_kib()
         echo_rss = echo.rss_kib()
     finally:

@@ -42,3 +42,31 @@ class ExactJSONProvider(DefaultJSONProvider):
 
     def loads(self, s: str | bytes, **kwargs: Any) -> Any:
         return loads(s)
+
+    @property
+    def writes_compact(self) -> bool:
+        """Whether ``response`` writes compact JSON: always, unless debugging (Flask)."""
+        return self.compact is True or (self.compact is None and not self._app.debug)
+
+    def dumps(self, obj: Any, **kwargs: Any) -> str:
+        # Documents are trees built by the presenters, never cyclic: the encoder need not
+        # keep a record of every container to find cycles (a seventh of its time, bench/).
+        kwargs.setdefault("check_circular", False)
+        return super().dumps(obj, **kwargs)
+
+
+def _compact_encoder() -> Any:
+    """``ExactJSONProvider``'s compact encoding as one reusable function. The C encoder
+    is made once, not per call as ``json.dumps`` does, which matters for the many small
+    values ``presenters.evaluation_json`` encodes (bench/); without the C accelerator,
+    the same encoding in Python."""
+    default = ExactJSONProvider.default
+    make = json.encoder.c_make_encoder
+    if make is None:  # pragma: no cover - CPython always has it
+        return json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=default).encode
+    encode = make(None, default, json.encoder.encode_basestring, None, ":", ",", False, False, True)
+    return lambda value: "".join(encode(value, 0))
+
+
+#: ``value`` as JSON text, as ``ExactJSONProvider`` writes it when compact.
+compact = _compact_encoder()

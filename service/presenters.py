@@ -9,29 +9,34 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from rules import Citation, Decision, Evaluation, RuleOutcome, render
+from rules import Decision, Evaluation, RuleOutcome
 from rules.glossary import CONTRIBUTION_KINDS, STATUS_LABELS
 from rules.money import show
+from service import outcome_documents
+from service.jsonio import compact as _text
+from service.outcome_documents import citation
 
 SHARE = Decimal("0.0001")
 
 
-def citation(cite: Citation) -> dict[str, str]:
-    return {"anchor": cite.anchor, "quote": cite.quote, "document": cite.document}
-
-
 def rule_outcome(outcome: RuleOutcome) -> dict[str, Any]:
-    chosen = outcome.interpretation
-    return {
-        "rule_id": outcome.rule_id,
-        "outcome": outcome.outcome,
-        "citations": [citation(c) for c in outcome.citations],
-        "message": render(outcome),
-        "interpretation": None if chosen is None else {"interpretation_id": chosen[0], "option_id": chosen[1]},
-    }
+    """An outcome as JSON. Shared: never to be changed (``service.outcome_documents``)."""
+    return outcome_documents.document(outcome)
 
 
 def evaluation(result: Evaluation) -> dict[str, Any]:
+    return _with_documents(_skeleton(result))
+
+
+def evaluation_json(result: Evaluation) -> str:
+    """``evaluation(result)`` as the app's JSON provider writes it when not debugging:
+    compact, non-ASCII kept. Each outcome's text is the kept one, not encoded again:
+    presenting and encoding were most of an evaluation's cost (bench/)."""
+    return _text_of(_skeleton(result))
+
+
+def _skeleton(result: Evaluation) -> dict[str, Any]:
+    """The evaluation document, each list of outcomes still a tuple of ``RuleOutcome``."""
     amounts = result.amounts
     document: dict[str, Any] = {
         "decision_id": result.decision_id,
@@ -44,16 +49,52 @@ def evaluation(result: Evaluation) -> dict[str, Any]:
             "remaining": show(amounts.remaining),
             "currency": amounts.currency,
         },
-        "rules": [rule_outcome(r) for r in result.rules],
+        "rules": result.rules,
     }
     if result.proposed is not None:
         document["proposed_disbursement"] = {
             "allowed": result.proposed.allowed,
             "violations": list(result.proposed.violations),
-            "rules": [rule_outcome(r) for r in result.proposed.rules],
+            "rules": result.proposed.rules,
         }
     document["interpretations"] = dict(result.interpretations)
     return document
+
+
+def _with_documents(skeleton: dict[str, Any]) -> dict[str, Any]:
+    document = {}
+    for name, value in skeleton.items():
+        if type(value) is tuple:
+            value = [rule_outcome(r) for r in value]
+        elif name in _WITH_OUTCOMES:
+            value = _with_documents(value)
+        document[name] = value
+    return document
+
+
+def _text_of(skeleton: dict[str, Any]) -> str:
+    """The skeleton's JSON: outcomes by their kept text, the rest encoded at once."""
+    parts, plain = [], {}
+    for name, value in skeleton.items():
+        if type(value) is not tuple and name not in _WITH_OUTCOMES:
+            plain[name] = value
+            continue
+        if plain:
+            parts.append(_text(plain)[1:-1])
+            plain = {}
+        inner = (
+            "[" + ",".join([outcome_documents.text(r) for r in value]) + "]"
+            if type(value) is tuple
+            else _text_of(value)
+        )
+        parts.append(f"{_text(name)}:{inner}")
+    if plain:
+        parts.append(_text(plain)[1:-1])
+    return "{" + ",".join(parts) + "}"
+
+
+#: Members of the skeleton that are objects with outcomes in them.
+_WITH_OUTCOMES = frozenset(("proposed_disbursement",))
 
 
 def links(decision: Decision) -> dict[str, str]:

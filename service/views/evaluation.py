@@ -54,7 +54,10 @@ def evaluate_decision(decision_id: str) -> Any:
         proposed=data["proposed_disbursement"],
         interpretations=data["interpretations"],
     )
-    return presenters.evaluation(result)
+    provider = current_app.json
+    if not provider.writes_compact:  # type: ignore[attr-defined]
+        return presenters.evaluation(result)
+    return current_app.response_class(f"{presenters.evaluation_json(result)}\n", mimetype=provider.mimetype)
 
 
 def record_moment(recorded: list[Event]) -> datetime:

@@ -82,9 +82,9 @@ def judge_payment(decision: Decision, known: Facts, payment: Disbursement, readi
         beslut_2.funding_source(decision, alone),
         beslut_1.recipient(decision, alone),
     )
-    violations = tuple([r.rule_id for r in rules if r.outcome == VIOLATED])
     # A rule that cannot be decided yet (PENDING: e.g. the project start is unknown under
     # the 36-month reading) is no permission: the payment is allowed only when every rule
     # that governs it is satisfied.
-    allowed = not violations and all(r.outcome == SATISFIED for r in rules)
-    return PaymentVerdict(allowed, violations, rules)
+    unsatisfied = [r for r in rules if r.outcome != SATISFIED]
+    violations = tuple([r.rule_id for r in unsatisfied if r.outcome == VIOLATED])
+    return PaymentVerdict(not unsatisfied, violations, rules)

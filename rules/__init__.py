@@ -12,7 +12,7 @@ decision data in ``rules/decisions/``.
 
 from __future__ import annotations
 
-from rules.decision import Decision, decision_ids, load_decision, shipped_facts
+from rules.decision import Decision, decision_ids, load_decision
 from rules.errors import InvalidFacts, RuleError, UnknownDecision, UnknownInterpretation
 from rules.evaluate import RULE_IDS, evaluate, judge_payment
 from rules.facts import ERUF_OUTCOMES, Disbursement, ErufDecision, Facts
@@ -41,5 +41,4 @@ __all__ = [
     "judge_payment",
     "load_decision",
     "render",
-    "shipped_facts",
 ]

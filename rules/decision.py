@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from rules.errors import UnknownDecision
-from rules.facts import ErufDecision, Facts
 from rules.money import amount
 from rules.outcomes import Citation, Outcome, RuleOutcome
 
@@ -179,18 +178,3 @@ def _decision_from(data: dict[str, Any]) -> Decision:
         interpretations=interpretations,
         data=data,
     )
-
-
-def shipped_facts(decision: Decision) -> Facts:
-    """The facts the decision's data file records from its sources (``[[facts]]``):
-    the ERUF decision as reported; no adoption, whose date is unknown."""
-    adopted_on, eruf = None, None
-    for fact in decision.data.get("facts", []):
-        if fact["type"] == "adoption":
-            adopted_on = date.fromisoformat(fact["decided_on"])
-        elif fact["type"] == "eruf_decision":
-            granted = fact.get("granted_amount")
-            eruf = ErufDecision(
-                date.fromisoformat(fact["decided_on"]), fact["outcome"], amount(granted) if granted else None
-            )
-    return Facts(adopted_on=adopted_on, eruf_decision=eruf)

@@ -48,7 +48,8 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     ),
     "eruf.reduced_not_approval": (
         "ERUF beviljade {granted_amount} av sökta {applied_amount}; enligt vald tolkning är det inget godkännande.",
-        "ERUF granted {granted_amount} of the {applied_amount} applied for; under the chosen reading that is no approval.",
+        "ERUF granted {granted_amount} of the {applied_amount} applied for;"
+        " under the chosen reading that is no approval.",
     ),
     "eruf.paid_before_approval": (
         "Utbetalning {paid_on} gjordes innan ERUF godkänt ansökan.",

@@ -12,9 +12,9 @@ from rules import load_decision
 from service import paging, presenters, tabular
 from service.auth import writer
 from service.event_schemas import load_event
+from service.negotiation import csv_response, json_response, wants_csv
 from service.problems import Problem
 from service.recording import checker
-from service.negotiation import csv_response, json_response, wants_csv
 from service.schemas import list_query
 from service.storage.facts import corrected_by
 from service.storage.store import Answer, IdempotencyConflict

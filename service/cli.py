@@ -22,7 +22,7 @@ from rules.glossary import OUTCOME_LABELS, STATUS_LABELS
 from rules.money import show_sv
 from service.jsonio import NotJson, loads
 from service.problems import validation_errors
-from service.schemas import evaluation_request
+from service.schemas import what_if
 
 DEFAULT_DECISION = "ks-2024-1371-481"
 MARKS = {"satisfied": "✓", "violated": "✗", "pending": "…", "not_applicable": "–"}
@@ -161,14 +161,7 @@ def evaluate_file(file: Any, decision_id: str, as_json: bool) -> None:
     """
     decision = _decision(decision_id)
     try:
-        data = evaluation_request.load(loads(file.read()))
-        result = evaluate(
-            decision,
-            data["facts"],
-            on=data["as_of"],
-            proposed=data["proposed_disbursement"],
-            interpretations=data["interpretations"],
-        )
+        result = what_if(decision, loads(file.read()))
     except NotJson as error:
         raise click.UsageError(f"{file.name}: not valid JSON: {error}") from error
     except ValidationError as error:

@@ -13,7 +13,7 @@ from typing import Any
 
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, validate
 
-from rules import ERUF_OUTCOMES, Disbursement, ErufDecision, Facts
+from rules import ERUF_OUTCOMES, Decision, Disbursement, ErufDecision, Evaluation, Facts, evaluate
 from rules.money import ORE
 
 MAXIMUM_AMOUNT = Decimal("999999999999.99")
@@ -263,3 +263,15 @@ list_query = ListQuery()
 page_query = PageQuery()
 format_query = FormatQuery()
 catalog_query = CatalogQuery()
+
+
+def what_if(decision: Decision, body: Any) -> Evaluation:
+    """An evaluation request (POST .../evaluate, ``medfin evaluate``) loaded and evaluated."""
+    data = evaluation_request.load(body)
+    return evaluate(
+        decision,
+        data["facts"],
+        on=data["as_of"],
+        proposed=data["proposed_disbursement"],
+        interpretations=data["interpretations"],
+    )

@@ -12,7 +12,7 @@ from rules import evaluate, load_decision
 from service import presenters
 from service.jsonio import NotJson, loads
 from service.problems import Problem
-from service.schemas import commitment_query, evaluation_request
+from service.schemas import commitment_query, what_if
 from service.storage.facts import Event, facts_from, live_events
 
 bp = Blueprint("evaluation", __name__)
@@ -46,14 +46,7 @@ def evaluate_decision(decision_id: str) -> Any:
             "The body must be a JSON object.",
             errors=[{"pointer": "/", "detail": "Must be an object."}],
         )
-    data = evaluation_request.load(body)
-    result = evaluate(
-        decision,
-        data["facts"],
-        on=data["as_of"],
-        proposed=data["proposed_disbursement"],
-        interpretations=data["interpretations"],
-    )
+    result = what_if(decision, body)
     provider = current_app.json
     if not provider.writes_compact:  # type: ignore[attr-defined]
         return presenters.evaluation(result)

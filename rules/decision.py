@@ -106,8 +106,9 @@ def fixed_outcome(
     return RuleOutcome(rule_id, outcome, decision.citations(rule_id), message_key, message_values, interpretation)
 
 
+@cache
 def decision_ids() -> tuple[str, ...]:
-    """Every decision that has a data file, sorted."""
+    """Every decision that has a data file, sorted (read once: data ships with a release)."""
     return tuple(sorted(path.stem for path in DECISIONS_DIR.glob("*.toml")))
 
 

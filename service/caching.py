@@ -73,6 +73,11 @@ POLICIES: dict[str, Policy | Callable[[], Policy]] = {
     "changes.list_changes": RECORDED,
     "catalog.get_catalog": STATIC,
     "giving.get_360giving": RECORDED,
+    # Files that change only with a release.
+    "pages.get_stylesheet": STATIC,
+    "docs.get_openapi_document": STATIC,
+    "docs.get_api_docs": STATIC,
+    "docs.get_api_docs_asset": STATIC,
 }
 
 

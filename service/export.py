@@ -21,10 +21,11 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from rules import decision_ids
+from service.paging import last_page
+from service.views.catalog import OFFERED as CATALOG_FORMATS
 
 #: The longest page a list gives (openapi.yaml: Limit).
 PAGE = 100
-CATALOG = {"rdf": "rdf", "ttl": "ttl", "jsonld": "jsonld"}  # ?format= → file extension
 
 
 class ExportError(RuntimeError):
@@ -57,7 +58,7 @@ def export(app: Flask, directory: Path) -> list[Written]:
 
 def _single_resources() -> list[tuple[str, str]]:
     """(URL, file) for every resource that is not a paged list."""
-    found = [(f"/v1/catalog?format={name}", f"v1/catalog.{extension}") for name, extension in CATALOG.items()]
+    found = [(f"/v1/catalog?format={name}", f"v1/catalog.{name}") for name in CATALOG_FORMATS]
     for decision_id in decision_ids():
         url, path = f"/v1/decisions/{decision_id}", f"v1/decisions/{decision_id}"
         found.append((url, f"{path}.json"))
@@ -72,7 +73,7 @@ def _single_resources() -> list[tuple[str, str]]:
 def _paged(client: FlaskClient, directory: Path, url: str, stem: str) -> list[Written]:
     """Every page of a list, as JSON and as CSV."""
     first = client.get(url, query_string={"limit": PAGE})
-    pages = max(1, -(-_ok(first, url).get_json()["total"] // PAGE))
+    pages = last_page(_ok(first, url).get_json()["total"], PAGE)
     written = []
     for page in range(1, pages + 1):
         suffix = "" if page == 1 else f"-page-{page}"

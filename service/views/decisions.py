@@ -7,7 +7,7 @@ from typing import Any
 from flask import Blueprint, Response, request
 
 from rules import decision_ids, load_decision
-from rules.finansiering import contribution_amount, plan_total
+from rules.finansiering import contribution_amount, eu_cofinancing_rate, financing_balance, plan_total
 from rules.interpretations import KI_RS_CONTRIBUTION, choose
 from service import paging, presenters, tabular
 from service.lookup import diarienummer_query, see_decision
@@ -29,7 +29,7 @@ def list_decisions() -> Response:
     page = [load_decision(i) for i in ids[start : start + query["limit"]]]
     if wants_csv(query["format"]):
         header = ("decision_id", "diarienummer", "title", "document_date", "decision_body", "amount", "currency")
-        rows = [[presenters.summary(d)[column] for column in header] for d in page]
+        rows = [[summary[column] for column in header] for summary in map(presenters.summary, page)]
         response = csv_response(rows, header, "decisions.csv")
     else:
         items = [presenters.summary(d) for d in page]
@@ -104,7 +104,6 @@ def get_financing_plan(decision_id: str) -> Response:
             for c in contributions
         ]
         return csv_response(rows, header, f"{decision.decision_id}-financing-plan.csv")
-    from rules.finansiering import eu_cofinancing_rate, financing_balance
 
     return json_response(
         {

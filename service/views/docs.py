@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import flask_swagger_ui
@@ -21,10 +22,15 @@ def spec_path() -> Path:
     return SPEC if SPEC.exists() else Path(__file__).resolve().parents[1] / "openapi.yaml"
 
 
+@functools.cache
+def _spec_bytes() -> bytes:
+    return spec_path().read_bytes()
+
+
 @bp.get("/openapi.yaml")
 def get_openapi_document() -> Response:
     """operationId: getOpenApiDocument."""
-    response = Response(spec_path().read_bytes(), mimetype="application/yaml")
+    response = Response(_spec_bytes(), mimetype="application/yaml")
     response.headers["Content-Disposition"] = 'inline; filename="openapi.yaml"'
     return response
 

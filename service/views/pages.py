@@ -6,6 +6,7 @@ external files. The stylesheet is served by the app itself.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -62,4 +63,9 @@ def get_decision_page(decision_id: str) -> str:
 @bp.get("/assets/medfin.css")
 def get_stylesheet() -> Response:
     """operationId: getStylesheet."""
-    return Response((ASSETS / "medfin.css").read_bytes(), mimetype="text/css")
+    return Response(_stylesheet(), mimetype="text/css")
+
+
+@functools.cache
+def _stylesheet() -> bytes:
+    return (ASSETS / "medfin.css").read_bytes()

@@ -13,7 +13,7 @@ decision data in ``rules/decisions/``.
 from __future__ import annotations
 
 from rules.decision import Decision, decision_ids, load_decision
-from rules.errors import InvalidFacts, RuleError, UnknownDecision, UnknownInterpretation
+from rules.errors import RuleError, UnknownDecision, UnknownInterpretation
 from rules.evaluate import RULE_IDS, evaluate, judge_payment
 from rules.facts import ERUF_OUTCOMES, Disbursement, ErufDecision, Facts
 from rules.messages import render
@@ -30,7 +30,6 @@ __all__ = [
     "ErufDecision",
     "Evaluation",
     "Facts",
-    "InvalidFacts",
     "PaymentVerdict",
     "RuleError",
     "RuleOutcome",

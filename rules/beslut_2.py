@@ -53,10 +53,6 @@ def years(decision: Decision, facts: Facts, reading: Reading) -> tuple[Year, ...
     return _project_years(facts.project_started_on, len(budget))
 
 
-def is_within(day: date, span: tuple[Year, ...]) -> bool:
-    return span[0][0] <= day <= span[-1][1]
-
-
 def period(decision: Decision, facts: Facts, reading: Reading, paid: tuple[Disbursement, ...]) -> RuleOutcome:
     """Beslutspunkt 1 and 2: every utbetalning in ``paid`` falls within the three years."""
     chosen = reading.chosen(THREE_YEARS)

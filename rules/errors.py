@@ -4,8 +4,7 @@ The hierarchy::
 
     RuleError
     ├── UnknownDecision        no data file for the asked decision
-    ├── UnknownInterpretation  an interpretation or option the decision does not name
-    └── InvalidFacts           facts that contradict themselves (not a rule violation)
+    └── UnknownInterpretation  an interpretation or option the decision does not name
 
 They carry no HTTP codes: ``service/problems.py`` maps each to one problem type.
 """
@@ -31,9 +30,3 @@ class UnknownInterpretation(RuleError):
         self.name = name
         self.choice = choice
         self.allowed = allowed
-
-
-class InvalidFacts(RuleError):
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field

@@ -260,7 +260,6 @@ class CatalogQuery(Schema):
 evaluation_request = EvaluationRequestSchema()
 commitment_query = CommitmentQuery()
 list_query = ListQuery()
-page_query = PageQuery()
 format_query = FormatQuery()
 catalog_query = CatalogQuery()
 

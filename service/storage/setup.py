@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import Engine, text
 
 from rules import decision_ids, load_decision
+from service.event_schemas import DATE_FIELD
 from service.storage.engine import is_sqlite
 from service.storage.facts import Event
 from service.storage.store import Answer, Draft, EventStore, migrate
@@ -41,10 +42,11 @@ def prepare(store: EventStore) -> int:
 
 
 def _load_fact(store: EventStore, decision_id: str, fact: dict[str, object]) -> int:
+    date_field = DATE_FIELD[str(fact["type"])]
     draft = Draft(
         type=str(fact["type"]),
-        effective_on=date.fromisoformat(str(fact.get("decided_on") or fact["dated_on"])),
-        payload={k: v for k, v in fact.items() if k not in ("type", "decided_on", "dated_on")},
+        effective_on=date.fromisoformat(str(fact[date_field])),
+        payload={k: v for k, v in fact.items() if k not in ("type", date_field)},
         source_url=fact.get("source_url"),  # type: ignore[arg-type]
         source_evidence=str(fact["evidence"]),
     )

@@ -101,7 +101,9 @@ class EventStore:
         """The decision's row, made once even when several workers start together."""
         try:
             with self.engine.begin() as connection:
-                found = connection.execute(select(decisions.c.decision_id).where(decisions.c.decision_id == decision_id))
+                found = connection.execute(
+                    select(decisions.c.decision_id).where(decisions.c.decision_id == decision_id)
+                )
                 if found.first() is None:
                     connection.execute(insert(decisions).values(decision_id=decision_id, event_count=0))
         except IntegrityError:
@@ -201,7 +203,7 @@ class EventStore:
                 .where(decisions.c.decision_id == decision_id)
                 .values(event_count=decisions.c.event_count + 1)
             )
-            stored = Event(event_id=event_id, **{**values, "recorded_at": now})  # type: ignore[arg-type]
+            stored = Event(event_id=event_id, **values)  # type: ignore[arg-type]
             response = answer(stored)
             if idempotency is not None:
                 connection.execute(

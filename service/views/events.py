@@ -16,7 +16,6 @@ from service.negotiation import csv_response, json_response, wants_csv
 from service.problems import Problem
 from service.recording import checker
 from service.schemas import list_query
-from service.storage.facts import corrected_by
 from service.storage.store import Answer, IdempotencyConflict
 from service.views.evaluation import json_body
 
@@ -33,7 +32,7 @@ def list_events(decision_id: str) -> Response:
     load_decision(decision_id)
     query = list_query.load(request.args)
     items, total = store().page(decision_id, page=query["page"], limit=query["limit"])
-    corrections = corrected_by(store().events(decision_id)) if items else {}
+    corrections = store().corrections([e.event_id for e in items])
     documents = [presenters.event(e, corrections.get(e.event_id)) for e in items]
     if wants_csv(query["format"]):
         response = csv_response(tabular.event_rows(documents), tabular.EVENT_COLUMNS, f"{decision_id}-events.csv")
@@ -49,7 +48,7 @@ def get_event(decision_id: str, event_id: int) -> Any:
     found = store().event(decision_id, event_id)
     if found is None:
         raise Problem("unknown-event", f"Decision {decision_id} has no event {event_id}; list them at ../events.")
-    return presenters.event(found, corrected_by(store().events(decision_id)).get(event_id))
+    return presenters.event(found, store().corrections([event_id]).get(event_id))
 
 
 @bp.post("/decisions/<decision_id>/events")

@@ -22,6 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from werkzeug.test import EnvironBuilder
+from werkzeug.wrappers import Response
+
+from tests.contract import check_response
+
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
 #: What ``start_server`` asks to know the server answers (public, cheap, no database write).
@@ -81,18 +86,24 @@ class ServerProcess:
     def request(
         self, method: str, path: str, body: Any = None, headers: Mapping[str, str] | None = None, timeout: float = 30
     ) -> tuple[int, dict[str, str], Any]:
-        """One request on its own connection: (status, headers, JSON body or None)."""
+        """One request on its own connection: (status, headers, JSON body or None). The
+        answer is checked against openapi.yaml, as every answer the tests receive is."""
         connection = http.client.HTTPConnection(HOST, self.port, timeout=timeout)
+        payload = None if body is None else json.dumps(body).encode()
+        sent = {"Content-Type": "application/json"} if payload is not None else {}
+        sent = {**sent, **(headers or {})}
         try:
-            payload = None if body is None else json.dumps(body).encode()
-            sent = {"Content-Type": "application/json"} if payload is not None else {}
-            connection.request(method, path, body=payload, headers={**sent, **(headers or {})})
+            connection.request(method, path, body=payload, headers=sent)
             response = connection.getresponse()
-            raw = response.read()
-            document = json.loads(raw) if raw and "json" in (response.getheader("Content-Type") or "") else None
-            return response.status, dict(response.getheaders()), document
+            status, answer_headers, raw = response.status, response.getheaders(), response.read()
         finally:
             connection.close()
+        check_response(
+            EnvironBuilder(path=path, method=method, headers=sent).get_request(),
+            Response(raw, status=status, headers=answer_headers),
+        )
+        document = json.loads(raw) if raw and "json" in dict(answer_headers).get("Content-Type", "") else None
+        return status, dict(answer_headers), document
 
     def items(self, path: str, *, pages: int = 30, limit: int = 100) -> list[Any]:
         """Every item of a paged list (at most ``pages`` pages), checked against its total."""

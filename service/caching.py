@@ -96,7 +96,7 @@ def init_app(app: Flask) -> None:
 
 
 def _before_request() -> Response | None:
-    if request.method not in ("GET", "HEAD") or request.endpoint is None:
+    if request.method not in _READS or request.endpoint is None:
         return None
     chosen = policy()
     # Taken before the view reads the log: an event recorded meanwhile makes the
@@ -106,11 +106,16 @@ def _before_request() -> Response | None:
 
 
 def _after_request(response: Response) -> Response:
-    if request.method in ("GET", "HEAD"):
+    method = request.method
+    if method in _READS:
         _on_read(response)
-    elif request.method != "OPTIONS":
-        response.headers["Cache-Control"] = "no-store"
+    elif method != "OPTIONS":
+        # Added, not set: an answer to a write has no Cache-Control of its own to replace.
+        response.headers.add("Cache-Control", "no-store")
     return response
+
+
+_READS = frozenset(("GET", "HEAD"))
 
 
 def _on_read(response: Response) -> None:

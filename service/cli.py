@@ -191,9 +191,8 @@ def _print(result: Evaluation, as_json: bool) -> None:
     label = STATUS_LABELS[result.status]
     amounts = result.amounts
     click.echo(f"{result.decision_id} per {result.as_of.isoformat()}: {label['sv']} ({result.status})")
-    click.echo(
-        f"  utbetalt {show_sv(amounts.disbursed)} av {show_sv(amounts.committed)}, återstår {show_sv(amounts.remaining)}"
-    )
+    disbursed, committed, remaining = (show_sv(a) for a in (amounts.disbursed, amounts.committed, amounts.remaining))
+    click.echo(f"  utbetalt {disbursed} av {committed}, återstår {remaining}")
     click.echo("Regler:")
     for outcome in result.rules:
         _print_rule(outcome)

@@ -1,11 +1,19 @@
-"""Rule outcomes as JSON documents, made once and kept, with their JSON text.
+"""Rule outcomes as JSON, with their JSON text made once and kept.
 
-An evaluation is fourteen outcomes, most of which the evaluations before it gave too:
-the decision's fixed answers (nothing paid yet, the right recipient, the plan's
-checks), the same days, the same sums. Wording them (``rules.messages.render``) and
-encoding them was most of what an evaluation request cost (bench/), so each is done
-once per outcome and kept, for any later outcome alike in every part and in how its
-values are written. The stores are bounded: when one is full it starts afresh.
+An evaluation is up to fourteen outcomes, most of which the evaluations before it gave
+too. Wording them (``rules.messages.render``) and encoding them was most of what an
+evaluation request cost (bench/), so an outcome's text is kept in two parts:
+
+- its *frame*: rule, outcome, citations and interpretation, everything but the
+  message. There are a few dozen frames (a rule's citations are its decision's), kept
+  until the store is full, which only a decision data file with thousands of rules
+  would reach;
+- its *message*: the key and the values it is worded from. There are as many as
+  there are days and sums, so they are kept in a bounded store that starts afresh
+  when full; a message not kept costs one wording, not a whole outcome's encoding.
+
+The rules hand out their fixed answers as the very same object every time; those are
+also found by identity, without building a key at all.
 """
 
 from __future__ import annotations
@@ -23,66 +31,63 @@ def citation(cite: Citation) -> dict[str, str]:
 
 
 def document(outcome: RuleOutcome) -> dict[str, Any]:
-    """The outcome as JSON (openapi.yaml: RuleOutcome). Shared: never to be changed."""
-    return _kept_outcome(outcome)[1]
-
-
-def text(outcome: RuleOutcome) -> str:
-    """``document(outcome)`` as ``service.jsonio.compact`` writes it."""
-    return _kept_outcome(outcome)[2]
-
-
-def _kept_outcome(outcome: RuleOutcome) -> tuple[tuple[Citation, ...], dict[str, Any], str]:
-    """The outcome's citations, document and JSON text, kept. The outcome they were made
-    from is found again by identity, without a key: the rules hand out their fixed
-    answers as the very same object."""
-    same = _by_identity.get(id(outcome))
-    if same is not None and same[0] is outcome:
-        return same[1]
-    key = _key(outcome)
-    try:
-        kept = _kept.get(key)
-    except TypeError:  # a value that cannot be a key; the rules make none
-        made = _rule_outcome(outcome)
-        return outcome.citations, made, _text(made)
-    if kept is None or kept[0] is not outcome.citations:
-        if len(_kept) >= _KEEP:
-            _kept.clear()
-            _by_identity.clear()
-            _citation_lists.clear()
-        made = _rule_outcome(outcome)
-        kept = _kept[key] = (outcome.citations, made, _text(made))
-        _by_identity[id(outcome)] = (outcome, kept)
-    return kept
-
-
-def _rule_outcome(outcome: RuleOutcome) -> dict[str, Any]:
+    """The outcome as JSON (openapi.yaml: RuleOutcome)."""
     chosen = outcome.interpretation
     return {
         "rule_id": outcome.rule_id,
         "outcome": outcome.outcome,
-        "citations": _citations(outcome.citations),
+        "citations": [citation(c) for c in outcome.citations],
         "message": render(outcome),
         "interpretation": None if chosen is None else {"interpretation_id": chosen[0], "option_id": chosen[1]},
     }
 
 
-def _citations(cites: tuple[Citation, ...]) -> list[dict[str, str]]:
-    """The citations as JSON, one shared list per tuple (a rule's, from its decision)."""
-    kept = _citation_lists.get(id(cites))
-    if kept is None or kept[0] is not cites:
-        kept = _citation_lists[id(cites)] = (cites, [citation(c) for c in cites])
-    return kept[1]
+def text(outcome: RuleOutcome) -> str:
+    """``document(outcome)`` as ``service.jsonio.compact`` writes it."""
+    same = _by_identity.get(id(outcome))
+    if same is not None and same[0] is outcome:
+        return same[1]
+    before, after = _frame(outcome)
+    made = f"{before}{_message(outcome)}{after}"
+    if len(_by_identity) >= _KEEP:
+        _by_identity.clear()
+    # Held with its text, so that its id stays its own while the entry lives.
+    _by_identity[id(outcome)] = (outcome, made)
+    return made
 
 
-def _key(outcome: RuleOutcome) -> tuple[Any, ...]:
+def _frame(outcome: RuleOutcome) -> tuple[str, str]:
+    """The outcome's text before and after its message."""
+    cites, chosen = outcome.citations, outcome.interpretation
+    key = (id(cites), outcome.rule_id, outcome.outcome, chosen)
+    kept = _frames.get(key)
+    if kept is not None and kept[0] is cites:
+        return kept[1]
+    whole = _text({**document(outcome), "message": None})
+    before, _, after = whole.partition('"message":null')
+    if len(_frames) >= _KEEP:
+        _frames.clear()
+    _frames[key] = (cites, (before + '"message":', after))  # held: its id is in the key
+    return _frames[key][1]
+
+
+def _message(outcome: RuleOutcome) -> str:
+    """The outcome's message, worded in Swedish and English, as JSON text."""
     values = outcome.message_values
     for _, value in values:
         if type(value) not in _PLAIN:
             values = tuple([(name, _exactly(value)) for name, value in values])
             break
-    chosen = outcome.interpretation
-    return (id(outcome.citations), outcome.rule_id, outcome.outcome, outcome.message_key, values, chosen)
+    key = (outcome.message_key, values)
+    try:
+        kept = _messages.get(key)
+    except TypeError:  # a value that cannot be a key; the rules make none
+        return _text(render(outcome))
+    if kept is None:
+        if len(_messages) >= _KEEP_MESSAGES:
+            _messages.clear()
+        kept = _messages[key] = _text(render(outcome))
+    return kept
 
 
 def _exactly(value: Any) -> Any:
@@ -91,14 +96,12 @@ def _exactly(value: Any) -> Any:
     return (type(value), str(value) if type(value) is Decimal else value)
 
 
-#: At most this many outcomes are kept; then the store starts afresh.
-_KEEP = 2048
-#: Each kept outcome's citations (held, so that their ``id`` in the key is not another
-#: tuple's while the entry lives), document and JSON text.
-_kept: dict[tuple[Any, ...], tuple[tuple[Citation, ...], dict[str, Any], str]] = {}
-#: The same, by the ``id`` of the outcome each was made from (held: its ``id`` is its own).
-_by_identity: dict[int, tuple[RuleOutcome, tuple[tuple[Citation, ...], dict[str, Any], str]]] = {}
-#: Each citations tuple (held) and its list of citation documents, by the tuple's ``id``.
-_citation_lists: dict[int, tuple[tuple[Citation, ...], list[dict[str, str]]]] = {}
+#: At most this many frames, and outcomes found by identity, are kept.
+_KEEP = 1024
+#: At most this many messages are kept; then the store starts afresh.
+_KEEP_MESSAGES = 4096
+_by_identity: dict[int, tuple[RuleOutcome, str]] = {}
+_frames: dict[tuple[Any, ...], tuple[tuple[Citation, ...], tuple[str, str]]] = {}
+_messages: dict[tuple[Any, ...], str] = {}
 #: Values equal only when written alike (a Decimal is not: 1.0 == 1.00).
 _PLAIN = (str, date)

@@ -78,7 +78,10 @@ def _(client, body, belopp, dag, kalla):
     return evaluate(client, body, dag, utbetalning(dag, belopp, source=kalla))
 
 
-@when(step('revisorn prövar en utbetalning om {belopp:Belopp} den {dag:Dag} till "{mottagare}"'), target_fixture="response")
+@when(
+    step('revisorn prövar en utbetalning om {belopp:Belopp} den {dag:Dag} till "{mottagare}"'),
+    target_fixture="response",
+)
 def _(client, body, belopp, dag, mottagare):
     return evaluate(client, body, dag, utbetalning(dag, belopp, recipient=mottagare))
 

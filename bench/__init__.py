@@ -30,11 +30,12 @@ b. **HTTP.** ``POST /v1/decisions/ks-2024-1371-481/evaluate`` against a bare Fla
    under gunicorn with 2 sync workers on 127.0.0.1 (the service on a throwaway SQLite
    file), and one load generator (``bench/client.py``, another process, 4 connections
    at a time; sync workers close every connection, so every request is a new one for
-   both) drives them one after the other in five rounds whose order turns. Every
+   both) drives them in ten rounds, in each of which they take turns 250 requests at a time. Every
    request of the run carries its own seeded scenario (23 000 of them), so nothing is
    answered from a cache that only a repeated body would fill. Two readings:
 
-   - *cost per request*: the workers' CPU time (``/proc/<pid>/stat``, user + system)
+   - *cost per request*: the workers' CPU time (``/proc/<pid>/schedstat``, user and
+     system, in ns)
      divided by the requests; what the server spends, whatever the client does.
    - *requests/s*: wall-clock throughput, client and kernel included.
 

@@ -1,7 +1,9 @@
 """Gunicorn servers for the benchmark, and what ``/proc`` says about their workers.
 
 Both apps run under the same command line (``WORKERS`` sync workers, no access log,
-127.0.0.1 on a free port), so the only difference between them is the app.
+127.0.0.1 on a free port, and medfin's own gunicorn settings,
+``service/gunicorn_conf.py``, as ``medfin serve`` runs), so the only difference
+between them is the app.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKERS = 2
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def environment(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -47,6 +48,8 @@ class Server:
             "--timeout", "60",
             "--log-level", "warning",
             "--no-control-socket",  # one per user by default: two servers would share it
+            # medfin's own gunicorn settings (freeze what the app loaded), for both apps alike.
+            "--config", str(ROOT / "service" / "gunicorn_conf.py"),
         ]  # fmt: skip
         self.process = subprocess.Popen(command, cwd=ROOT, env=environment(env), stdin=subprocess.DEVNULL)
 
@@ -109,11 +112,13 @@ def _children(pid: int) -> list[int]:
 
 
 def _cpu_seconds(pid: int) -> float:
+    """The time ``pid`` has run on a CPU, user and system: the scheduler's own count in
+    nanoseconds (``/proc/<pid>/schedstat``), not the 10 ms ticks of ``/proc/<pid>/stat``,
+    which would blur a round's few hundred ticks by a percent or two."""
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime
 
 
 def _rss_kib(pid: int) -> int:

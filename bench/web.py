@@ -3,11 +3,13 @@
 Both run under gunicorn at the same time (on different ports), driven one at a time
 by the same load generator (``bench.client``, another process). Each round sends
 the same what-if bodies to echo and to evaluate, a body no other round sends (every
-request of the run is its own scenario), plus GETs of the commitment; the order of
-the three turns every round. Per phase it records the wall time (requests/s) and the
-workers' CPU time from ``/proc/<pid>/stat`` (CPU per request, which the client's own
-CPU use and the other server's idle workers do not disturb). Ratios are taken
-within each round and the median over rounds is reported.
+request of the run is its own scenario), plus GETs of the commitment. Within a round
+the three take turns in slices of ``SLICE`` requests, in an order that turns, so
+that the machine's other work weighs on all three alike. Per phase it records the
+wall time (requests/s) and the workers' CPU time from ``/proc/<pid>/schedstat`` (CPU
+per request, which the client's own CPU use and the other server's idle workers do
+not disturb). Ratios are taken within each round and the median over rounds is
+reported.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from bench.servers import ROOT, WORKERS, Server, environment
 DECISION = "/v1/decisions/ks-2024-1371-481"
 EVALUATE = f"{DECISION}/evaluate"
 COMMITMENT = f"{DECISION}/commitment?as_of=2025-06-01"
+#: Requests a phase sends before the next phase takes its turn within a round.
+SLICE = 250
 
 
 def _post(port: int, path: str, body: bytes) -> str:
@@ -107,7 +111,7 @@ class _Load:
         self.process.wait(timeout=30)
 
 
-def measure(rounds: int = 5, per_round: int = 4000, warmup: int = 3000, concurrency: int = 4) -> dict[str, Any]:
+def measure(rounds: int = 10, per_round: int = 2000, warmup: int = 3000, concurrency: int = 4) -> dict[str, Any]:
     """Run both servers, warm them up, then ``rounds`` rounds of ``per_round`` requests each."""
     with tempfile.TemporaryDirectory(prefix="medfin-bench-") as folder:
         return _measure(Path(folder), rounds, per_round, warmup, concurrency)
@@ -143,9 +147,8 @@ def _measure(folder: Path, rounds: int, per_round: int, warmup: int, concurrency
         phases = ["echo", "evaluate", "commitment"]
         results = []
         for number in range(rounds):
-            turn = phases[number % 3 :] + phases[: number % 3]
             chunk = bodies[warmup + number * per_round : warmup + (number + 1) * per_round]
-            results.append({phase: load.run(phase, chunk) for phase in turn})
+            results.append(_round(load, chunk, phases, turn=number))
         rss_after = service.rss_kib()
         echo_rss = echo.rss_kib()
     finally:
@@ -154,6 +157,35 @@ def _measure(folder: Path, rounds: int, per_round: int, warmup: int, concurrency
         for server in servers:
             server.stop()
     return _summary(results, rss_warm, rss_after, echo_rss, rounds * per_round, concurrency, load.etag)
+
+
+def _round(load: _Load, chunk: list[bytes], phases: list[str], turn: int) -> dict[str, dict[str, Any]]:
+    """One round: the phases take turns in slices of ``SLICE`` requests, so that a
+    neighbour's burst on this shared machine falls on all of them alike, not on
+    whichever phase ran during it; each phase's slices are then added up."""
+    slices: dict[str, list[dict[str, Any]]] = {phase: [] for phase in phases}
+    for number, start in enumerate(range(0, len(chunk), SLICE)):
+        shift = (turn + number) % len(phases)
+        for phase in phases[shift:] + phases[:shift]:
+            slices[phase].append(load.run(phase, chunk[start : start + SLICE]))
+    return {phase: _added(parts) for phase, parts in slices.items()}
+
+
+def _added(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    count, seconds = sum(p["count"] for p in parts), sum(p["seconds"] for p in parts)
+    cpu = sum(p["cpu_microseconds_per_request"] * p["count"] for p in parts)
+    statuses: dict[str, int] = {}
+    for part in parts:
+        for code, n in part["statuses"].items():
+            statuses[code] = statuses.get(code, 0) + n
+    return {
+        "phase": parts[0]["phase"],
+        "count": count,
+        "seconds": seconds,
+        "statuses": statuses,
+        "requests_per_second": count / seconds,
+        "cpu_microseconds_per_request": cpu / count,
+    }
 
 
 def _median(results: list[dict[str, Any]], phase: str, key: str) -> float:

@@ -22,10 +22,19 @@ def _refuse_constant(name: str) -> Any:
     raise NotJson(f'{name} is not a number JSON allows; send a decimal string such as "100.00".')
 
 
+#: Made once: ``json.loads`` with options builds a new decoder for every call.
+_decoder = json.JSONDecoder(parse_float=Decimal, parse_constant=_refuse_constant)
+
+
 def loads(text: str | bytes) -> Any:
-    """Parse JSON, numbers with a fraction as ``Decimal``."""
+    """Parse JSON, numbers with a fraction as ``Decimal``. Bytes are read in the
+    encoding they are written in (UTF-8, -16 or -32), as ``json.loads`` reads them."""
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+        if not isinstance(text, str):
+            text = text.decode(json.detect_encoding(text), "surrogatepass")
+        elif text.startswith("\ufeff"):
+            raise NotJson("The text starts with a byte order mark; remove it, or send the body as bytes.")
+        return _decoder.decode(text)
     except NotJson:
         raise
     except json.JSONDecodeError as error:

@@ -1,4 +1,4 @@
-"""Rule outcomes as JSON, with their JSON text made once and kept.
+"""Rule outcomes as JSON, with their JSON text made once and kept, in UTF-8.
 
 An evaluation is up to fourteen outcomes, most of which the evaluations before it gave
 too. Wording them (``rules.messages.render``) and encoding them was most of what an
@@ -42,13 +42,15 @@ def document(outcome: RuleOutcome) -> dict[str, Any]:
     }
 
 
-def text(outcome: RuleOutcome) -> str:
-    """``document(outcome)`` as ``service.jsonio.compact`` writes it."""
+def encoded(outcome: RuleOutcome) -> bytes:
+    """``document(outcome)`` as ``service.jsonio.compact`` writes it, in UTF-8. Kept
+    encoded: encoding an answer's seven kilobytes of Swedish again for every
+    request cost as much as building a response (bench/)."""
     same = _by_identity.get(id(outcome))
     if same is not None and same[0] is outcome:
         return same[1]
     before, after = _frame(outcome)
-    made = f"{before}{_message(outcome)}{after}"
+    made = before + _message(outcome) + after
     if len(_by_identity) >= _KEEP:
         _by_identity.clear()
     # Held with its text, so that its id stays its own while the entry lives.
@@ -56,22 +58,22 @@ def text(outcome: RuleOutcome) -> str:
     return made
 
 
-def _frame(outcome: RuleOutcome) -> tuple[str, str]:
+def _frame(outcome: RuleOutcome) -> tuple[bytes, bytes]:
     """The outcome's text before and after its message."""
     cites, chosen = outcome.citations, outcome.interpretation
     key = (id(cites), outcome.rule_id, outcome.outcome, chosen)
     kept = _frames.get(key)
     if kept is not None and kept[0] is cites:
         return kept[1]
-    whole = _text({**document(outcome), "message": None})
-    before, _, after = whole.partition('"message":null')
+    whole = _text({**document(outcome), "message": None}).encode()
+    before, _, after = whole.partition(b'"message":null')
     if len(_frames) >= _KEEP:
         _frames.clear()
-    _frames[key] = (cites, (before + '"message":', after))  # held: its id is in the key
+    _frames[key] = (cites, (before + b'"message":', after))  # held: its id is in the key
     return _frames[key][1]
 
 
-def _message(outcome: RuleOutcome) -> str:
+def _message(outcome: RuleOutcome) -> bytes:
     """The outcome's message, worded in Swedish and English, as JSON text."""
     values = outcome.message_values
     for _, value in values:
@@ -82,11 +84,11 @@ def _message(outcome: RuleOutcome) -> str:
     try:
         kept = _messages.get(key)
     except TypeError:  # a value that cannot be a key; the rules make none
-        return _text(render(outcome))
+        return _text(render(outcome)).encode()
     if kept is None:
         if len(_messages) >= _KEEP_MESSAGES:
             _messages.clear()
-        kept = _messages[key] = _text(render(outcome))
+        kept = _messages[key] = _text(render(outcome)).encode()
     return kept
 
 
@@ -99,9 +101,9 @@ def _exactly(value: Any) -> Any:
 #: At most this many frames, and outcomes found by identity, are kept.
 _KEEP = 1024
 #: At most this many messages are kept; then the store starts afresh.
-_KEEP_MESSAGES = 4096
-_by_identity: dict[int, tuple[RuleOutcome, str]] = {}
-_frames: dict[tuple[Any, ...], tuple[tuple[Citation, ...], tuple[str, str]]] = {}
-_messages: dict[tuple[Any, ...], str] = {}
+_KEEP_MESSAGES = 1024
+_by_identity: dict[int, tuple[RuleOutcome, bytes]] = {}
+_frames: dict[tuple[Any, ...], tuple[tuple[Citation, ...], tuple[bytes, bytes]]] = {}
+_messages: dict[tuple[Any, ...], bytes] = {}
 #: Values equal only when written alike (a Decimal is not: 1.0 == 1.00).
 _PLAIN = (str, date)

@@ -6,6 +6,8 @@ from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
+from service import gunicorn_conf
+
 
 class MedfinServer(BaseApplication):  # type: ignore[misc]
     """Gunicorn with medfin's app and settings, and no command line of its own."""
@@ -38,5 +40,6 @@ def run(*, host: str, port: int, workers: int) -> None:
             "control_socket_disable": True,
             # Bodies over the app's limit are answered 413; gunicorn's own header limits stay.
             "limit_request_line": 8190,
+            "post_worker_init": gunicorn_conf.post_worker_init,
         }
     ).run()

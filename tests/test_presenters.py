@@ -34,7 +34,7 @@ def test_the_written_json_is_the_encoders_for_every_scenario(seed):
     for _ in range(2):  # first made, then from what was kept
         for result in results:
             written = presenters.evaluation_json(result)
-            assert written == compact(presenters.evaluation(result))
+            assert written == compact(presenters.evaluation(result)).encode()
     assert {r.status for r in results} >= {"proposed", "conditional", "in_force", "lapsed"}
     assert {r.proposed.allowed for r in results if r.proposed} == {True, False}
 
@@ -42,7 +42,7 @@ def test_the_written_json_is_the_encoders_for_every_scenario(seed):
 def test_a_store_full_of_outcomes_starts_afresh_and_still_answers_right():
     results = list(_evaluations(outcome_documents._KEEP_MESSAGES + 1000, seed=3))
     for result in results:
-        assert presenters.evaluation_json(result) == compact(presenters.evaluation(result))
+        assert presenters.evaluation_json(result) == compact(presenters.evaluation(result)).encode()
     assert len(outcome_documents._messages) <= outcome_documents._KEEP_MESSAGES
     assert len(outcome_documents._by_identity) <= outcome_documents._KEEP
 
@@ -53,7 +53,7 @@ def test_amounts_equal_in_value_but_written_differently_keep_their_own_wording()
     for written in ("1.5", "1.50", "1.500"):
         values = tuple((name, Decimal(written)) for name, _ in cap.message_values)
         outcome = RuleOutcome(cap.rule_id, cap.outcome, cap.citations, cap.message_key, values, cap.interpretation)
-        text = outcome_documents.text(outcome)
+        text = outcome_documents.encoded(outcome)
         assert json.loads(text) == json.loads(compact(outcome_documents.document(outcome)))
         texts.append(text)
     assert len(set(texts)) == 3

@@ -50,7 +50,7 @@ def evaluate_decision(decision_id: str) -> Any:
     provider = current_app.json
     if not provider.writes_compact:  # type: ignore[attr-defined]
         return presenters.evaluation(result)
-    return current_app.response_class(f"{presenters.evaluation_json(result)}\n", mimetype=provider.mimetype)
+    return current_app.response_class(presenters.evaluation_json(result) + b"\n", mimetype=provider.mimetype)
 
 
 def record_moment(recorded: list[Event]) -> datetime:

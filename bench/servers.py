@@ -34,23 +34,28 @@ def free_port() -> int:
         return port
 
 
+def gunicorn_command(app: str, port: int) -> list[str]:
+    """The command line both apps run under; only ``app`` differs."""
+    return [
+        sys.executable, "-m", "gunicorn", app,
+        "--bind", f"127.0.0.1:{port}",
+        "--workers", str(WORKERS),
+        "--worker-class", "sync",
+        "--backlog", "512",
+        "--timeout", "60",
+        "--log-level", "warning",
+        "--no-control-socket",  # one per user by default: two servers would share it
+        # medfin's own gunicorn settings (freeze what the app loaded), as medfin serve runs.
+        "--config", str(ROOT / "service" / "gunicorn_conf.py"),
+    ]  # fmt: skip
+
+
 class Server:
     """One gunicorn master with ``WORKERS`` sync workers serving ``app``."""
 
     def __init__(self, name: str, app: str, env: dict[str, str] | None = None) -> None:
         self.name, self.app, self.port = name, app, free_port()
-        command = [
-            sys.executable, "-m", "gunicorn", app,
-            "--bind", f"127.0.0.1:{self.port}",
-            "--workers", str(WORKERS),
-            "--worker-class", "sync",
-            "--backlog", "512",
-            "--timeout", "60",
-            "--log-level", "warning",
-            "--no-control-socket",  # one per user by default: two servers would share it
-            # medfin's own gunicorn settings (freeze what the app loaded), for both apps alike.
-            "--config", str(ROOT / "service" / "gunicorn_conf.py"),
-        ]  # fmt: skip
+        command = gunicorn_command(app, self.port)
         self.process = subprocess.Popen(command, cwd=ROOT, env=environment(env), stdin=subprocess.DEVNULL)
 
     def wait_ready(self, path: str, timeout: float = 30.0) -> None:

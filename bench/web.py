@@ -106,9 +106,10 @@ class _Load:
         return result
 
     def close(self) -> None:
-        assert self.process.stdin is not None
+        assert self.process.stdin is not None and self.process.stdout is not None
         self.process.stdin.close()
         self.process.wait(timeout=30)
+        self.process.stdout.close()
 
 
 def measure(rounds: int = 10, per_round: int = 2000, warmup: int = 3000, concurrency: int = 4) -> dict[str, Any]:

@@ -32,6 +32,14 @@ def plan_total(decision: Decision, ki_rs_option: str) -> Decimal:
     return sum((contribution_amount(c, ki_rs_option) for c in decision.contributions), Decimal("0.00"))
 
 
+def plan_shares(decision: Decision, ki_rs_option: str) -> tuple[tuple[Contribution, Decimal, Decimal], ...]:
+    """Each contribution with its amount and its share of the plan's total (a fraction,
+    unrounded), as the API and the pages show the plan."""
+    total = plan_total(decision, ki_rs_option)
+    amounts = [(c, contribution_amount(c, ki_rs_option)) for c in decision.contributions]
+    return tuple((c, amount, amount / total) for c, amount in amounts)
+
+
 def eu_amount(decision: Decision) -> Decimal:
     return sum((c.amount for c in decision.contributions if c.kind == "eu_fund"), Decimal("0.00"))
 

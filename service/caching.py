@@ -28,17 +28,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime, timedelta
 
 from flask import Flask, Response, current_app, g, request
 
 from rules import decision_ids, load_decision
 from service import revalidation
+from service.stockholm import STOCKHOLM, midnight, today
 from service.storage.store import Stamp
 
-#: A status changes at midnight where the decision was taken.
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 #: Stands in for a data file without ``modified``: it cannot have changed since it was loaded.
 STARTED = datetime.now(UTC)
 
@@ -142,7 +140,7 @@ def _validate(response: Response) -> None:
 
 def fingerprint(chosen: Policy) -> Hashable:
     """Everything besides the request a representation under ``chosen`` may change with."""
-    day = datetime.now(STOCKHOLM).date() if chosen.today else None
+    day = today() if chosen.today else None
     stamps = tuple((d, log_stamps().get(d)) for d in _scope()) if chosen.recorded else ()
     return day, stamps
 
@@ -155,7 +153,7 @@ def last_modified(chosen: Policy) -> datetime:
         moments += [s.last_recorded_at for d in scope if (s := log_stamps().get(d)) is not None]
     now = datetime.now(UTC)
     if chosen.today:
-        moments.append(_midnight(now.astimezone(STOCKHOLM).date()))
+        moments.append(midnight(now.astimezone(STOCKHOLM).date()))
     return min(max(moments), now)
 
 
@@ -173,11 +171,7 @@ def seconds_until_midnight(now: datetime) -> int:
     """Whole seconds from ``now`` to the next midnight in Stockholm (DST included)."""
     tomorrow = now.astimezone(STOCKHOLM).date() + timedelta(days=1)
     # Subtract in UTC: Python ignores the offsets of two datetimes that share a tzinfo.
-    return int((_midnight(tomorrow) - now.astimezone(UTC)).total_seconds())
-
-
-def _midnight(day: date) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=STOCKHOLM).astimezone(UTC)
+    return int((midnight(tomorrow) - now.astimezone(UTC)).total_seconds())
 
 
 def _scope() -> tuple[str, ...]:

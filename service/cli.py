@@ -56,8 +56,8 @@ def serve(host: str, port: int, workers: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON instead of text.")
 def status(as_of: Any, decision_id: str, as_json: bool) -> None:
     """The commitment's status on a date, from the recorded facts."""
+    from service.stockholm import today
     from service.storage.facts import facts_from
-    from service.views.evaluation import today
 
     decision = _decision(decision_id)
     day = as_of.date() if as_of else today()

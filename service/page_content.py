@@ -13,10 +13,11 @@ from typing import Any
 
 from rules import Decision, Evaluation, Facts, RuleOutcome, evaluate, render
 from rules.decision import Contribution
-from rules.finansiering import contribution_amount, plan_total
+from rules.finansiering import plan_shares, plan_total
 from rules.glossary import CONTRIBUTION_KINDS, ERUF_OUTCOMES, OUTCOME_LABELS, STATUS_LABELS
 from rules.interpretations import KI_RS_CONTRIBUTION, choose
 from rules.money import show_sv
+from service import presenters
 from service.scenarios import Scenario, index, tagged
 from service.storage.facts import Event, corrected_by, facts_from
 from service.storage.setup import SHIPPED_BY
@@ -85,11 +86,7 @@ def status(decision: Decision, now: Commitment) -> dict[str, Any]:
         "label": label,
         "sentence": f"Åtagandet är {label}: {REASONS[result.status].format(**values)}.",
         "amounts": {k: show_sv(getattr(amounts, k)) for k in ("committed", "disbursed", "remaining")},
-        "unknowns": [
-            note.split(" / ")[0]
-            for field, note in decision.data["unknowns"].items()
-            if not (field == "adopted_on" and facts.adopted_on)
-        ],
+        "unknowns": [u["note"].split(" / ")[0] for u in presenters.unknowns(decision, facts)],
         "scenarios": tagged("status"),
     }
 
@@ -151,7 +148,7 @@ def financing_plan(decision: Decision, result: Evaluation) -> dict[str, Any]:
     """The contributions with their amounts and shares, and the plan's two checks."""
     option = choose(decision).option(KI_RS_CONTRIBUTION)
     total = plan_total(decision, option)
-    rows = [_contribution_row(decision, c, contribution_amount(c, option), total) for c in decision.contributions]
+    rows = [_contribution_row(decision, c, amount, share) for c, amount, share in plan_shares(decision, option)]
     checks = [
         rule_entry(decision, _rule(result, r), "finansiering") for r in ("financing-balance", "eu-cofinancing-rate")
     ]
@@ -159,14 +156,14 @@ def financing_plan(decision: Decision, result: Evaluation) -> dict[str, Any]:
     return {"rows": rows, "total": kronor, "stated_total": show_sv(decision.stated_total), "checks": checks}
 
 
-def _contribution_row(decision: Decision, contribution: Contribution, part: Decimal, total: Decimal) -> dict[str, str]:
+def _contribution_row(decision: Decision, contribution: Contribution, part: Decimal, share: Decimal) -> dict[str, str]:
     """One row of the plan's table; the amount without "kr", which the column heading says."""
     names = {p["party_id"]: p["name"] for p in decision.data["parties"]}
     return {
         "parties": " och ".join(names[p] for p in contribution.parties),
         "amount": show_sv(part).removesuffix(" kr"),
         "kind": CONTRIBUTION_KINDS[contribution.kind]["sv"],
-        "share": f"{(100 * part / total).quantize(PERCENT)}".replace(".", ",") + " %",
+        "share": f"{(100 * share).quantize(PERCENT)}".replace(".", ",") + " %",
     }
 
 

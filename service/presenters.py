@@ -10,7 +10,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from rules import Decision, Evaluation, RuleOutcome
+from rules import Decision, Evaluation, Facts, RuleOutcome
 from rules.glossary import CONTRIBUTION_KINDS, STATUS_LABELS
 from rules.money import show
 from service import outcome_documents
@@ -110,8 +110,11 @@ def summary(decision: Decision) -> dict[str, Any]:
     }
 
 
-def unknowns(decision: Decision) -> list[dict[str, str]]:
-    return [{"field": field, "note": note} for field, note in decision.data["unknowns"].items()]
+def unknowns(decision: Decision, facts: Facts | None = None) -> list[dict[str, str]]:
+    """What no source gives, with why; given ``facts``, less what they have since made known
+    (the adoption, once it is recorded)."""
+    known = {"adopted_on"} if facts is not None and facts.adopted_on else set()
+    return [{"field": f, "note": note} for f, note in decision.data["unknowns"].items() if f not in known]
 
 
 def _party(entry: dict[str, Any]) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Any
 from flask import Blueprint, Response, request
 
 from rules import decision_ids, load_decision
-from rules.finansiering import contribution_amount, eu_cofinancing_rate, financing_balance, plan_total
+from rules.finansiering import eu_cofinancing_rate, financing_balance, plan_shares, plan_total
 from rules.interpretations import KI_RS_CONTRIBUTION, choose
 from service import paging, presenters, tabular
 from service.lookup import diarienummer_query, see_decision
@@ -75,20 +75,18 @@ def get_financing_plan(decision_id: str) -> Response:
     option = reading.option(KI_RS_CONTRIBUTION)
     total = plan_total(decision, option)
     parties = {p["party_id"]: p["name"] for p in decision.data["parties"]}
-    contributions = []
-    for c in decision.contributions:
-        amount = contribution_amount(c, option)
-        contributions.append(
-            {
-                "contribution_id": c.contribution_id,
-                "parties": [{"party_id": p, "name": parties[p]} for p in c.parties],
-                "amount": presenters.show(amount),
-                "kind": c.kind,
-                "kind_label": presenters.kind_label(c.kind),
-                "share": f"{(amount / total).quantize(presenters.SHARE)}",
-                "citation": presenters.citation(c.citation),
-            }
-        )
+    contributions = [
+        {
+            "contribution_id": c.contribution_id,
+            "parties": [{"party_id": p, "name": parties[p]} for p in c.parties],
+            "amount": presenters.show(amount),
+            "kind": c.kind,
+            "kind_label": presenters.kind_label(c.kind),
+            "share": f"{share.quantize(presenters.SHARE)}",
+            "citation": presenters.citation(c.citation),
+        }
+        for c, amount, share in plan_shares(decision, option)
+    ]
     if wants_csv(query["format"]):
         header = ("contribution_id", "parties", "amount", "currency", "kind", "share", "quote")
         rows = [

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask import Blueprint, current_app, request
 
@@ -13,15 +12,10 @@ from service import presenters
 from service.jsonio import NotJson, loads
 from service.problems import Problem
 from service.schemas import commitment_query, what_if
+from service.stockholm import today
 from service.storage.facts import Event, facts_from, live_events
 
 bp = Blueprint("evaluation", __name__)
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
-
-
-def today() -> date:
-    """Today where the decision was taken: a status changes at Swedish midnight."""
-    return datetime.now(STOCKHOLM).date()
 
 
 def json_body() -> Any:
@@ -74,7 +68,5 @@ def get_commitment(decision_id: str) -> Any:
     document["facts"] = [
         {**presenters.event(e, None), "counts": e.effective_on is None or e.effective_on <= as_of} for e in live
     ]
-    document["unknowns"] = [
-        u for u in presenters.unknowns(decision) if not (u["field"] == "adopted_on" and facts.adopted_on)
-    ]
+    document["unknowns"] = presenters.unknowns(decision, facts)
     return document

@@ -15,7 +15,7 @@ from flask import Blueprint, Response, current_app, render_template
 from rules import decision_ids, load_decision
 from service import page_content as content
 from service.scenarios import index as scenario_index
-from service.views.evaluation import today
+from service.stockholm import today
 
 bp = Blueprint("pages", __name__, template_folder="../templates")
 

@@ -31,6 +31,10 @@ ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
 #: What ``start_server`` asks to know the server answers (public, cheap, no database write).
 READY_PATH = "/v1/decisions"
+#: Where the README says plain ``medfin serve`` answers (http://127.0.0.1:8000), and with
+#: how many workers (``medfin serve --help``).
+DOCUMENTED_PORT = 8000
+DOCUMENTED_WORKERS = 2
 
 
 class ServerFailed(Exception):
@@ -83,27 +87,38 @@ class ServerProcess:
         """The tail of what the server wrote (gunicorn's log, the access log, tracebacks)."""
         return self.log.read_text(errors="replace")[-last:] if self.log.exists() else ""
 
-    def request(
-        self, method: str, path: str, body: Any = None, headers: Mapping[str, str] | None = None, timeout: float = 30
-    ) -> tuple[int, dict[str, str], Any]:
-        """One request on its own connection: (status, headers, JSON body or None). The
+    def exchange(
+        self,
+        method: str,
+        path: str,
+        body: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float = 30,
+    ) -> tuple[int, dict[str, str], bytes]:
+        """One request on its own connection, as bytes: (status, headers, body). The
         answer is checked against openapi.yaml, as every answer the tests receive is."""
         connection = http.client.HTTPConnection(HOST, self.port, timeout=timeout)
-        payload = None if body is None else json.dumps(body).encode()
-        sent = {"Content-Type": "application/json"} if payload is not None else {}
-        sent = {**sent, **(headers or {})}
         try:
-            connection.request(method, path, body=payload, headers=sent)
+            connection.request(method, path, body=body, headers=dict(headers or {}))
             response = connection.getresponse()
             status, answer_headers, raw = response.status, response.getheaders(), response.read()
         finally:
             connection.close()
         check_response(
-            EnvironBuilder(path=path, method=method, headers=sent).get_request(),
+            EnvironBuilder(path=path, method=method, headers=dict(headers or {})).get_request(),
             Response(raw, status=status, headers=answer_headers),
         )
-        document = json.loads(raw) if raw and "json" in dict(answer_headers).get("Content-Type", "") else None
-        return status, dict(answer_headers), document
+        return status, dict(answer_headers), raw
+
+    def request(
+        self, method: str, path: str, body: Any = None, headers: Mapping[str, str] | None = None, timeout: float = 30
+    ) -> tuple[int, dict[str, str], Any]:
+        """``exchange`` with ``body`` sent as JSON: (status, headers, JSON body or None)."""
+        payload = None if body is None else json.dumps(body).encode()
+        sent = {"Content-Type": "application/json"} if payload is not None else {}
+        status, answer_headers, raw = self.exchange(method, path, payload, {**sent, **(headers or {})}, timeout)
+        document = json.loads(raw) if raw and "json" in answer_headers.get("Content-Type", "") else None
+        return status, answer_headers, document
 
     def items(self, path: str, *, pages: int = 30, limit: int = 100) -> list[Any]:
         """Every item of a paged list (at most ``pages`` pages), checked against its total."""
@@ -167,18 +182,30 @@ class ServerProcess:
 
 
 def start_server(
-    env: Mapping[str, str], *, log_dir: Path, workers: int = 4, timeout: float = 30, attempts: int = 3
+    env: Mapping[str, str],
+    *,
+    log_dir: Path,
+    workers: int = 4,
+    timeout: float = 30,
+    attempts: int = 3,
+    as_documented: bool = False,
 ) -> ServerProcess:
     """``medfin serve --workers N`` on 127.0.0.1 at a free port, answering; ``env`` adds
     settings such as MEDFIN_DATABASE_URL. Retries on another port if the chosen one was
-    taken in between; raises ``ServerFailed`` with the server's output otherwise."""
+    taken in between; raises ``ServerFailed`` with the server's output otherwise.
+
+    ``as_documented``: plain ``medfin serve``, as the README's first line runs it, which
+    must answer at ``DOCUMENTED_PORT`` with ``DOCUMENTED_WORKERS`` workers."""
     log_dir.mkdir(parents=True, exist_ok=True)
+    if as_documented:
+        workers, attempts = DOCUMENTED_WORKERS, 1
     for attempt in range(1, attempts + 1):
-        port = free_port()
+        port = DOCUMENTED_PORT if as_documented else free_port()
+        arguments = ("serve",) if as_documented else ("serve", "--host", HOST, "--port", str(port))
         log = log_dir / f"medfin-serve-{port}.log"
         with log.open("wb") as sink:
             process = subprocess.Popen(
-                _command("serve", "--host", HOST, "--port", str(port), "--workers", str(workers)),
+                _command(*arguments, *(() if as_documented else ("--workers", str(workers)))),
                 env=_environ(env),
                 cwd=ROOT,
                 stdin=subprocess.DEVNULL,
@@ -198,9 +225,11 @@ def start_server(
 
 
 @contextmanager
-def running_server(env: Mapping[str, str], *, log_dir: Path, workers: int = 4) -> Iterator[ServerProcess]:
+def running_server(
+    env: Mapping[str, str], *, log_dir: Path, workers: int = 4, as_documented: bool = False
+) -> Iterator[ServerProcess]:
     """A started server, stopped (or killed) when the block ends, however it ends."""
-    server = start_server(env, log_dir=log_dir, workers=workers)
+    server = start_server(env, log_dir=log_dir, workers=workers, as_documented=as_documented)
     try:
         yield server
     finally:

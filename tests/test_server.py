@@ -21,7 +21,7 @@ from werkzeug.wrappers import Response
 from service.cli import main
 from tests.contract import assert_problem, check_response
 from tests.examples import DECISION, what_if
-from tests.server_process import ServerProcess, running_server
+from tests.server_process import DOCUMENTED_PORT, DOCUMENTED_WORKERS, ServerProcess, running_server
 
 EIGHT_MEGABYTES = 8 * 1024 * 1024
 
@@ -32,30 +32,11 @@ def medfin_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "service.cli"]
 
 
-class Server:
-    """Raw HTTP to a running ``medfin serve``; every answer is checked against openapi.yaml."""
-
-    def __init__(self, running: ServerProcess) -> None:
-        self.running, self.port = running, running.port
-
-    def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
-        """``(status, headers, body bytes)``."""
-        connection = http.client.HTTPConnection(self.running.host, self.port, timeout=30)
-        try:
-            connection.request(method, path, body=body, headers=headers or {})
-            answer = connection.getresponse()
-            status, answer_headers, data = answer.status, answer.getheaders(), answer.read()
-        finally:
-            connection.close()
-        sent = EnvironBuilder(path=path, method=method, headers=headers).get_request()
-        check_response(sent, Response(data, status=status, headers=answer_headers))
-        return status, dict(answer_headers), data
-
-    def get_json(self, path: str):
-        status, headers, data = self.request("GET", path)
-        assert status == 200, data[:300]
-        assert headers["Content-Type"].startswith("application/json")
-        return json.loads(data)
+def get_json(server: ServerProcess, path: str):
+    status, headers, data = server.exchange("GET", path)
+    assert status == 200, data[:300]
+    assert headers["Content-Type"].startswith("application/json")
+    return json.loads(data)
 
 
 @pytest.fixture(scope="module")
@@ -64,15 +45,15 @@ def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("server")
     environment = {"MEDFIN_DATABASE_URL": f"sqlite:///{folder / 'medfin.sqlite3'}"}
     with running_server(environment, log_dir=folder, workers=2) as running:
-        yield Server(running)
+        yield running
         output = running.output(last=10**7)
     assert "Traceback" not in output, output[-3000:]
 
 
 @pytest.mark.slow
 def test_server_answers_the_commitment_as_proposed(server):
-    assert server.get_json(f"{DECISION}/commitment")["status"] == "proposed"
-    on_a_date = server.get_json(f"{DECISION}/commitment?as_of=2025-06-01")
+    assert get_json(server, f"{DECISION}/commitment")["status"] == "proposed"
+    on_a_date = get_json(server, f"{DECISION}/commitment?as_of=2025-06-01")
     assert on_a_date["status"] == "proposed"
     assert on_a_date["status_label"]["sv"] == "föreslaget"
 
@@ -81,14 +62,14 @@ def test_server_answers_the_commitment_as_proposed(server):
 def test_server_evaluates_a_what_if(server):
     for amount, allowed in (("600000.00", True), ("600000.01", False)):
         body = json.dumps(what_if(amount)).encode()
-        status, _, data = server.request("POST", f"{DECISION}/evaluate", body, {"Content-Type": "application/json"})
+        status, _, data = server.exchange("POST", f"{DECISION}/evaluate", body, {"Content-Type": "application/json"})
         assert status == 200, data[:300]
         assert json.loads(data)["proposed_disbursement"]["allowed"] is allowed
 
 
 @pytest.mark.slow
 def test_server_docs_load_their_assets_from_the_server_itself(server):
-    status, headers, data = server.request("GET", "/docs")
+    status, headers, data = server.exchange("GET", "/docs")
     assert status == 200
     assert headers["Content-Type"].startswith("text/html")
     page = data.decode()
@@ -97,11 +78,33 @@ def test_server_docs_load_their_assets_from_the_server_itself(server):
     assert not [r for r in references if r.startswith(("http://", "https://", "//"))], references
     for reference in references:
         assert reference.startswith("/docs/assets/"), reference
-        status, _, asset = server.request("GET", reference)
+        status, _, asset = server.exchange("GET", reference)
         assert status == 200, reference
         assert asset, reference
-    status, _, spec = server.request("GET", "/openapi.yaml")
+    status, _, spec = server.exchange("GET", "/openapi.yaml")
     assert status == 200 and spec.startswith(b"openapi: 3.1")
+
+
+def _port_taken(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+@pytest.mark.slow
+def test_plain_medfin_serve_answers_where_the_readme_says_under_gunicorn(tmp_path):
+    """The README's first line ends in plain ``medfin serve``: it must answer on
+    http://127.0.0.1:8000, under gunicorn (a production server, not Flask's own)."""
+    if _port_taken(DOCUMENTED_PORT) and not os.environ.get("CI"):
+        pytest.skip(f"something on this machine already listens on port {DOCUMENTED_PORT}")
+    environment = {"MEDFIN_DATABASE_URL": f"sqlite:///{tmp_path / 'medfin.sqlite3'}"}
+    with running_server(environment, log_dir=tmp_path, as_documented=True) as running:
+        assert running.port == 8000
+        assert get_json(running, f"{DECISION}/commitment?as_of=2025-06-01")["status"] == "proposed"
+        status, headers, _ = running.exchange("GET", "/")
+        assert status == 200 and headers["Content-Type"].startswith("text/html")
+        log = running.output(last=10**7)
+    assert "Listening at: http://127.0.0.1:8000" in log, log[-2000:]
+    assert log.count("Booting worker with pid") == DOCUMENTED_WORKERS, log[-2000:]
 
 
 def send_while_reading(port: int, head: bytes, body: bytes) -> bytes:
@@ -163,7 +166,7 @@ def test_server_never_errs_on_an_eight_megabyte_body_sent_whole(server):
         pass
     finally:
         connection.close()
-    assert server.get_json(f"{DECISION}/commitment?as_of=2025-06-01")["status"] == "proposed"
+    assert get_json(server, f"{DECISION}/commitment?as_of=2025-06-01")["status"] == "proposed"
 
 
 @pytest.mark.slow

@@ -118,3 +118,21 @@ def test_page_reads_on_a_phone(browser, base_url, screenshot):
     assert page.evaluate("document.activeElement.textContent") == "Hoppa till innehållet"
     assert page.locator("a.skip").is_visible()  # the skip link shows itself when focused
     page.context.close()
+
+
+@pytest.mark.parametrize("path", ["/", PAGE])
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
+def test_pages_break_no_wcag_a_or_aa_rule_that_axe_checks(browser, base_url, path, screen):
+    """axe-core (Deque's engine, bundled by axe-playwright-python) over each page as
+    rendered: contrast, names of links and controls, headings, landmarks, language."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = PHONE if screen == "phone" else {"viewport": {"width": 1280, "height": 900}}
+    page = browser.new_context(locale="sv-SE", **context).new_page()
+    assert page.goto(base_url + path).status == 200
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}, "resultTypes": ["violations"]})
+    checked = results.response["passes"] + results.response["violations"] + results.response["incomplete"]
+    assert "color-contrast" in {rule["id"] for rule in checked}  # contrast was judged, not skipped
+    assert results.violations_count == 0, results.generate_report()
+    page.context.close()

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft4Validator
 
-from service.storage import tokens
 from service.threesixtygiving import number
+from tests.recording import registrar
 
 DECISION = "/v1/decisions/ks-2024-1371-481"
 GRANT, EVENTS = f"{DECISION}/360giving", f"{DECISION}/events"
@@ -39,8 +39,7 @@ def client(store_app):
 
 @pytest.fixture
 def writer(store_app):
-    token = tokens.create(store_app.extensions["medfin"].engine, "registrator", "registrar")
-    return {"Authorization": f"Bearer {token}"}
+    return registrar(store_app)
 
 
 def grant_of(client) -> dict:

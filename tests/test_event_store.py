@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.storage import tokens
+from tests.recording import registrar
 
 EVENTS = "/v1/decisions/ks-2024-1371-481/events"
 COMMITMENT = "/v1/decisions/ks-2024-1371-481/commitment"
@@ -24,8 +25,7 @@ def payment(day: str, amount: str, **other) -> dict:
 
 @pytest.fixture
 def writer(store_app):
-    token = tokens.create(store_app.extensions["medfin"].engine, "registrator", "registrar")
-    return {"Authorization": f"Bearer {token}"}
+    return registrar(store_app)
 
 
 @pytest.fixture

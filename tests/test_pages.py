@@ -11,8 +11,8 @@ import pytest
 
 from rules import load_decision
 from service import scenarios
-from service.storage import tokens
 from tests.contract import assert_problem
+from tests.recording import record, registrar
 
 DECISION = "ks-2024-1371-481"
 PAGE = f"/decisions/{DECISION}"
@@ -82,20 +82,13 @@ def on_day(monkeypatch):
 
 @pytest.fixture
 def writer(app):
-    token = tokens.create(app.extensions["medfin"].engine, "registrator", "registrar")
-    return {"Authorization": f"Bearer {token}"}
+    return registrar(app)
 
 
 def page(client, path: str = PAGE) -> Page:
     response = client.get(path)
     assert response.status_code == 200 and response.mimetype == "text/html"
     return Page(response.get_data(as_text=True))
-
-
-def record(client, writer, body: dict) -> dict:
-    response = client.post(EVENTS, json=body, headers=writer)
-    assert response.status_code == 201, response.json
-    return response.json
 
 
 def test_decision_page_is_swedish_html_for_a_phone(client):

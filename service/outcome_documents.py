@@ -69,8 +69,9 @@ def _frame(outcome: RuleOutcome) -> tuple[bytes, bytes]:
     before, _, after = whole.partition(b'"message":null')
     if len(_frames) >= _KEEP:
         _frames.clear()
-    _frames[key] = (cites, (before + b'"message":', after))  # held: its id is in the key
-    return _frames[key][1]
+    made = (before + b'"message":', after)
+    _frames[key] = (cites, made)  # the citations held: their id is in the key
+    return made
 
 
 def _message(outcome: RuleOutcome) -> bytes:

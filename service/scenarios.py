@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-FEATURES = Path(__file__).resolve().parents[1] / "features"
+#: features/, through the package (``service/shipped``), so that an installed wheel has it too.
+FEATURES = Path(__file__).resolve().parent / "shipped" / "features"
 _SCENARIO = re.compile(r"^\s*(Scenario|Scenariomall|Abstrakt Scenario):\s*(?P<title>.+?)\s*$")
 _RULE = re.compile(r"^\s*Regel:\s*(?P<title>.+?)\s*$")
 _FEATURE = re.compile(r"^\s*Egenskap:\s*(?P<title>.+?)\s*$")

@@ -23,7 +23,8 @@ from service.storage.engine import is_sqlite
 from service.storage.facts import Event, utc
 from service.storage.tables import decisions, events, idempotency_keys
 
-MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+#: migrations/, through the package (``service/shipped``), so that an installed wheel has it too.
+MIGRATIONS = Path(__file__).resolve().parents[1] / "shipped" / "migrations"
 
 
 class IdempotencyConflict(Exception):

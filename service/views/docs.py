@@ -10,21 +10,17 @@ from flask import Blueprint, Response, render_template, send_from_directory
 
 bp = Blueprint("docs", __name__, template_folder="../templates")
 
-SPEC = Path(__file__).resolve().parents[2] / "openapi.yaml"
+#: openapi.yaml, through the package (``service/shipped``), so that an installed wheel has it too.
+SPEC = Path(__file__).resolve().parents[1] / "shipped" / "openapi.yaml"
 SWAGGER_DIST = Path(flask_swagger_ui.__file__).parent / "dist"
 ASSETS = frozenset(
     {"swagger-ui.css", "index.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "favicon-32x32.png"}
 )
 
 
-def spec_path() -> Path:
-    """openapi.yaml at the top of the checkout, or the copy installed with the package."""
-    return SPEC if SPEC.exists() else Path(__file__).resolve().parents[1] / "openapi.yaml"
-
-
 @functools.cache
 def _spec_bytes() -> bytes:
-    return spec_path().read_bytes()
+    return SPEC.read_bytes()
 
 
 @bp.get("/openapi.yaml")

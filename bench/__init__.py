@@ -54,7 +54,8 @@ c. **Memory.** Each service worker's resident set size (``VmRSS`` in
 
 Reading the table: ``measured`` is medfin, ``baseline`` the same run's baseline,
 ``ratio`` the one divided by the other; ``PASS``/``FAIL`` compares with the ``goal``
-column (the ratio where the goal is one, else the measured figure). The JSON keeps
-every run and round, the worker pids, the load average before and after, and the git
-commit measured.
+column (the ratio where the goal is one, else the measured figure). The evaluate CPU
+row also gives the lowest and highest of the rounds' ratios: how far one round may stray
+from the median on this machine. The JSON keeps every run and round, the worker pids,
+the load average before and after, and the git commit measured.
 """

@@ -193,10 +193,15 @@ def _median(results: list[dict[str, Any]], phase: str, key: str) -> float:
     return float(statistics.median(r[phase][key] for r in results))
 
 
-def _ratio(results: list[dict[str, Any]], phase: str, key: str, *, inverse: bool = False) -> float:
-    """The median over rounds of phase/echo, each round's pair measured back to back."""
+def _ratios(results: list[dict[str, Any]], phase: str, key: str, *, inverse: bool = False) -> list[float]:
+    """Each round's phase/echo (echo/phase with ``inverse``), the pair measured side by side."""
     pairs = [(r[phase][key], r["echo"][key]) for r in results]
-    return float(statistics.median((e / p) if inverse else (p / e) for p, e in pairs))
+    return [(e / p) if inverse else (p / e) for p, e in pairs]
+
+
+def _ratio(results: list[dict[str, Any]], phase: str, key: str, *, inverse: bool = False) -> float:
+    """The median over rounds of ``_ratios``."""
+    return float(statistics.median(_ratios(results, phase, key, inverse=inverse)))
 
 
 def _summary(
@@ -225,6 +230,9 @@ def _summary(
         "requests_per_second": {p: _median(results, p, "requests_per_second") for p in results[0]},
         "cpu_microseconds_per_request": {p: _median(results, p, "cpu_microseconds_per_request") for p in results[0]},
         "ratio_cpu": {p: _ratio(results, p, "cpu_microseconds_per_request") for p in ("evaluate", "commitment")},
+        "ratio_cpu_rounds": {
+            p: _ratios(results, p, "cpu_microseconds_per_request") for p in ("evaluate", "commitment")
+        },
         "ratio_throughput": {
             p: _ratio(results, p, "requests_per_second", inverse=True) for p in ("evaluate", "commitment")
         },

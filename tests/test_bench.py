@@ -25,6 +25,7 @@ def test_a_small_benchmark_answers_every_request_and_fills_its_table():
     rows = run._rows(a, b)
     assert [r["target"][:1] for r in rows] == ["a", "b", "b", "b", "c", "c"]
     assert "POST evaluate: CPU per request" in run._table(rows)
+    assert len(b["ratio_cpu_rounds"]["evaluate"]) == 2
 
 
 def test_medfin_serve_runs_under_the_gunicorn_settings_the_benchmark_uses(monkeypatch, tmp_path):

@@ -12,6 +12,7 @@ import pytest
 
 from service import create_app
 from tests.contract import ContractClient
+from tests.recording import registrar
 
 
 @pytest.fixture(autouse=True)
@@ -76,3 +77,9 @@ def store_app(database_url):
 def client(app):
     """Flask's test client, checking every answer against openapi.yaml (tests/contract.py)."""
     return app.test_client()
+
+
+@pytest.fixture
+def writer(store_app):
+    """The Authorization header of a new registrar token on ``store_app``'s database."""
+    return registrar(store_app)

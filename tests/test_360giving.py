@@ -17,7 +17,6 @@ import pytest
 from jsonschema import Draft4Validator
 
 from service.threesixtygiving import number
-from tests.recording import registrar
 
 DECISION = "/v1/decisions/ks-2024-1371-481"
 GRANT, EVENTS = f"{DECISION}/360giving", f"{DECISION}/events"
@@ -35,11 +34,6 @@ def schema_errors(grant: dict) -> list[str]:
 @pytest.fixture
 def client(store_app):
     return store_app.test_client()
-
-
-@pytest.fixture
-def writer(store_app):
-    return registrar(store_app)
 
 
 def grant_of(client) -> dict:

@@ -9,7 +9,7 @@ import pytest
 
 from service.storage.store import Answer, Draft
 from tests.contract import assert_problem
-from tests.recording import links, record, record_adoption_and_payments, registrar
+from tests.recording import links, record, record_adoption_and_payments
 
 CHANGES = "/v1/changes"
 
@@ -17,11 +17,6 @@ CHANGES = "/v1/changes"
 @pytest.fixture
 def client(store_app):
     return store_app.test_client()
-
-
-@pytest.fixture
-def headers(store_app):
-    return registrar(store_app)
 
 
 def record_elsewhere(store_app, decision_id="ks-2099-1-1"):
@@ -42,10 +37,10 @@ def test_without_since_every_event_is_a_change_oldest_first(client):
     }
 
 
-def test_since_lists_exactly_the_events_recorded_after_it_across_decisions(store_app, client, headers):
+def test_since_lists_exactly_the_events_recorded_after_it_across_decisions(store_app, client, writer):
     shipped = client.get(CHANGES).json["items"]
     since = shipped[-1]["recorded_at"]
-    stored = record_adoption_and_payments(client, headers, payments=1)
+    stored = record_adoption_and_payments(client, writer, payments=1)
     record_elsewhere(store_app)
     answer = client.get(CHANGES, query_string={"since": since}).json
     assert answer["since"] == since and answer["total"] == 3
@@ -55,14 +50,14 @@ def test_since_lists_exactly_the_events_recorded_after_it_across_decisions(store
     assert recorded == sorted(recorded) and min(recorded) > since
 
 
-def test_the_newest_change_as_since_gives_nothing_new(client, headers):
-    newest = record_adoption_and_payments(client, headers, payments=0)[-1]["recorded_at"]
+def test_the_newest_change_as_since_gives_nothing_new(client, writer):
+    newest = record_adoption_and_payments(client, writer, payments=0)[-1]["recorded_at"]
     assert client.get(CHANGES, query_string={"since": newest}).json["items"] == []
 
 
-def test_changes_are_paged_with_link_headers(client, headers):
+def test_changes_are_paged_with_link_headers(client, writer):
     since = client.get(CHANGES).json["items"][-1]["recorded_at"]
-    record_adoption_and_payments(client, headers, payments=2)
+    record_adoption_and_payments(client, writer, payments=2)
     first = client.get(CHANGES, query_string={"since": since, "limit": 2})
     assert first.json["total"] == 3 and len(first.json["items"]) == 2
     assert set(links(first)) == {"first", "next", "last"}
@@ -71,9 +66,9 @@ def test_changes_are_paged_with_link_headers(client, headers):
     assert [len(last.json["items"]), set(links(last))] == [1, {"first", "prev", "last"}]
 
 
-def test_a_corrected_event_shows_its_correction(client, headers):
-    adoption = record_adoption_and_payments(client, headers, payments=0)[0]
-    fix = record(client, headers, {"type": "correction", "corrects": adoption["event_id"], "reason": "Fel datum"})
+def test_a_corrected_event_shows_its_correction(client, writer):
+    adoption = record_adoption_and_payments(client, writer, payments=0)[0]
+    fix = record(client, writer, {"type": "correction", "corrects": adoption["event_id"], "reason": "Fel datum"})
     items = {e["event_id"]: e for e in client.get(CHANGES).json["items"]}
     assert items[adoption["event_id"]]["corrected_by"] == fix["event_id"]
     assert items[fix["event_id"]]["corrects"] == adoption["event_id"] and items[fix["event_id"]]["corrected_by"] is None

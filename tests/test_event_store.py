@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from service.storage import tokens
-from tests.recording import registrar
 
 EVENTS = "/v1/decisions/ks-2024-1371-481/events"
 COMMITMENT = "/v1/decisions/ks-2024-1371-481/commitment"
@@ -21,11 +20,6 @@ def payment(day: str, amount: str, **other) -> dict:
         "recipient": RECIPIENT,
         **other,
     }
-
-
-@pytest.fixture
-def writer(store_app):
-    return registrar(store_app)
 
 
 @pytest.fixture

@@ -73,7 +73,7 @@ def amount_cap(decision: Decision, facts: Facts, reading: Reading) -> RuleOutcom
 def _nothing_paid(decision: Decision, chosen: tuple[str, str]) -> RuleOutcome:
     """The "cap.within" of no utbetalning yet: the same for every evaluation of a reading."""
     committed = decision.amount
-    values = (("disbursed", ZERO), ("committed", committed), ("remaining", committed - ZERO))
+    values = (("disbursed", ZERO), ("committed", committed), ("remaining", committed))
     return RuleOutcome(AMOUNT_CAP, SATISFIED, decision.citations(AMOUNT_CAP), "cap.within", values, chosen)
 
 
@@ -102,9 +102,4 @@ def recipient(decision: Decision, paid: tuple[Disbursement, ...]) -> RuleOutcome
         if payment.recipient != expected:
             values = (("paid_on", payment.paid_on), ("given", payment.recipient), ("expected", decision.recipient_name))
             return RuleOutcome(RECIPIENT, VIOLATED, decision.citations(RECIPIENT), "recipient.wrong", values)
-    return _right_recipient(decision)
-
-
-@cache
-def _right_recipient(decision: Decision) -> RuleOutcome:
     return fixed_outcome(decision, RECIPIENT, SATISFIED, "recipient.right", (("expected", decision.recipient_name),))

@@ -57,7 +57,7 @@ def period(decision: Decision, facts: Facts, reading: Reading, paid: tuple[Disbu
     """Beslutspunkt 1 and 2: every utbetalning in ``paid`` falls within the three years."""
     chosen = reading.chosen(THREE_YEARS)
     if not paid:
-        return fixed_outcome(decision, PERIOD, NOT_APPLICABLE, "period.no_disbursements", (), chosen)
+        return fixed_outcome(decision, PERIOD, NOT_APPLICABLE, "payment.none", (), chosen)
     span = years(decision, facts, reading)
     if span is None:
         return fixed_outcome(decision, PERIOD, PENDING, "period.start_unknown", (), chosen)
@@ -78,13 +78,7 @@ def funding_source(decision: Decision, paid: tuple[Disbursement, ...]) -> RuleOu
         if payment.funding_source != expected:
             values = (("paid_on", payment.paid_on), ("given", payment.funding_source), ("expected", name))
             return RuleOutcome(FUNDING_SOURCE, VIOLATED, decision.citations(FUNDING_SOURCE), "source.wrong", values)
-    return _right_source(decision)
-
-
-@cache
-def _right_source(decision: Decision) -> RuleOutcome:
-    values = (("expected", decision.funding_source_name),)
-    return fixed_outcome(decision, FUNDING_SOURCE, SATISFIED, "source.right", values)
+    return fixed_outcome(decision, FUNDING_SOURCE, SATISFIED, "source.right", (("expected", name),))
 
 
 @lru_cache(maxsize=256)  # bounded: under "36 months", the span comes from the caller's facts

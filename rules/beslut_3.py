@@ -32,7 +32,7 @@ def is_approved(decision: Decision, eruf: ErufDecision | None, reading: Reading)
     """ERUF has approved the application, as the chosen reading understands approval."""
     if eruf is None or eruf.outcome != "approved":
         return False
-    return eruf.granted_amount is None or not is_reduced_grant_refused(decision, eruf, reading)
+    return not is_reduced_grant_refused(decision, eruf, reading)
 
 
 def eruf_approval(decision: Decision, facts: Facts, reading: Reading) -> RuleOutcome:

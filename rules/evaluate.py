@@ -67,7 +67,7 @@ def _amounts(decision: Decision, known: Facts) -> Amounts:
 @cache
 def _nothing_paid(decision: Decision) -> Amounts:
     """The amounts before any utbetalning, the same for every evaluation."""
-    return Amounts(decision.amount, ZERO, decision.amount - ZERO, decision.currency)
+    return Amounts(decision.amount, ZERO, decision.amount, decision.currency)
 
 
 def judge_payment(decision: Decision, known: Facts, payment: Disbursement, reading: Reading) -> PaymentVerdict:

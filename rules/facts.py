@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, get_args
 
 from rules.money import ZERO
 
 ErufOutcome = Literal["approved", "rejected", "withdrawn"]
-ERUF_OUTCOMES: tuple[ErufOutcome, ...] = ("approved", "rejected", "withdrawn")
+ERUF_OUTCOMES: tuple[ErufOutcome, ...] = get_args(ErufOutcome)
 
 
 @dataclass(frozen=True, slots=True)

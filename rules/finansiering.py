@@ -11,7 +11,7 @@ from functools import cache
 
 from rules.decision import Contribution, Decision
 from rules.interpretations import KI_RS_CONTRIBUTION, Reading
-from rules.money import Percent
+from rules.money import ORE, ZERO, Percent
 from rules.outcomes import SATISFIED, VIOLATED, RuleOutcome
 
 FINANCING_BALANCE = "financing-balance"
@@ -29,7 +29,7 @@ def contribution_amount(contribution: Contribution, ki_rs_option: str) -> Decima
 @cache
 def plan_total(decision: Decision, ki_rs_option: str) -> Decimal:
     """The sum of every contribution in the financing plan."""
-    return sum((contribution_amount(c, ki_rs_option) for c in decision.contributions), Decimal("0.00"))
+    return sum((contribution_amount(c, ki_rs_option) for c in decision.contributions), ZERO)
 
 
 def plan_shares(decision: Decision, ki_rs_option: str) -> tuple[tuple[Contribution, Decimal, Decimal], ...]:
@@ -41,7 +41,7 @@ def plan_shares(decision: Decision, ki_rs_option: str) -> tuple[tuple[Contributi
 
 
 def eu_amount(decision: Decision) -> Decimal:
-    return sum((c.amount for c in decision.contributions if c.kind == "eu_fund"), Decimal("0.00"))
+    return sum((c.amount for c in decision.contributions if c.kind == "eu_fund"), ZERO)
 
 
 @cache
@@ -78,4 +78,4 @@ def eu_cofinancing_rate(decision: Decision, reading: Reading) -> RuleOutcome:
 
 
 def _percent(fraction: Decimal) -> Percent:
-    return Percent(f"{(fraction * 100).quantize(Decimal('0.01')).normalize():f}")
+    return Percent(f"{(fraction * 100).quantize(ORE).normalize():f}")

@@ -91,10 +91,6 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "Projektets startdag är okänd, så de 36 månaderna kan inte avgöras.",
         "The project's start day is unknown, so the 36 months cannot be determined.",
     ),
-    "period.no_disbursements": (
-        "Inga utbetalningar ännu.",
-        "No disbursements yet.",
-    ),
     "payment.none": (
         "Inga utbetalningar ännu.",
         "No disbursements yet.",

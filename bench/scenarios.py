@@ -16,10 +16,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from rules import Disbursement, ErufDecision, Facts
+from rules import Disbursement, ErufDecision, Facts, load_decision
 
-SOURCE = "reserverade-medel-for-oforutsett"
-RECIPIENT = "stiftelsen-flemingsberg-science"
+_DECISION = load_decision("ks-2024-1371-481")
+SOURCE, RECIPIENT = _DECISION.funding_source_id, _DECISION.recipient_id
 AMOUNTS = ("50000.00", "100000.00", "250000.00", "333333.33", "400000.00", "500000.00", "600000.01", "1000000.00")
 CHOICES = (
     {"three-years": "36-months-from-project-start"},

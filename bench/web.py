@@ -20,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -142,10 +143,10 @@ def _measure(folder: Path, rounds: int, per_round: int, warmup: int, concurrency
         # from a cache that only a repeated body would fill.
         bodies = [json.dumps(as_body(s)).encode("ascii") for s in generate(warmup + rounds * per_round, seed=2024)]
         load = _Load(echo, service, concurrency, bodies[0])
-        for phase in ("echo", "evaluate", "commitment"):
+        phases = ["echo", "evaluate", "commitment"]
+        for phase in phases:
             load.run(phase, bodies[:warmup])
         rss_warm = service.rss_kib()
-        phases = ["echo", "evaluate", "commitment"]
         results = []
         for number in range(rounds):
             chunk = bodies[warmup + number * per_round : warmup + (number + 1) * per_round]
@@ -175,15 +176,12 @@ def _round(load: _Load, chunk: list[bytes], phases: list[str], turn: int) -> dic
 def _added(parts: list[dict[str, Any]]) -> dict[str, Any]:
     count, seconds = sum(p["count"] for p in parts), sum(p["seconds"] for p in parts)
     cpu = sum(p["cpu_microseconds_per_request"] * p["count"] for p in parts)
-    statuses: dict[str, int] = {}
-    for part in parts:
-        for code, n in part["statuses"].items():
-            statuses[code] = statuses.get(code, 0) + n
+    statuses: Counter[str] = sum((Counter(p["statuses"]) for p in parts), Counter())
     return {
         "phase": parts[0]["phase"],
         "count": count,
         "seconds": seconds,
-        "statuses": statuses,
+        "statuses": dict(statuses),
         "requests_per_second": count / seconds,
         "cpu_microseconds_per_request": cpu / count,
     }
@@ -214,12 +212,7 @@ def _summary(
     etag: str | None,
 ) -> dict[str, Any]:
     growth = {pid: rss_after.get(pid, 0) - kib for pid, kib in rss_warm.items()}
-    statuses: dict[str, dict[str, int]] = {}
-    for r in results:
-        for phase, result in r.items():
-            for code, n in result["statuses"].items():
-                statuses.setdefault(phase, {}).setdefault(code, 0)
-                statuses[phase][code] += n
+    statuses = {phase: dict(sum((Counter(r[phase]["statuses"]) for r in results), Counter())) for phase in results[0]}
     return {
         "workers": WORKERS,
         "worker_class": "sync",

@@ -87,8 +87,13 @@ class Decision:
 
     def source_text(self) -> str:
         """The source document, as shipped beside the data file."""
-        source_file: str = self.data["source_file"]
-        return (DECISIONS_DIR / source_file).read_text(encoding="utf-8")
+        return _source_text(self.data["source_file"])
+
+
+@cache
+def _source_text(source_file: str) -> str:
+    """Read once: the file changes only with a release."""
+    return (DECISIONS_DIR / source_file).read_text(encoding="utf-8")
 
 
 @cache

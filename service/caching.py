@@ -35,6 +35,7 @@ from flask import Flask, Response, current_app, g, request
 from rules import decision_ids, load_decision
 from service import revalidation
 from service.stockholm import STOCKHOLM, midnight, today
+from service.storage.facts import utc
 from service.storage.store import Stamp
 
 #: Stands in for a data file without ``modified``: it cannot have changed since it was loaded.
@@ -86,8 +87,6 @@ def policy() -> Policy:
 
 
 def init_app(app: Flask) -> None:
-    app.config.setdefault("CACHE_MAX_AGE", 3600)
-    app.config.setdefault("CACHE_MAX_AGE_RECORDED", 0)
     revalidation.init_app(app)
     app.before_request(_before_request)
     app.after_request(_after_request)
@@ -96,11 +95,11 @@ def init_app(app: Flask) -> None:
 def _before_request() -> Response | None:
     if request.method not in _READS or request.endpoint is None:
         return None
-    chosen = policy()
+    chosen = g.medfin_policy = policy()
     # Taken before the view reads the log: an event recorded meanwhile makes the
     # remembered validators stale rather than the answer.
     g.medfin_fingerprint = fingerprint(chosen)
-    return revalidation.not_modified(g.medfin_fingerprint, cache_control(chosen))
+    return revalidation.not_modified(g.medfin_fingerprint, lambda: cache_control(chosen))
 
 
 def _after_request(response: Response) -> Response:
@@ -128,7 +127,7 @@ def _on_read(response: Response) -> None:
 
 def _validate(response: Response) -> None:
     """Validators and freshness for a 200, then 304 if the client's copy is current."""
-    chosen = policy()
+    chosen: Policy = g.medfin_policy
     media_type = (response.mimetype or "").encode()
     digest = hashlib.blake2b(media_type + b"\n" + response.get_data(), digest_size=16)
     response.set_etag(digest.hexdigest())
@@ -184,7 +183,7 @@ def _data_modified(decision_id: str) -> datetime:
     modified = load_decision(decision_id).data.get("modified")
     if not isinstance(modified, datetime):
         return STARTED
-    return modified if modified.tzinfo else modified.replace(tzinfo=UTC)
+    return utc(modified)
 
 
 def log_stamps() -> dict[str, Stamp]:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import click
 from marshmallow import ValidationError
 
-from rules import Evaluation, RuleError, evaluate, load_decision, render
+from rules import Evaluation, RuleError, load_decision, render
 from rules.glossary import OUTCOME_LABELS, STATUS_LABELS
 from rules.money import show_sv
 from service.jsonio import NotJson, loads
@@ -56,14 +55,12 @@ def serve(host: str, port: int, workers: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON instead of text.")
 def status(as_of: Any, decision_id: str, as_json: bool) -> None:
     """The commitment's status on a date, from the recorded facts."""
+    from service.page_content import commitment
     from service.stockholm import today
-    from service.storage.facts import facts_from
 
     decision = _decision(decision_id)
     day = as_of.date() if as_of else today()
-    recorded = _store().events(decision.decision_id)
-    result = evaluate(decision, facts_from(recorded, known_at=datetime.now(UTC), as_of=day), on=day)
-    _print(result, as_json)
+    _print(commitment(decision, _store().events(decision.decision_id), on=day).result, as_json)
 
 
 @main.group()

@@ -23,7 +23,7 @@ PREFLIGHT_MAX_AGE = 86400
 def init_app(app: Flask) -> None:
     """Add the headers to every answer. They are made once, from the configuration as the
     app is built: every response passes here, the answers to evaluations most of all."""
-    origin = app.config.setdefault("CORS_ORIGIN", "*")
+    origin = app.config["CORS_ORIGIN"]  # its default is set with the others in create_app
 
     def add_headers(response: Response) -> Response:
         headers = response.headers

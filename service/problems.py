@@ -154,7 +154,6 @@ def _on_unexpected(error: Exception) -> Response:
 
 
 def init_app(app: Flask) -> None:
-    app.config.setdefault("PROBLEM_BASE_URI", "urn:medfin:problem:")
     app.register_error_handler(Problem, _on_problem)
     app.register_error_handler(ValidationError, _on_validation_error)
     app.register_error_handler(RuleError, _on_rule_error)

@@ -15,7 +15,7 @@ running process, so it need not be in the fingerprint.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from flask import Flask, Response, current_app, request
@@ -50,8 +50,9 @@ def remember(response: Response, fingerprint: Hashable) -> None:
     memory[request.full_path] = Validators(etag, fingerprint, vary)
 
 
-def not_modified(fingerprint: Hashable, cache_control: str) -> Response | None:
-    """A 304 if the client's ETag is the one remembered and nothing it was made of changed."""
+def not_modified(fingerprint: Hashable, cache_control: Callable[[], str]) -> Response | None:
+    """A 304 if the client's ETag is the one remembered and nothing it was made of changed;
+    ``cache_control`` is asked only then."""
     if not request.if_none_match:
         return None
     known = current_app.extensions[KEY].get(request.full_path)
@@ -61,7 +62,7 @@ def not_modified(fingerprint: Hashable, cache_control: str) -> Response | None:
         return None
     response = current_app.response_class(status=304)
     response.set_etag(known.etag)
-    response.headers["Cache-Control"] = cache_control
+    response.headers["Cache-Control"] = cache_control()
     for name, _ in known.vary:
         response.vary.add(name)
     return response

@@ -23,7 +23,8 @@ class MedfinServer(BaseApplication):  # type: ignore[misc]
     def load(self) -> Any:
         from service import create_app
 
-        return create_app()
+        # run() prepared the database once before the workers started; each worker only opens it.
+        return create_app({"PREPARE_DATABASE": False})
 
 
 def run(*, host: str, port: int, workers: int) -> None:

@@ -29,7 +29,7 @@ from decimal import Decimal
 from typing import Any
 
 from rules import Decision
-from rules.money import ZERO, show
+from rules.money import show
 from service.storage.facts import Event, facts_from, live_events
 
 CC0 = "http://creativecommons.org/publicdomain/zero/1.0/"
@@ -87,7 +87,7 @@ def grant(decision: Decision, events: list[Event], *, prefix: str, base_url: str
         "description": " ".join(p["text"] for p in data["decision_points"]),
         "currency": decision.currency,
         "amountAwarded": number(decision.amount),
-        "amountDisbursed": number(sum((d.amount for d in facts.disbursements), ZERO)),
+        "amountDisbursed": number(facts.disbursed),
     }
     if facts.adopted_on is not None:
         record["awardDate"] = facts.adopted_on.isoformat()

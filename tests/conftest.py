@@ -10,8 +10,7 @@ import os
 
 import pytest
 
-from service import create_app
-from tests.contract import ContractClient
+from tests.contract import contract_app
 from tests.recording import registrar
 
 
@@ -59,16 +58,13 @@ def database_url(request, tmp_path):
 @pytest.fixture
 def app(tmp_path):
     """An app on its own SQLite file: every test starts from the shipped facts alone."""
-    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'medfin.sqlite3'}"})
-    app.test_client_class = ContractClient
-    return app
+    return contract_app(f"sqlite:///{tmp_path / 'medfin.sqlite3'}")
 
 
 @pytest.fixture
 def store_app(database_url):
     """An app on a new database, SQLite and PostgreSQL in turn."""
-    app = create_app({"TESTING": True, "DATABASE_URL": database_url})
-    app.test_client_class = ContractClient
+    app = contract_app(database_url)
     yield app
     app.extensions["medfin"].engine.dispose()
 

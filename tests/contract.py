@@ -138,3 +138,13 @@ class ContractClient(FlaskClient):
         response = super().open(*args, **kwargs)
         check_response(response.request, response)
         return response
+
+
+def contract_app(database_url: str, **config: Any) -> Any:
+    """``create_app`` for a test: on ``database_url``, in testing mode unless ``config``
+    says otherwise, its test client checking every answer against openapi.yaml."""
+    from service import create_app
+
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url, **config})
+    app.test_client_class = ContractClient
+    return app

@@ -66,6 +66,21 @@ def registrar_token(env: Mapping[str, str], name: str = "registrator") -> str:
     return medfin("tokens", "create", "--name", name, "--role", "registrar", env=env).strip()
 
 
+def check_answer(
+    method: str,
+    path: str,
+    sent: Mapping[str, str] | None,
+    status: int,
+    headers: list[tuple[str, str]],
+    raw: bytes,
+) -> None:
+    """An answer read off the wire, checked against openapi.yaml like every other."""
+    check_response(
+        EnvironBuilder(path=path, method=method, headers=dict(sent or {})).get_request(),
+        Response(raw, status=status, headers=headers),
+    )
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind((HOST, 0))
@@ -104,10 +119,7 @@ class ServerProcess:
             status, answer_headers, raw = response.status, response.getheaders(), response.read()
         finally:
             connection.close()
-        check_response(
-            EnvironBuilder(path=path, method=method, headers=dict(headers or {})).get_request(),
-            Response(raw, status=status, headers=answer_headers),
-        )
+        check_answer(method, path, headers, status, answer_headers, raw)
         return status, dict(answer_headers), raw
 
     def request(

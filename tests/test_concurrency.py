@@ -23,7 +23,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.server_process import registrar_token, running_server
+from tests.server_process import check_answer, registrar_token, running_server
 
 DECISION = "/v1/decisions/ks-2024-1371-481"
 EVENTS = f"{DECISION}/events"
@@ -55,7 +55,7 @@ def test_fifty_racing_disbursements_store_exactly_the_twenty_that_fit(database_u
 
         barrier = threading.Barrier(RACERS, timeout=30)
 
-        def race(number: int) -> tuple[int, dict | None]:
+        def race(number: int) -> tuple[int, dict | None, list[tuple[str, str]], bytes]:
             connection = http.client.HTTPConnection(server.host, server.port, timeout=60)
             try:
                 connection.connect()  # connected first, so that the barrier releases only the sends
@@ -64,22 +64,24 @@ def test_fifty_racing_disbursements_store_exactly_the_twenty_that_fit(database_u
                 connection.request("POST", EVENTS, body=payload, headers=writer)
                 response = connection.getresponse()
                 raw = response.read()
-                return response.status, json.loads(raw) if raw else None
+                return response.status, json.loads(raw) if raw else None, response.getheaders(), raw
             finally:
                 connection.close()
 
         with ThreadPoolExecutor(max_workers=RACERS) as pool:
             answers = list(pool.map(race, range(RACERS), timeout=90))
 
-        statuses = sorted(status for status, _ in answers)
-        failures = [(s, b) for s, b in answers if s >= 500]
+        statuses = sorted(status for status, *_ in answers)
+        failures = [(s, b) for s, b, *_ in answers if s >= 500]
         assert not failures, f"{failures[:3]}\n{server.output()}"
+        for status, _, headers, raw in answers:
+            check_answer("POST", EVENTS, writer, status, headers, raw)
         assert statuses.count(201) == 20, statuses
         assert statuses.count(422) == 30, statuses
-        refused = [body for status, body in answers if status == 422]
+        refused = [body for status, body, *_ in answers if status == 422]
         assert all([v["rule_id"] for v in body["violations"]] == ["amount-cap"] for body in refused), refused[0]
 
-        stored = {body["event_id"] for status, body in answers if status == 201}
+        stored = {body["event_id"] for status, body, *_ in answers if status == 201}
         payments = [e for e in server.items(EVENTS) if e["type"] == "disbursement"]
         assert {e["event_id"] for e in payments} == stored
         assert len(payments) == 20

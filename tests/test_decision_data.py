@@ -72,3 +72,20 @@ def test_decision_data_leaves_the_adoption_date_unknown():
 def test_decision_data_slug_is_derived_from_the_diarienummer():
     assert decision_ids() == ("ks-2024-1371-481",)
     assert re.sub(r"[^a-z0-9]+", "-", DECISION.diarienummer.lower()) == DECISION.decision_id
+
+
+def test_the_api_lists_the_eight_rules_of_the_issue_by_their_stable_ids(client):
+    """The ids other authorities code against, written out here rather than read from the
+    code: renaming or dropping one breaks this test, not silently the clients."""
+    listed = client.get("/v1/decisions/ks-2024-1371-481/rules").get_json()["rules"]
+    assert [r["rule_id"] for r in listed] == [
+        "adoption",
+        "eruf-approval",
+        "amount-cap",
+        "period",
+        "funding-source",
+        "recipient",
+        "financing-balance",
+        "eu-cofinancing-rate",
+    ]
+    assert all(r["citations"] and r["title"]["sv"] and r["title"]["en"] for r in listed)

@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 
 from service.storage.engine import make_engine
 from service.storage.tables import decisions, events, idempotency_keys
-from tests.server_process import registrar_token, running_server, start_server
+from tests.server_process import check_answer, registrar_token, running_server, start_server
 
 DECISION_ID = "ks-2024-1371-481"
 DECISION = f"/v1/decisions/{DECISION_ID}"
@@ -53,6 +53,7 @@ class Stream:
         self.lock = threading.Lock()
         self.answered: dict[str, tuple[int, dict, str | None]] = {}  # reference → status, body, Location
         self.unanswered: list[str] = []  # sent (or being sent) when the connection broke
+        self.wire: list[tuple[dict[str, str], int, list[tuple[str, str]], bytes]] = []  # for the contract check
         self.threads = [threading.Thread(target=self._run, args=(n,), daemon=True) for n in range(CLIENTS)]
 
     def start(self) -> None:
@@ -81,9 +82,12 @@ class Stream:
                     headers={**self.headers, "Idempotency-Key": reference},
                 )
                 response = connection.getresponse()
-                body = json.loads(response.read())
+                raw = response.read()
+                body = json.loads(raw)
                 with self.lock:
                     self.answered[reference] = (response.status, body, response.getheader("Location"))
+                    sent = {**self.headers, "Idempotency-Key": reference}
+                    self.wire.append((sent, response.status, response.getheaders(), raw))
             except (OSError, http.client.HTTPException, ValueError):
                 with self.lock:
                     self.unanswered.append(reference)
@@ -113,6 +117,8 @@ def test_every_acknowledged_event_survives_sigkill_and_none_is_half_written(data
         server.kill()  # SIGKILL to the master and every worker, mid-stream
     stream.join(timeout=30)
     first_output = server.output()
+    for sent, status, headers, raw in stream.wire:
+        check_answer("POST", EVENTS, sent, status, headers, raw)
 
     answered = dict(stream.answered)
     not_created = {ref: (s, b) for ref, (s, b, _) in answered.items() if s != 201}

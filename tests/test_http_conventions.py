@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 import pytest
 from werkzeug.http import http_date, parse_date
 
-from service import caching, create_app
-from tests.contract import ContractClient, assert_problem
+from service import caching
+from tests.contract import assert_problem, contract_app
 from tests.examples import DECISION
 from tests.recording import EVENTS, links, record, record_adoption_and_payments, registrar
 
@@ -90,7 +90,7 @@ def test_a_recorded_event_changes_the_logs_etag_and_last_modified(store_app, sto
 @pytest.mark.parametrize("url", [EVENTS, f"{COMMITMENT}?as_of=2025-06-01", "/v1/changes"])
 def test_a_304_is_no_longer_given_once_an_event_is_recorded_by_another_worker(store_app, database_url, url):
     """Each worker remembers validators; what another worker records must still be seen."""
-    client, other = store_app.test_client(), create_app({"TESTING": True, "DATABASE_URL": database_url})
+    client, other = store_app.test_client(), contract_app(database_url)
     etag = client.get(url).headers["ETag"]
     assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
     record(other.test_client(), registrar(other), {"type": "adoption", "decided_on": "2024-09-16", "body": "KS"})
@@ -99,8 +99,7 @@ def test_a_304_is_no_longer_given_once_an_event_is_recorded_by_another_worker(st
 
 
 def test_the_commitment_today_is_not_fresh_past_midnight_in_stockholm(tmp_path):
-    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'db'}", "CACHE_MAX_AGE_RECORDED": 10**6})
-    app.test_client_class = ContractClient
+    app = contract_app(f"sqlite:///{tmp_path / 'db'}", CACHE_MAX_AGE_RECORDED=10**6)
     before = caching.seconds_until_midnight(datetime.now(UTC))
     response = app.test_client().get(COMMITMENT)
     max_age = int(response.headers["Cache-Control"].removeprefix("public, max-age="))
@@ -180,7 +179,7 @@ def test_preflight_is_answered_with_the_paths_methods_and_the_headers_the_api_re
 
 def test_cors_origin_is_configurable_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("MEDFIN_CORS_ORIGIN", "https://www.huddinge.se")
-    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'db'}"})
+    app = contract_app(f"sqlite:///{tmp_path / 'db'}")
     assert_cors(app.test_client().get("/v1/decisions"), origin="https://www.huddinge.se")
 
 

@@ -7,8 +7,7 @@ import json
 
 import pytest
 
-from service import create_app
-from tests.contract import assert_money_is_exact, assert_problem
+from tests.contract import assert_money_is_exact, assert_problem, contract_app
 from tests.examples import DECISION, paid_as_written, payment, what_if, with_facts
 
 EVALUATE = f"{DECISION}/evaluate"
@@ -311,7 +310,7 @@ def test_money_check_would_catch_a_float_or_a_short_string():
 
 
 def test_unexpected_exception_is_a_500_problem_without_traceback(tmp_path):
-    app = create_app({"TESTING": False, "DATABASE_URL": f"sqlite:///{tmp_path / 'medfin.sqlite3'}"})
+    app = contract_app(f"sqlite:///{tmp_path / 'medfin.sqlite3'}", TESTING=False)
 
     def explode():
         raise RuntimeError("secret internal detail")

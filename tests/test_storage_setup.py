@@ -12,6 +12,7 @@ from service import create_app
 from service.storage.engine import make_engine
 from service.storage.store import EventStore
 from service.storage.tables import metadata, tokens
+from tests.contract import contract_app
 from tests.server_process import medfin
 
 DECISION = "ks-2024-1371-481"
@@ -50,7 +51,7 @@ def test_tokens_cli_prints_a_token_once_stores_only_its_hash_and_revokes(databas
         assert stored == hashlib.sha256(token.encode()).hexdigest() and token not in stored
         medfin("tokens", "revoke", "anna", env=env)
         assert "revoked" in medfin("tokens", "list", env=env)
-        app = create_app({"TESTING": True, "DATABASE_URL": database_url})
+        app = contract_app(database_url)
         body = {"type": "adoption", "decided_on": "2024-09-16", "body": "Kommunstyrelsen"}
         refused = app.test_client().post(
             f"/v1/decisions/{DECISION}/events", json=body, headers={"Authorization": f"Bearer {token}"}

@@ -24,7 +24,7 @@ def record_elsewhere(store_app, decision_id="ks-2099-1-1"):
     store = store_app.extensions["medfin"]
     store.ensure_decision(decision_id)
     draft = Draft("adoption", date(2099, 1, 1), {"body": "Kommunfullmäktige"})
-    store.append(decision_id, draft, recorded_by="test", check=lambda *_: None, answer=lambda _: Answer(201, "", None))
+    store.append(decision_id, draft, recorded_by="test", check=lambda *_: None, answer=lambda _: Answer(201, b"", None))
 
 
 def test_without_since_every_event_is_a_change_oldest_first(client):

@@ -57,7 +57,7 @@ def _load_fact(store: EventStore, decision_id: str, fact: dict[str, object]) -> 
 
     try:
         store.append(
-            decision_id, draft, recorded_by=SHIPPED_BY, check=only_once, answer=lambda _: Answer(201, "", None)
+            decision_id, draft, recorded_by=SHIPPED_BY, check=only_once, answer=lambda _: Answer(201, b"", None)
         )
     except _AlreadyLoaded:
         return 0

@@ -45,10 +45,11 @@ class Draft:
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """What a write answered: kept whole, so that a retry gets the same bytes."""
+    """What a write answered: kept whole, so that a retry gets the same bytes. The body is
+    bytes already encoded, so that nothing about the answer can fail once it is committed."""
 
     status: int
-    body: str
+    body: bytes
     location: str | None
     replayed: bool = False
 
@@ -176,8 +177,11 @@ class EventStore:
     ) -> Answer:
         """Check ``draft`` against the log and record it, atomically.
 
-        ``check`` raises to refuse (nothing is stored); ``answer`` renders the response,
-        which is stored with the Idempotency-Key ``(key, request_hash)`` if one is given.
+        ``check`` raises to refuse (nothing is stored); ``answer`` renders the response
+        from the event as the store reads it back, and is stored with the Idempotency-Key
+        ``(key, request_hash)`` if one is given. Both happen before the commit: if the
+        event cannot be read back and answered, it is not stored, so no write is ever
+        stored and then answered with an error (a client retrying would store it twice).
         """
         with self.engine.begin() as connection:
             self._lock(connection, decision_id)
@@ -204,7 +208,7 @@ class EventStore:
                 .where(decisions.c.decision_id == decision_id)
                 .values(event_count=decisions.c.event_count + 1)
             )
-            stored = Event(event_id=event_id, **values)  # type: ignore[arg-type]
+            stored = _event(connection.execute(select(events).where(events.c.event_id == event_id)).one())
             response = answer(stored)
             if idempotency is not None:
                 connection.execute(
@@ -214,7 +218,7 @@ class EventStore:
                         token_name=recorded_by,
                         request_hash=idempotency[1],
                         status=response.status,
-                        body=response.body,
+                        body=response.body.decode("utf-8"),  # valid: ``answer`` encoded it strictly
                         location=response.location,
                         created_at=now,
                     )
@@ -242,4 +246,4 @@ class EventStore:
             return None
         if row.request_hash != request_hash:
             raise IdempotencyConflict(key)
-        return Answer(row.status, row.body, row.location, replayed=True)
+        return Answer(row.status, row.body.encode("utf-8"), row.location, replayed=True)

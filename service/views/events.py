@@ -12,10 +12,12 @@ from rules import load_decision
 from service import paging, presenters, tabular
 from service.auth import writer
 from service.event_schemas import load_event
+from service.jsonio import compact
 from service.negotiation import csv_response, json_response, wants_csv
 from service.problems import Problem
 from service.recording import checker
 from service.schemas import list_query
+from service.storage.facts import Event
 from service.storage.store import Answer, IdempotencyConflict
 from service.views.evaluation import json_body
 
@@ -51,6 +53,14 @@ def get_event(decision_id: str, event_id: int) -> Any:
     return presenters.event(found, store().corrections([event_id]).get(event_id))
 
 
+def created(event: Event) -> Answer:
+    """The 201 answer to recording ``event``, as bytes. The store calls it inside the
+    write's transaction: text that cannot be written as UTF-8 fails the write, instead of
+    failing the answer to a write already stored (which a client would retry, twice stored)."""
+    document = presenters.event(event, None)
+    return Answer(201, compact(document).encode("utf-8"), document["links"]["self"])
+
+
 @bp.post("/decisions/<decision_id>/events")
 def record_event(decision_id: str) -> Response:
     """operationId: recordEvent."""
@@ -70,13 +80,9 @@ def record_event(decision_id: str) -> Response:
         canonical = json.dumps(body, sort_keys=True, default=str, ensure_ascii=False)
         idempotency = (key, hashlib.sha256(canonical.encode()).hexdigest())
 
-    def answer(event: Any) -> Answer:
-        document = presenters.event(event, None)
-        return Answer(201, current_app.json.dumps(document), document["links"]["self"])
-
     try:
         stored = store().append(
-            decision_id, draft, recorded_by=name, check=checker(decision), answer=answer, idempotency=idempotency
+            decision_id, draft, recorded_by=name, check=checker(decision), answer=created, idempotency=idempotency
         )
     except IdempotencyConflict as error:
         raise Problem(

@@ -1,0 +1,61 @@
+"""A deadline on every answer from PostgreSQL, kept by the client.
+
+The server's own statement and lock timeouts end what a live server is slow at. A
+frozen server (SIGSTOP, a hung host or disk) answers nothing at all, so those never
+fire; its kernel still accepts the TCP connection and acknowledges what is sent, and
+answers keepalive probes, so neither ``tcp_user_timeout`` nor keepalives notice it.
+Cancelling would need the same frozen server to take the cancel request.
+
+So the client bounds each wait itself. psycopg 3 does all its I/O through
+``Connection.wait()`` (libpq in non-blocking mode, psycopg's own poll), and that wait
+takes a timeout since psycopg 3.3: the one its ``cancel_safe()`` and ``notifies()`` use.
+``BoundedConnection`` passes ``ANSWER_SECONDS`` to every wait that has none. When it
+expires the query is still in flight, so the protocol state is unknown: the connection
+is closed (as psycopg itself does when a cancelled query does not end), and SQLAlchemy,
+seeing it closed, discards it and every older one from the pool. No thread, no signal;
+each request stuck on the database ends within the deadline with an error that
+``service.storage.faults`` calls unavailable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+from psycopg import errors
+
+#: Longer than the server's own statement timeout, so that a live server answers first.
+ANSWER_SECONDS = 2.0
+
+
+class AnswerTimeout(psycopg.OperationalError):
+    """PostgreSQL did not answer in time; the connection was closed."""
+
+
+class BoundedConnection(psycopg.Connection[Any]):
+    """A psycopg connection whose every wait for the server ends within ``answer_seconds``."""
+
+    answer_seconds: float = ANSWER_SECONDS
+
+    def wait(self, gen: Any, *args: Any, timeout: float | None = None, **kwargs: Any) -> Any:
+        if timeout is not None:  # psycopg's own bounded waits handle their timeouts
+            return super().wait(gen, *args, timeout=timeout, **kwargs)
+        try:
+            return super().wait(gen, *args, timeout=self.answer_seconds, **kwargs)
+        except errors._WaitTimeout:  # psycopg's timeout of wait(); private, stable since 3.3
+            self.close()
+            raise AnswerTimeout(
+                f"the server did not answer within {self.answer_seconds:g} s; the connection was closed"
+            ) from None
+
+
+@contextmanager
+def extended(connection: Any, seconds: float) -> Iterator[None]:
+    """Within the block, ``connection`` (a ``BoundedConnection``) waits up to ``seconds``."""
+    connection.answer_seconds = seconds
+    try:
+        yield
+    finally:
+        connection.answer_seconds = ANSWER_SECONDS

@@ -55,7 +55,7 @@ def default_url(instance_path: str) -> str:
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     engine = _sqlite_engine(parsed) if parsed.get_backend_name() == "sqlite" else _postgres_engine(parsed)
-    event.listen(engine, "handle_error", _discard_unusable)
+    event.listen(engine, "handle_error", _on_error)
     return engine
 
 
@@ -139,11 +139,17 @@ def _postgres_bounds(url: URL) -> dict[str, Any]:
     return bounds
 
 
-def _discard_unusable(context: ExceptionContext) -> None:
+def _on_error(context: ExceptionContext) -> None:
     """A connection that stays unusable after the fault is gone is dropped from the pool
     with every other one opened before it, as SQLAlchemy drops a broken one."""
-    if faults.is_stuck_connection(context.original_exception):
+    error = context.original_exception
+    if faults.is_stuck_connection(error):
         context.is_disconnect = True
+    elif context.is_pre_ping and isinstance(error, deadline.AnswerTimeout):
+        # The server did not answer the pool's ping: reconnecting now, as SQLAlchemy does
+        # after a failed ping, would wait the connect timeout as well. This request fails
+        # at once instead; the closed connection is replaced on the next checkout.
+        context.is_disconnect = False
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -11,6 +11,7 @@ restarted between the fault and the recovery.
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -21,6 +22,7 @@ import psycopg
 import pytest
 
 from service.storage.engine import SQLITE_BUSY_TIMEOUT_MS
+from service.storage.faults import is_unavailable
 from tests.contract import assert_problem, contract_app
 from tests.postgres import PostgresUnavailable, start_postgres
 from tests.recording import ADOPTION, EVENTS, registrar
@@ -48,11 +50,40 @@ def timed(bound: float):
     started = time.monotonic()
     yield
     elapsed = time.monotonic() - started
-    print(f"{elapsed:.2f} s")
     assert elapsed < bound, f"took {elapsed:.1f} s, more than {bound} s"
 
 
 # ------------------------------------------------------------------------------ SQLite
+
+
+def raised(connection, *statements: str) -> Exception:
+    """The error the last of ``statements`` raises on ``connection``."""
+    for statement in statements[:-1]:
+        connection.execute(statement)
+    with pytest.raises(Exception) as caught:
+        connection.execute(statements[-1])
+    return caught.value
+
+
+def test_only_faults_of_the_database_itself_are_unavailable(tmp_path, postgres):
+    """Real driver errors: a full or read-only database is "retry later"; a mistake in
+    the SQL or a broken constraint is not, and stays a 500."""
+    sqlite = sqlite3.connect(tmp_path / "plain.sqlite3", isolation_level=None)
+    sqlite.execute("CREATE TABLE t (x TEXT UNIQUE)")
+    sqlite.execute("INSERT INTO t VALUES ('a')")
+    assert not is_unavailable(raised(sqlite, "SELECT * FROM no_such_table"))
+    assert not is_unavailable(raised(sqlite, "INSERT INTO t VALUES ('a')"))
+    assert is_unavailable(raised(sqlite, "PRAGMA max_page_count = 1", "INSERT INTO t VALUES (randomblob(9000))"))
+    read_only = sqlite3.connect(f"file:{tmp_path / 'plain.sqlite3'}?mode=ro", uri=True)
+    assert is_unavailable(raised(read_only, "INSERT INTO t VALUES ('b')"))
+
+    with psycopg.connect(postgres.url.replace("+psycopg", ""), autocommit=True) as pg:
+        assert not is_unavailable(raised(pg, "SELEKT 1"))
+        assert not is_unavailable(raised(pg, "CREATE TEMP TABLE u (x int UNIQUE)", "INSERT INTO u VALUES (1), (1)"))
+        assert is_unavailable(raised(pg, "SET statement_timeout = 10", "SELECT pg_sleep(1)"))
+        read_only = ("SET statement_timeout = 0", "SET default_transaction_read_only = on", "CREATE TABLE v (x int)")
+        assert is_unavailable(raised(pg, *read_only))
+
 
 HOLD_WRITE_LOCK = """
 import sqlite3, sys
@@ -234,6 +265,7 @@ def test_postgres_row_locked_by_another_session_reads_answer_and_a_write_gets_50
     app = contract_app(own_database)
     client, writer = app.test_client(), registrar(app)
     with psycopg.connect(own_database.replace("+psycopg", "")) as other:
+        other.execute("SET idle_in_transaction_session_timeout = '10s'")  # a writer without a bound fails, not hangs
         other.execute("SELECT 1 FROM decisions WHERE decision_id = 'ks-2024-1371-481' FOR UPDATE")
         with timed(1.0):
             assert client.get(EVENTS).status_code == 200

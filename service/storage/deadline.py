@@ -27,7 +27,7 @@ import psycopg
 from psycopg import errors
 
 #: Longer than the server's own statement timeout, so that a live server answers first.
-ANSWER_SECONDS = 2.0
+ANSWER_SECONDS = 2.5
 
 
 class AnswerTimeout(psycopg.OperationalError):

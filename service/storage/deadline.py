@@ -25,6 +25,7 @@ from typing import Any
 
 import psycopg
 from psycopg import errors
+from psycopg.connection import _WAIT_INTERVAL  # the default of the method overridden here
 
 #: Longer than the server's own statement timeout, so that a live server answers first.
 ANSWER_SECONDS = 2.5
@@ -39,11 +40,11 @@ class BoundedConnection(psycopg.Connection[Any]):
 
     answer_seconds: float = ANSWER_SECONDS
 
-    def wait(self, gen: Any, *args: Any, timeout: float | None = None, **kwargs: Any) -> Any:
+    def wait(self, gen: Any, interval: float = _WAIT_INTERVAL, timeout: float | None = None) -> Any:
         if timeout is not None:  # psycopg's own bounded waits handle their timeouts
-            return super().wait(gen, *args, timeout=timeout, **kwargs)
+            return super().wait(gen, interval, timeout)
         try:
-            return super().wait(gen, *args, timeout=self.answer_seconds, **kwargs)
+            return super().wait(gen, interval, self.answer_seconds)
         except errors._WaitTimeout:  # psycopg's timeout of wait(); private, stable since 3.3
             self.close()
             raise AnswerTimeout(

@@ -22,11 +22,14 @@ _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
 _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 13, 14
 #: Busy and locked (another writer), read-only, an I/O error (a disk gone, a quota: EDQUOT
 #: comes as SQLITE_IOERR_WRITE), full, and a file that cannot be opened (down).
-_SQLITE_UNAVAILABLE = frozenset({_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN})
+_SQLITE_UNAVAILABLE = frozenset(
+    {_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN}
+)
 
 #: PostgreSQL's SQLSTATEs (https://www.postgresql.org/docs/15/errcodes-appendix.html):
-#: whole classes, then single codes.
-_POSTGRES_CLASSES = frozenset({"08", "53"})  # connection exception; insufficient resources (disk full, too many connections)
+#: whole classes (connection exception; insufficient resources: disk full, out of memory,
+#: too many connections), then single codes.
+_POSTGRES_CLASSES = frozenset({"08", "53"})
 _POSTGRES_CODES = frozenset(
     {
         "57P01",  # admin_shutdown: the server is stopping
@@ -44,7 +47,7 @@ def is_unavailable(error: BaseException) -> bool:
     if isinstance(error, exc.TimeoutError):  # no pooled connection came free in time
         return True
     if isinstance(error, exc.DBAPIError):
-        return error.connection_invalidated or is_unavailable(error.orig)
+        return error.connection_invalidated or (error.orig is not None and is_unavailable(error.orig))
     if isinstance(error, sqlite3.Error):
         return _sqlite_code(error) in _SQLITE_UNAVAILABLE
     if isinstance(error, psycopg.Error):

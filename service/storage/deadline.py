@@ -1,20 +1,22 @@
 """A deadline on every answer from PostgreSQL, kept by the client.
 
 The server's own statement and lock timeouts end what a live server is slow at. A
-frozen server (SIGSTOP, a hung host or disk) answers nothing at all, so those never
-fire; its kernel still accepts the TCP connection and acknowledges what is sent, and
-answers keepalive probes, so neither ``tcp_user_timeout`` nor keepalives notice it.
-Cancelling would need the same frozen server to take the cancel request.
+frozen server (SIGSTOP, a stuck disk) answers nothing at all, so those never fire; its
+kernel still accepts TCP connections, acknowledges what is sent and answers keepalive
+probes, so neither ``tcp_user_timeout`` nor keepalives notice it (they notice a host or
+network that is gone, which this deadline covers too). A cancel request would need the
+same frozen server to take it.
 
-So the client bounds each wait itself. psycopg 3 does all its I/O through
-``Connection.wait()`` (libpq in non-blocking mode, psycopg's own poll), and that wait
-takes a timeout since psycopg 3.3: the one its ``cancel_safe()`` and ``notifies()`` use.
+So the client bounds each wait itself. psycopg 3 runs libpq in non-blocking mode and
+does every wait for the server in ``Connection.wait()`` (connecting aside, which
+``connect_timeout`` bounds); that wait takes a timeout, the one psycopg's own
+``cancel_safe()`` and ``notifies()`` use (psycopg 3.3, pinned in pyproject.toml).
 ``BoundedConnection`` passes ``ANSWER_SECONDS`` to every wait that has none. When it
-expires the query is still in flight, so the protocol state is unknown: the connection
-is closed (as psycopg itself does when a cancelled query does not end), and SQLAlchemy,
-seeing it closed, discards it and every older one from the pool. No thread, no signal;
-each request stuck on the database ends within the deadline with an error that
-``service.storage.faults`` calls unavailable.
+expires the query is still in flight and the protocol state unknown, so the connection
+is closed, as psycopg itself closes one whose cancelled query does not end; SQLAlchemy,
+seeing it closed, discards it from the pool. This needs no watchdog thread that shuts
+sockets down and no signal: each request stuck on the database ends within the
+deadline, with an error that ``service.storage.faults`` calls unavailable.
 """
 
 from __future__ import annotations

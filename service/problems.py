@@ -17,6 +17,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.http import HTTP_STATUS_CODES
 
 from rules import RuleError, UnknownDecision, UnknownInterpretation
+from service.storage import faults
 
 #: Problem type slug → (status, title). Titles never vary for a type.
 TYPES: dict[str, tuple[int, str]] = {
@@ -36,12 +37,17 @@ TYPES: dict[str, tuple[int, str]] = {
     "invalid-correction": (422, "The correction cannot be recorded"),
     "idempotency-key-reused": (422, "The Idempotency-Key was used for another request"),
     "internal-error": (500, "Internal server error"),
+    "database-unavailable": (503, "The database is unavailable"),
 }
+
+#: Seconds a client should wait before it tries again when the database is unavailable:
+#: a busy lock is gone in milliseconds, a restart takes seconds.
+DATABASE_RETRY_AFTER_SECONDS = 5
 
 _BY_STATUS = {
     status: slug
     for slug, (status, _) in TYPES.items()
-    if slug not in ("malformed-json", "unknown-interpretation", "unknown-decision")
+    if slug not in ("malformed-json", "unknown-interpretation", "unknown-decision", "database-unavailable")
 }
 
 
@@ -148,6 +154,20 @@ def _on_problem(error: Problem) -> Response:
     return problem(error.slug, error.detail, headers=headers, **error.extensions)
 
 
+def _on_database_error(error: Exception) -> Response:
+    """Down, unreachable, frozen, busy, read-only or full: 503, retry later. Any other
+    database error is a fault of ours."""
+    if not faults.is_unavailable(error):
+        return _on_unexpected(error)
+    current_app.logger.warning("database unavailable on %s %s: %s", request.method, request.path, error)
+    detail = (
+        "The database cannot answer just now (busy, read-only, full or down); this is not a fault of the "
+        f"request. Retry after {DATABASE_RETRY_AFTER_SECONDS} seconds (Retry-After); send a write again with "
+        "the same Idempotency-Key, so that it is recorded once."
+    )
+    return problem("database-unavailable", detail, headers={"Retry-After": str(DATABASE_RETRY_AFTER_SECONDS)})
+
+
 def _on_unexpected(error: Exception) -> Response:
     current_app.logger.exception("unhandled error on %s %s", request.method, request.path)
     return problem("internal-error", "Something failed on our side; the error is logged. Please try again later.")
@@ -158,4 +178,6 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(ValidationError, _on_validation_error)
     app.register_error_handler(RuleError, _on_rule_error)
     app.register_error_handler(HTTPException, _on_http_exception)
+    for kind in faults.DATABASE_ERRORS:
+        app.register_error_handler(kind, _on_database_error)
     app.register_error_handler(Exception, _on_unexpected)

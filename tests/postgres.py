@@ -1,7 +1,9 @@
 """A throwaway PostgreSQL 15 server for the tests, from the machine's own binaries.
 
 initdb and pg_ctl run as an unprivileged user (PostgreSQL refuses root) in a temporary
-directory, listening only on 127.0.0.1 at a free port; ``stop`` removes it all.
+directory, listening only on 127.0.0.1 at a free port; ``stop`` removes it all. For the
+fault tests, a server can also be shut down and started again on its data (``halt``,
+``resume``), and frozen with SIGSTOP and thawed with SIGCONT (``freeze``, ``thaw``).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import glob
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -61,11 +64,46 @@ class Postgres:
         done = self._run("initdb", "-D", str(data), "-U", "medfin", "--auth=trust", "-E", "UTF8", "--no-sync")
         if done.returncode:
             raise PostgresUnavailable(f"initdb failed: {done.stderr.strip()}")
+        return self.resume()
+
+    def resume(self) -> Postgres:
+        """Start the server on its data folder and port; return once it takes connections."""
         options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder} -c max_connections=200 -c fsync=on"
-        done = self._run("pg_ctl", "-D", str(data), "-o", options, "-l", str(self.folder / "log"), "-w", "start")
+        data = str(self.folder / "data")
+        done = self._run("pg_ctl", "-D", data, "-o", options, "-l", str(self.folder / "log"), "-w", "start")
         if done.returncode:
             raise PostgresUnavailable(f"pg_ctl start failed: {done.stderr.strip()} {self.log()}")
         return self
+
+    def halt(self) -> None:
+        """Shut the server down as an administrator would (``pg_ctl stop``), keeping its data."""
+        done = self._run("pg_ctl", "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop")
+        if done.returncode:
+            raise PostgresUnavailable(f"pg_ctl stop failed: {done.stderr.strip()} {self.log()}")
+
+    def processes(self) -> list[int]:
+        """The postmaster (first, from ``postmaster.pid``) and every process it started."""
+        postmaster = int((self.folder / "data" / "postmaster.pid").read_text().split()[0])
+        children = []
+        for stat in glob.glob("/proc/[0-9]*/stat"):
+            try:
+                fields = Path(stat).read_text().rsplit(")", 1)[1].split()
+            except OSError:  # the process ended meanwhile
+                continue
+            if int(fields[1]) == postmaster:  # field 4 of stat, the parent's pid
+                children.append(int(Path(stat).parent.name))
+        return [postmaster, *children]
+
+    def freeze(self) -> None:
+        """SIGSTOP the postmaster, then its backends: the server answers nothing at all,
+        while the kernel still accepts connections on its port."""
+        for pid in self.processes():
+            os.kill(pid, signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        """SIGCONT every process ``freeze`` stopped."""
+        for pid in reversed(self.processes()):
+            os.kill(pid, signal.SIGCONT)
 
     def log(self) -> str:
         path = self.folder / "log"

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, text
 
 from rules import decision_ids, load_decision
 from service.event_schemas import DATE_FIELD
-from service.storage.engine import is_sqlite
+from service.storage.engine import begin_write, is_sqlite, migration_timeouts
 from service.storage.facts import Event
 from service.storage.store import Answer, Draft, EventStore, migrate
 
@@ -24,7 +24,7 @@ MIGRATION_LOCK = 7_126_481
 def upgrade(engine: Engine) -> None:
     """``medfin db upgrade``: the schema at the newest migration, one process at a time
     (SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock until commit)."""
-    with engine.begin() as connection:
+    with begin_write(engine) as connection, migration_timeouts(connection):
         if not is_sqlite(engine):
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         migrate(connection)

@@ -1,9 +1,10 @@
 """The event store: append-only, one decision locked at a time while it is written.
 
 ``append`` runs the caller's check on the log as it stands and inserts the event in
-one transaction that holds the decision's lock (SQLite: ``BEGIN IMMEDIATE``;
-PostgreSQL: ``SELECT ... FOR UPDATE`` on the decision's row). When 50 writers race
-for the last million, each sees the sum the one before it stored.
+one transaction that holds the decision's lock (SQLite: ``BEGIN IMMEDIATE``, through
+``begin_write``; PostgreSQL: ``SELECT ... FOR UPDATE`` on the decision's row). When 50
+writers race for the last million, each sees the sum the one before it stored. Reads
+take no lock: on SQLite they never wait for a writer.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from alembic.config import Config
 from sqlalchemy import Connection, Engine, func, insert, select, true, update
 from sqlalchemy.exc import IntegrityError
 
-from service.storage.engine import is_sqlite
+from service.storage.engine import begin_write, is_sqlite
 from service.storage.facts import Event, utc
 from service.storage.tables import decisions, events, idempotency_keys
 
@@ -102,7 +103,7 @@ class EventStore:
     def ensure_decision(self, decision_id: str) -> None:
         """The decision's row, made once even when several workers start together."""
         try:
-            with self.engine.begin() as connection:
+            with begin_write(self.engine) as connection:
                 found = connection.execute(
                     select(decisions.c.decision_id).where(decisions.c.decision_id == decision_id)
                 )
@@ -129,8 +130,8 @@ class EventStore:
         """Each decision's stamp, in one cheap query: what HTTP validators are made of.
 
         Every revalidating GET reads this, so it goes straight to the driver: SQLAlchemy's
-        execution (and, on SQLite, the write lock its transactions take) cost ten times
-        the query itself, and one autocommitted SELECT needs neither.
+        execution and a transaction's BEGIN cost ten times the query itself, and one
+        autocommitted SELECT needs neither.
         """
         connection = self.engine.raw_connection()
         try:
@@ -183,7 +184,7 @@ class EventStore:
         event cannot be read back and answered, it is not stored, so no write is ever
         stored and then answered with an error (a client retrying would store it twice).
         """
-        with self.engine.begin() as connection:
+        with begin_write(self.engine) as connection:
             self._lock(connection, decision_id)
             if idempotency is not None:
                 earlier = self._replay(connection, decision_id, recorded_by, idempotency)

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine, insert, select, update
 
+from service.storage.engine import begin_write
 from service.storage.facts import utc
 from service.storage.tables import tokens
 
@@ -47,7 +48,7 @@ def create(engine: Engine, name: str, role: str) -> str:
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     token = PREFIX + secrets.token_urlsafe(32)
-    with engine.begin() as connection:
+    with begin_write(engine) as connection:
         if connection.execute(select(tokens.c.name).where(tokens.c.name == name)).first():
             raise TokenExists(name)
         connection.execute(
@@ -64,7 +65,7 @@ def listing(engine: Engine) -> list[TokenInfo]:
 
 def revoke(engine: Engine, name: str) -> bool:
     """Revoke ``name``'s token; False if there is no such token."""
-    with engine.begin() as connection:
+    with begin_write(engine) as connection:
         result = connection.execute(
             update(tokens)
             .where(tokens.c.name == name, tokens.c.revoked_at.is_(None))

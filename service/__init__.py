@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Flask
 
-from service import caching, cors, problems
+from service import caching, cors, problems, security_headers
 from service.jsonio import ExactJSONProvider
 from service.storage.engine import default_url, make_engine
 from service.storage.setup import prepare
@@ -41,6 +41,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.url_map.strict_slashes = False
     problems.init_app(app)
     cors.init_app(app)
+    security_headers.init_app(app)
     caching.init_app(app)
     _init_store(app)
     app.register_blueprint(decisions.bp, url_prefix="/v1")

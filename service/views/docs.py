@@ -1,4 +1,10 @@
-"""The contract itself: openapi.yaml, and Swagger UI served from local files."""
+"""The contract itself: openapi.yaml, and Swagger UI served from local files.
+
+Swagger UI's own files come from flask-swagger-ui's copy; the script that starts it is
+the service's (``INITIALISER``), a file rather than an inline script, so that the
+page's Content-Security-Policy allows scripts from the service alone
+(``service.security_headers``).
+"""
 
 from __future__ import annotations
 
@@ -7,15 +13,23 @@ from pathlib import Path
 
 import flask_swagger_ui
 from flask import Blueprint, Response, render_template, send_from_directory
+from werkzeug.exceptions import NotFound
 
 bp = Blueprint("docs", __name__, template_folder="../templates")
 
 #: openapi.yaml, through the package (``service/shipped``), so that an installed wheel has it too.
 SPEC = Path(__file__).resolve().parents[1] / "shipped" / "openapi.yaml"
 SWAGGER_DIST = Path(flask_swagger_ui.__file__).parent / "dist"
-ASSETS = frozenset(
-    {"swagger-ui.css", "index.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "favicon-32x32.png"}
-)
+#: The script that starts Swagger UI on the page; it reads the spec's URL from the page.
+INITIALISER = "swagger-initializer.js"
+#: Each file /docs/assets serves → the folder it is in. Only these, nothing else.
+ASSETS = {
+    **dict.fromkeys(
+        ("swagger-ui.css", "index.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "favicon-32x32.png"),
+        SWAGGER_DIST,
+    ),
+    INITIALISER: Path(__file__).resolve().parents[1] / "assets",
+}
 
 
 @functools.cache
@@ -40,8 +54,7 @@ def get_api_docs() -> str:
 @bp.get("/docs/assets/<filename>")
 def get_api_docs_asset(filename: str) -> Response:
     """operationId: getApiDocsAsset. Only Swagger UI's own files, nothing else."""
-    if filename not in ASSETS:
-        from werkzeug.exceptions import NotFound
-
+    folder = ASSETS.get(filename)
+    if folder is None:
         raise NotFound()
-    return send_from_directory(SWAGGER_DIST, filename, max_age=86400)
+    return send_from_directory(folder, filename, max_age=86400)

@@ -20,16 +20,11 @@ bp = Blueprint("docs", __name__, template_folder="../templates")
 #: openapi.yaml, through the package (``service/shipped``), so that an installed wheel has it too.
 SPEC = Path(__file__).resolve().parents[1] / "shipped" / "openapi.yaml"
 SWAGGER_DIST = Path(flask_swagger_ui.__file__).parent / "dist"
+ASSETS = frozenset(
+    {"swagger-ui.css", "index.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "favicon-32x32.png"}
+)
 #: The script that starts Swagger UI on the page; it reads the spec's URL from the page.
-INITIALISER = "swagger-initializer.js"
-#: Each file /docs/assets serves → the folder it is in. Only these, nothing else.
-ASSETS = {
-    **dict.fromkeys(
-        ("swagger-ui.css", "index.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "favicon-32x32.png"),
-        SWAGGER_DIST,
-    ),
-    INITIALISER: Path(__file__).resolve().parents[1] / "assets",
-}
+INITIALISER = Path(__file__).resolve().parents[1] / "assets" / "swagger-initializer.js"
 
 
 @functools.cache
@@ -53,8 +48,14 @@ def get_api_docs() -> str:
 
 @bp.get("/docs/assets/<filename>")
 def get_api_docs_asset(filename: str) -> Response:
-    """operationId: getApiDocsAsset. Only Swagger UI's own files, nothing else."""
-    folder = ASSETS.get(filename)
-    if folder is None:
+    """operationId: getApiDocsAsset. Swagger UI's own files and its initialiser, nothing else."""
+    if filename == INITIALISER.name:
+        return Response(_initialiser_bytes(), mimetype="text/javascript")
+    if filename not in ASSETS:
         raise NotFound()
-    return send_from_directory(folder, filename, max_age=86400)
+    return send_from_directory(SWAGGER_DIST, filename, max_age=86400)
+
+
+@functools.cache
+def _initialiser_bytes() -> bytes:
+    return INITIALISER.read_bytes()

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from sqlalchemy import func, select
 
 from service.limits import KEY, Limit
 from service.storage.tables import rate_limits
 from tests.contract import assert_problem, contract_app
 from tests.recording import ADOPTION, EVENTS, registrar
+from tests.server_process import running_server
 
 WRONG = {"Authorization": "Bearer medfin_not-a-token-anyone-was-given"}
 GUESSER = {"REMOTE_ADDR": "192.0.2.7"}
@@ -160,3 +162,12 @@ def test_counting_leaves_sqlites_connections_as_durable_as_before(app):
     app.extensions[KEY].take("writes:anna", Limit(5, 5))
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+
+
+@pytest.mark.slow
+def test_the_workers_of_medfin_serve_share_the_failed_authentications(tmp_path):
+    """Four gunicorn workers, a new connection per guess: the eleventh is refused all the same."""
+    env = {"MEDFIN_DATABASE_URL": f"sqlite:///{tmp_path / 'medfin.sqlite3'}"}
+    with running_server(env, log_dir=tmp_path, workers=4) as server:
+        answers = [server.request("POST", EVENTS, ADOPTION, WRONG)[0] for _ in range(11)]
+        assert answers == [401] * 10 + [429], server.output()

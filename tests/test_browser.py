@@ -1,5 +1,6 @@
 """The decision page as a reader meets it: ``medfin serve`` in its own process, Debian's
-Chromium, headless, driven by Playwright, on a desktop and on a phone-sized screen.
+Chromium, headless, driven by Playwright, on a desktop and on a phone-sized screen; and
+the pages and Swagger UI (``/docs``) working under their Content-Security-Policy.
 
 Chromium is the machine's (``/usr/bin/chromium``; ``.ci/run`` installs it); Playwright's
 own browser download is never used. In CI a missing browser fails the tests; elsewhere

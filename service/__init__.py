@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Flask
 
-from service import caching, cors, problems
+from service import caching, cors, limits, problems, security_headers
 from service.jsonio import ExactJSONProvider
 from service.storage.engine import default_url, make_engine
 from service.storage.setup import prepare
@@ -35,14 +35,22 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         CORS_ORIGIN="*",  # the data is public: any web page may read it
         CACHE_MAX_AGE=3600,  # seconds a cache may keep what comes from the decision data alone
         CACHE_MAX_AGE_RECORDED=0,  # and what the event log can change at any moment: revalidate
+        # Token buckets (service.limits): so many at once, given back over so many seconds.
+        FAILED_AUTH_LIMIT=10,  # wrong tokens from one client address ...
+        FAILED_AUTH_PERIOD=60,  # ... a minute
+        WRITE_LIMIT=100,  # writes by one token at once (over the 50-way race and a batch import) ...
+        WRITE_LIMIT_PERIOD=100,  # ... then one a second
+        TRUSTED_PROXIES=0,  # proxies whose X-Forwarded-For names the client; none unless set
     )
     app.config.from_prefixed_env("MEDFIN")
     app.config.update(config or {})
     app.url_map.strict_slashes = False
     problems.init_app(app)
     cors.init_app(app)
+    security_headers.init_app(app)
     caching.init_app(app)
     _init_store(app)
+    limits.init_app(app)
     app.register_blueprint(decisions.bp, url_prefix="/v1")
     app.register_blueprint(evaluation.bp, url_prefix="/v1")
     app.register_blueprint(events.bp, url_prefix="/v1")

@@ -36,6 +36,7 @@ TYPES: dict[str, tuple[int, str]] = {
     "rule-violation": (422, "The disbursement would break the decision's rules"),
     "invalid-correction": (422, "The correction cannot be recorded"),
     "idempotency-key-reused": (422, "The Idempotency-Key was used for another request"),
+    "too-many-requests": (429, "Too many requests"),
     "internal-error": (500, "Internal server error"),
     "database-unavailable": (503, "The database is unavailable"),
 }
@@ -54,9 +55,10 @@ _BY_STATUS = {
 class Problem(Exception):
     """Raised by a view to answer with a problem of one of ``TYPES``."""
 
-    def __init__(self, slug: str, detail: str, **extensions: Any) -> None:
+    def __init__(self, slug: str, detail: str, *, headers: Mapping[str, str] | None = None, **extensions: Any) -> None:
         super().__init__(detail)
         self.slug, self.detail, self.extensions = slug, detail, extensions
+        self.headers = dict(headers or {})  # e.g. Retry-After
 
 
 def problem(slug: str, detail: str, *, headers: Mapping[str, str] | None = None, **extensions: Any) -> Response:
@@ -150,8 +152,8 @@ def _on_rule_error(error: RuleError) -> Response:
 
 
 def _on_problem(error: Problem) -> Response:
-    headers = {"WWW-Authenticate": 'Bearer realm="medfin"'} if error.slug == "unauthorized" else None
-    return problem(error.slug, error.detail, headers=headers, **error.extensions)
+    headers = {"WWW-Authenticate": 'Bearer realm="medfin"'} if error.slug == "unauthorized" else {}
+    return problem(error.slug, error.detail, headers={**headers, **error.headers}, **error.extensions)
 
 
 def _on_database_error(error: Exception) -> Response:

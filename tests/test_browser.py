@@ -1,5 +1,6 @@
 """The decision page as a reader meets it: ``medfin serve`` in its own process, Debian's
-Chromium, headless, driven by Playwright, on a desktop and on a phone-sized screen.
+Chromium, headless, driven by Playwright, on a desktop and on a phone-sized screen; and
+the pages and Swagger UI (``/docs``) working under their Content-Security-Policy.
 
 Chromium is the machine's (``/usr/bin/chromium``; ``.ci/run`` installs it); Playwright's
 own browser download is never used. In CI a missing browser fails the tests; elsewhere
@@ -135,4 +136,49 @@ def test_pages_break_no_wcag_a_or_aa_rule_that_axe_checks(browser, base_url, pat
     checked = results.response["passes"] + results.response["violations"] + results.response["incomplete"]
     assert "color-contrast" in {rule["id"] for rule in checked}  # contrast was judged, not skipped
     assert results.violations_count == 0, results.generate_report()
+    page.context.close()
+
+
+def watch_for_csp_violations(page) -> list[str]:
+    """Every Content-Security-Policy violation the page reports, as the browser words it:
+    both the console's messages and the DOM's ``securitypolicyviolation`` events."""
+    seen: list[str] = []
+    page.on("console", lambda message: seen.append(message.text) if "Content Security Policy" in message.text else None)
+    page.expose_function("reportViolation", lambda text: seen.append(text))
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e =>"
+        " window.reportViolation(`${e.violatedDirective} blocked ${e.blockedURI}`));"
+    )
+    return seen
+
+
+def test_swagger_ui_renders_the_operations_under_its_content_security_policy(browser, base_url):
+    """/docs has a CSP that allows scripts from the service alone, and Swagger UI still
+    starts, fetches openapi.yaml and lists the operations, with no violation reported."""
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    violations = watch_for_csp_violations(page)
+    response = page.goto(base_url + "/docs")
+    assert response is not None and response.status == 200
+    policy = response.headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    operation = page.locator("#operations-rules-getCommitment")
+    operation.wait_for(state="visible", timeout=15_000)
+    operation.locator("button.opblock-summary-control").click()  # opening one renders its parameters and examples
+    page.locator("#operations-rules-getCommitment .opblock-body").wait_for(state="visible", timeout=5_000)
+    page.wait_for_load_state("networkidle")
+    assert violations == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("path", ["/", PAGE])
+def test_pages_break_nothing_under_their_content_security_policy(browser, base_url, path):
+    """The pages for people load their stylesheet and show under a CSP with no script."""
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    violations = watch_for_csp_violations(page)
+    response = page.goto(base_url + path)
+    assert response is not None and response.status == 200
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("getComputedStyle(document.body).color") == "rgb(27, 27, 27)"  # the app's stylesheet
+    assert violations == []
     page.context.close()

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -69,4 +70,14 @@ idempotency_keys = Table(
     Column("location", Text, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("decision_id", "token_name", "key", name="uq_idempotency_key"),
+)
+
+#: One token bucket per key (``failed-auth:<address>``, ``writes:<token name>``): the
+#: moment, in milliseconds since the epoch, at which it is full again (service.limits).
+rate_limits = Table(
+    "rate_limits",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("refilled_at", BigInteger, nullable=False),
+    Index("ix_rate_limits_refilled_at", "refilled_at"),  # the sweep deletes full buckets by it
 )

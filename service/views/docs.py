@@ -1,4 +1,10 @@
-"""The contract itself: openapi.yaml, and Swagger UI served from local files."""
+"""The contract itself: openapi.yaml, and Swagger UI served from local files.
+
+Swagger UI's own files come from flask-swagger-ui's copy; the script that starts it is
+the service's (``INITIALISER``), a file rather than an inline script, so that the
+page's Content-Security-Policy allows scripts from the service alone
+(``service.security_headers``).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ from pathlib import Path
 
 import flask_swagger_ui
 from flask import Blueprint, Response, render_template, send_from_directory
+from werkzeug.exceptions import NotFound
 
 bp = Blueprint("docs", __name__, template_folder="../templates")
 
@@ -16,6 +23,8 @@ SWAGGER_DIST = Path(flask_swagger_ui.__file__).parent / "dist"
 ASSETS = frozenset(
     {"swagger-ui.css", "index.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "favicon-32x32.png"}
 )
+#: The script that starts Swagger UI on the page; it reads the spec's URL from the page.
+INITIALISER = Path(__file__).resolve().parents[1] / "assets" / "swagger-initializer.js"
 
 
 @functools.cache
@@ -39,9 +48,14 @@ def get_api_docs() -> str:
 
 @bp.get("/docs/assets/<filename>")
 def get_api_docs_asset(filename: str) -> Response:
-    """operationId: getApiDocsAsset. Only Swagger UI's own files, nothing else."""
+    """operationId: getApiDocsAsset. Swagger UI's own files and its initialiser, nothing else."""
+    if filename == INITIALISER.name:
+        return Response(_initialiser_bytes(), mimetype="text/javascript")
     if filename not in ASSETS:
-        from werkzeug.exceptions import NotFound
-
         raise NotFound()
     return send_from_directory(SWAGGER_DIST, filename, max_age=86400)
+
+
+@functools.cache
+def _initialiser_bytes() -> bytes:
+    return INITIALISER.read_bytes()

@@ -26,8 +26,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import Flask, current_app
@@ -36,6 +35,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from service.problems import Problem
+from service.storage.engine import begin_write
 from service.storage.tables import rate_limits
 
 KEY = "medfin_limits"
@@ -91,12 +91,12 @@ class Limiter:
             )
             .returning(stored)
         )
-        with self.engine.connect() as connection, _without_waiting_for_the_disk(connection):
+        with begin_write(self.engine) as connection:
+            _begin_count(connection)
             allowed = connection.execute(statement).first() is not None
             if allowed and now >= self._next_sweep_ms:
                 self._next_sweep_ms = now + SWEEP_EVERY_MS
                 connection.execute(delete(rate_limits).where(rate_limits.c.refilled_at <= now))
-            connection.commit()
         # Refused: at least a second, even if the row was swept meanwhile.
         return None if allowed else (self.wait(key, limit) or 1)
 
@@ -111,24 +111,13 @@ class Limiter:
         return math.ceil(wait_ms / 1000) if wait_ms > 0 else None
 
 
-@contextmanager
-def _without_waiting_for_the_disk(connection: Connection) -> Iterator[None]:
-    """Commit a count without waiting for it to reach the disk: a count lost to a power
-    cut only lets a client a few more tries, while the wait (an fsync, a millisecond or
-    two) would be paid by every write. The events keep their own, durable commits."""
+def _begin_count(connection: Connection) -> None:
+    """On PostgreSQL, commit a count without waiting for the disk: a count lost to a
+    crash only lets a client a few more tries, while the wait would be paid by every
+    write; the events keep their own durable commits. SQLite's like setting belongs to
+    the connection and cannot change inside a transaction, so its counts stay durable."""
     if connection.dialect.name == "postgresql":
         connection.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")  # this transaction only
-        yield
-        return
-    # SQLite's setting is the connection's: lowered around this transaction, then put back.
-    raw = connection.connection.dbapi_connection
-    assert raw is not None
-    (previous,) = raw.execute("PRAGMA synchronous").fetchone()
-    raw.execute("PRAGMA synchronous=NORMAL")  # in WAL mode: no fsync at commit, still atomic
-    try:
-        yield
-    finally:
-        raw.execute(f"PRAGMA synchronous={int(previous)}")
 
 
 def init_app(app: Flask) -> None:

@@ -155,15 +155,6 @@ def test_racing_writers_on_two_workers_get_exactly_the_burst(database_url):
             app.extensions["medfin"].engine.dispose()
 
 
-def test_counting_leaves_sqlites_connections_as_durable_as_before(app):
-    """A count is committed without an fsync; the events after it on the same pooled
-    connection are committed with one again (PRAGMA synchronous back at FULL)."""
-    engine = app.extensions["medfin"].engine
-    app.extensions[KEY].take("writes:anna", Limit(5, 5))
-    with engine.connect() as connection:
-        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
-
-
 @pytest.mark.slow
 def test_the_workers_of_medfin_serve_share_the_failed_authentications(tmp_path):
     """Four gunicorn workers, a new connection per guess: the eleventh is refused all the same."""

@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Flask
 
-from service import caching, cors, problems
+from service import caching, cors, problems, request_text
 from service.jsonio import ExactJSONProvider
 from service.storage.engine import default_url, make_engine
 from service.storage.setup import prepare
@@ -40,6 +40,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(config or {})
     app.url_map.strict_slashes = False
     problems.init_app(app)
+    request_text.init_app(app)  # before caching, which may answer from memory
     cors.init_app(app)
     caching.init_app(app)
     _init_store(app)

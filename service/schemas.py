@@ -1,7 +1,11 @@
 """Request schemas: JSON in, the rules' plain types out (openapi.yaml components).
 
 Every field refuses what it cannot read exactly: an impossible date, a negative or
-over-precise amount, an absurd number, an unknown field.
+over-precise amount, an absurd number, an unknown field. Formats are read as
+openapi.yaml writes them, and nothing more: a date is ``YYYY-MM-DD`` (not
+``20250301`` or ``2025-W10-1``, which ``date.fromisoformat`` would take), a moment is
+``MOMENT_PATTERN`` (RFC 3339 with ``Z`` or an offset), an integer in a query is ASCII
+digits, and every string is text as ``service.text`` says.
 """
 
 from __future__ import annotations
@@ -15,17 +19,25 @@ from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, val
 
 from rules import ERUF_OUTCOMES, Decision, Disbursement, ErufDecision, Evaluation, Facts, evaluate
 from rules.money import ORE
+from service.text import Line, is_line
 
 MAXIMUM_AMOUNT = Decimal("999999999999.99")
 _MAXIMUM_DISBURSEMENTS = 1000
 _MAXIMUM_TEXT = 100  # of an interpretation's name or option
 _AMOUNT_TEXT = re.compile(r"[0-9]{1,15}(\.[0-9]{1,2})?")
 _SLUG = validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,99}$", error="Must be a slug such as reserverade-medel-for-oforutsett.")
+#: The spec's patterns (openapi.yaml), one for every date and one for every moment.
+DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+MOMENT_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$"
+_DAY = re.compile(DAY_PATTERN)
+# ASCII digits: in Python's re, \d also matches other scripts' digits, which the spec's does not.
+_MOMENT = re.compile(MOMENT_PATTERN.replace(r"\d", "[0-9]"))
+_QUERY_INTEGER = re.compile(r"-?[0-9]{1,20}")
 
 
 class Amount(fields.Field):
-    """An amount in SEK: a decimal string ("400000.00") or a JSON number, read exactly,
-    greater than zero, at most two decimals."""
+    """An amount in SEK: a decimal string ("400000.00") or a JSON number of whole kronor
+    (400000), read exactly, greater than zero; öre only in a string."""
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Decimal:
         return amount_from(value)
@@ -34,13 +46,17 @@ class Amount(fields.Field):
 def amount_from(value: Any) -> Decimal:
     """The rules of ``Amount``: the amount, or a ``ValidationError`` saying what is wrong."""
     if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
-        raise ValidationError('Must be a decimal string such as "400000.00" or a JSON number.')
+        raise ValidationError('Must be a decimal string such as "400000.00" or a JSON number of whole kronor.')
     if isinstance(value, str) and not _AMOUNT_TEXT.fullmatch(value):
         raise ValidationError('Must be a decimal string of digits with at most two decimals, such as "400000.00".')
     try:
         number = Decimal(value)
     except InvalidOperation as error:
         raise ValidationError("Must be a number.") from error
+    # A JSON number is an integer, as JSON Schema counts them (400000, also 4E5 or 400000.0):
+    # a float-based client or validator cannot be trusted with two decimals (openapi.yaml).
+    if not isinstance(value, str) and number.is_finite() and number != number.to_integral_value():
+        raise ValidationError('A JSON number must be whole kronor (400000); send öre in a string ("333333.33").')
     if not number.is_finite() or number > MAXIMUM_AMOUNT:
         raise ValidationError(f"Must be at most {MAXIMUM_AMOUNT}.")
     if number <= 0:
@@ -51,26 +67,56 @@ def amount_from(value: Any) -> Decimal:
     return exact
 
 
-class Day(fields.Date):
-    """An ISO 8601 calendar date; a real one (2025-02-30 is refused)."""
+def day_from(value: Any) -> date:
+    """A real calendar date written exactly ``YYYY-MM-DD``; ``ValueError`` for anything else."""
+    if type(value) is not str or _DAY.fullmatch(value) is None:
+        raise ValueError(value)
+    return date.fromisoformat(value)
+
+
+class Day(fields.Field[date]):
+    """An ISO 8601 calendar date written ``YYYY-MM-DD``; a real one (2025-02-30 is refused)."""
 
     default_error_messages = {"invalid": "Must be a real calendar date written YYYY-MM-DD."}
 
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> date:
+        try:
+            return day_from(value)
+        except ValueError as error:
+            raise self.make_error("invalid") from error
 
-class Moment(fields.AwareDateTime):
-    """An ISO 8601 date and time, read as UTC where it has no offset, and given in UTC."""
+
+class Moment(fields.Field[datetime]):
+    """An RFC 3339 date and time with ``Z`` or an offset (``MOMENT_PATTERN``), given in UTC."""
+
+    default_error_messages = {
+        "invalid": "Must be an RFC 3339 date and time with Z or an offset, such as 2025-06-01T12:00:00Z."
+    }
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> datetime:
-        moment = super()._deserialize(value, attr, data, **kwargs)
+        if type(value) is not str or _MOMENT.fullmatch(value) is None:
+            raise self.make_error("invalid")
         try:
-            return moment.astimezone(UTC)
+            return datetime.fromisoformat(value).astimezone(UTC)
+        except ValueError as error:  # the 30th of February, hour 24, an offset of 25 hours
+            raise self.make_error("invalid") from error
         except OverflowError as error:  # 0001-01-01T00:00:00+01:00 is before year 1 in UTC
             raise ValidationError("Must be a moment between the years 1 and 9999 in UTC.") from error
 
 
+class QueryInteger(fields.Integer):
+    """An integer in a query, written in ASCII digits: not ``1_000``, `` 1`` or ``١``,
+    which Python's ``int`` would read."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> int:
+        if type(value) is not str or _QUERY_INTEGER.fullmatch(value) is None:
+            raise self.make_error("invalid")
+        return int(value)
+
+
 class ErufDecisionSchema(Schema):
     decided_on = Day(required=True)
-    outcome = fields.String(required=True, validate=validate.OneOf(ERUF_OUTCOMES))
+    outcome = Line(required=True, validate=validate.OneOf(ERUF_OUTCOMES))
     granted_amount = Amount(load_default=None, allow_none=True)
 
     @post_load
@@ -81,8 +127,8 @@ class ErufDecisionSchema(Schema):
 class DisbursementSchema(Schema):
     paid_on = Day(required=True)
     amount = Amount(required=True)
-    funding_source = fields.String(required=True, validate=_SLUG)
-    recipient = fields.String(required=True, validate=_SLUG)
+    funding_source = Line(required=True, validate=_SLUG)
+    recipient = Line(required=True, validate=_SLUG)
 
     @post_load
     def make(self, data: dict[str, Any], **kwargs: Any) -> Disbursement:
@@ -111,8 +157,8 @@ class EvaluationRequestSchema(Schema):
     facts = fields.Nested(FactsSchema, required=True)
     proposed_disbursement = fields.Nested(DisbursementSchema, load_default=None, allow_none=True)
     interpretations = fields.Dict(
-        keys=fields.String(validate=validate.Length(max=_MAXIMUM_TEXT)),
-        values=fields.String(validate=validate.Length(max=_MAXIMUM_TEXT)),
+        keys=Line(validate=validate.Length(max=_MAXIMUM_TEXT)),
+        values=Line(validate=validate.Length(max=_MAXIMUM_TEXT)),
         load_default=dict,
     )
 
@@ -135,11 +181,7 @@ class CommitmentQuery(Schema):
         unknown = EXCLUDE
 
     as_of = Day(load_default=None)
-    known_as_of = Moment(
-        load_default=None,
-        default_timezone=UTC,
-        error_messages={"invalid": "Must be an ISO 8601 date and time, such as 2025-06-01T12:00:00Z."},
-    )
+    known_as_of = Moment(load_default=None)
 
 
 class PageQuery(Schema):
@@ -148,21 +190,22 @@ class PageQuery(Schema):
     class Meta:
         unknown = EXCLUDE
 
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=1_000_000))
-    limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+    # A million pages of 100 is an offset every store takes; beyond it, a 400 (openapi.yaml).
+    page = QueryInteger(load_default=1, validate=validate.Range(min=1, max=1_000_000))
+    limit = QueryInteger(load_default=20, validate=validate.Range(min=1, max=100))
 
 
 class ListQuery(PageQuery):
     """Query of a list offered as JSON or CSV (listDecisions, listEvents)."""
 
-    format = fields.String(load_default=None, validate=validate.OneOf(("json", "csv")))
+    format = Line(load_default=None, validate=validate.OneOf(("json", "csv")))
 
 
 class FormatQuery(Schema):
     class Meta:
         unknown = EXCLUDE
 
-    format = fields.String(load_default=None, validate=validate.OneOf(("json", "csv")))
+    format = Line(load_default=None, validate=validate.OneOf(("json", "csv")))
 
 
 class _LeaveToMarshmallow(Exception):
@@ -177,7 +220,7 @@ _DISBURSEMENT_FIELDS = frozenset(DisbursementSchema._declared_fields)
 
 def well_formed(body: Any) -> dict[str, Any] | None:
     """``EvaluationRequestSchema().load(body)`` for a body that breaks none of its rules,
-    read the way its fields read it (the same ``date.fromisoformat``, ``amount_from`` and
+    read the way its fields read it (the same ``day_from``, ``amount_from``, ``is_line`` and
     slug validator); ``None`` for anything else, which marshmallow then loads and words
     the errors of. Only JSON's own types are recognised: a dict, a list, a str."""
     try:
@@ -199,9 +242,7 @@ def _only(value: Any, names: frozenset[str]) -> None:
 
 
 def _day(value: Any) -> date:
-    if type(value) is not str:
-        raise _LeaveToMarshmallow
-    return date.fromisoformat(value)
+    return day_from(value)
 
 
 def _slug(value: Any) -> str:
@@ -245,6 +286,8 @@ def _interpretations(value: Any) -> dict[str, str]:
     for name, option in value.items():
         if type(name) is not str or type(option) is not str or max(len(name), len(option)) > _MAXIMUM_TEXT:
             raise _LeaveToMarshmallow
+        if not (is_line(name) and is_line(option)):
+            raise _LeaveToMarshmallow
     return dict(value)
 
 
@@ -254,7 +297,7 @@ class CatalogQuery(Schema):
     class Meta:
         unknown = EXCLUDE
 
-    format = fields.String(load_default=None, validate=validate.OneOf(("rdf", "ttl", "jsonld")))
+    format = Line(load_default=None, validate=validate.OneOf(("rdf", "ttl", "jsonld")))
 
 
 evaluation_request = EvaluationRequestSchema()

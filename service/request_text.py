@@ -19,6 +19,11 @@ from service.text import describe
 
 #: The request headers the API reads (besides CORS's presence test of a preflight).
 READ_HEADERS = ("Accept", "Authorization", "Content-Type", "Idempotency-Key", "If-Modified-Since", "If-None-Match")
+#: The same, as WSGI names them: read from the environ, which costs a tenth of ``request.headers``.
+_ENVIRON_KEYS = tuple(
+    (name, "CONTENT_TYPE" if name == "Content-Type" else "HTTP_" + name.upper().replace("-", "_"))
+    for name in READ_HEADERS
+)
 
 _NOT_IN_PARAMETER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _NOT_IN_HEADER = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
@@ -38,8 +43,8 @@ def refuse_bad_text() -> None:
     query = environ.get("QUERY_STRING", "")
     if query:
         _check_query(query)
-    for name in READ_HEADERS:
-        value = request.headers.get(name)
+    for name, key in _ENVIRON_KEYS:
+        value = environ.get(key)
         if value is not None and (not value.isascii() or _NOT_IN_HEADER.search(value)):
             _check(name, _bytes(value), _NOT_IN_HEADER)
 

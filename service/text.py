@@ -18,6 +18,7 @@ schema sees it, so that no error message can quote what cannot be encoded.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from typing import Any
@@ -103,6 +104,20 @@ class FreeText(fields.String):
         if len(kept) < self.min_length:
             raise ValidationError(f"Must be at least {self.min_length} characters long.")
         return kept
+
+
+#: In UTF-8 JSON text, what can put a refused character into the parsed document: an
+#: escape, DEL or a C1 control. (The reader refuses raw C0 controls inside strings, and
+#: strict decoding refuses encoded surrogates.)
+_MAY_BRING_BAD_TEXT = re.compile(rb"\\u|\x7f|\xc2[\x80-\x9f]")
+
+
+def may_hold_bad_text(body: bytes) -> bool:
+    """False when the JSON text ``body`` cannot hold what ``refuse_bad_text`` looks for:
+    most bodies, which then need no walk through their document (bench/)."""
+    if json.detect_encoding(body) not in ("utf-8", "utf-8-sig"):
+        return True
+    return _MAY_BRING_BAD_TEXT.search(body) is not None
 
 
 def refuse_bad_text(document: Any) -> None:

@@ -145,7 +145,8 @@ def test_a_control_or_surrogate_in_any_string_of_an_event_is_a_400_and_nothing_i
     for bad in (SURROGATE, *CONTROLS):
         if pointer == "/reason" and bad in ("\t", "\n"):
             continue  # free text holds tabs and line feeds
-        body = as_json(put(event, pointer, f"ab{bad}cd"))
+        value = f"https://example.org/ab{bad}cd" if pointer.endswith("url") else f"ab{bad}cd"
+        body = as_json(put(event, pointer, value))
         problem = assert_problem(store_client.post(EVENTS, data=body, content_type="application/json", headers=writer))
         assert problem["status"] == 400 and problem["type"] == "urn:medfin:problem:validation-error", problem
         assert pointer in [e["pointer"] for e in problem["errors"]], (bad, problem)
@@ -301,3 +302,13 @@ def test_a_reused_idempotency_key_is_quoted_at_most_100_characters(store_client,
     assert store_client.post(EVENTS, json=ADOPTION, headers=headers).status_code == 201
     problem = assert_problem(store_client.post(EVENTS, json={**ADOPTION, "body": "KS"}, headers=headers), 422)
     assert "k" * 100 + "…" in problem["detail"] and "k" * 101 not in problem["detail"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-32-le"])
+@pytest.mark.parametrize("bad", ["\x7f", "\x85", "\x9f", "\\u0000", "\\ud800"])
+def test_a_control_written_raw_or_escaped_in_any_encoding_is_refused(client, encoding, bad):
+    text = '{"as_of": "2025-06-01", "facts": {}, "interpretations": {"x%sy": "z"}}' % bad
+    response = client.post(EVALUATE, data=text.encode(encoding), content_type="application/json")
+    problem = assert_problem(response, 400)
+    assert problem["type"] == "urn:medfin:problem:validation-error"
+    assert len(problem["errors"]) == 1 and problem["errors"][0]["pointer"].startswith("/interpretations/x")

@@ -14,7 +14,7 @@ from service.problems import Problem, excerpt
 from service.schemas import commitment_query, what_if
 from service.stockholm import today
 from service.storage.facts import Event, facts_from, live_events
-from service.text import refuse_bad_text
+from service.text import may_hold_bad_text, refuse_bad_text
 
 bp = Blueprint("evaluation", __name__)
 
@@ -25,11 +25,13 @@ def json_body() -> Any:
     if request.mimetype != "application/json" and not request.mimetype.endswith("+json"):
         given = excerpt(request.mimetype or "none")
         raise Problem("unsupported-media-type", f"Send the body as application/json (Content-Type was {given}).")
+    body = request.get_data(cache=False)
     try:
-        document = loads(request.get_data(cache=False))
+        document = loads(body)
     except NotJson as error:
         raise Problem("malformed-json", str(error)) from error
-    refuse_bad_text(document)
+    if may_hold_bad_text(body):
+        refuse_bad_text(document)
     return document
 
 

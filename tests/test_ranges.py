@@ -1,0 +1,68 @@
+"""Ids, pages and limits outside what the store holds are a 404 or a 400, never a 500,
+on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.contract import assert_problem
+from tests.recording import ADOPTION, EVENTS, record
+
+#: Every paged list, with its largest page (a million) and limit (100).
+PAGED = [("/v1/decisions", {}), (EVENTS, {}), ("/v1/changes", {}), ("/v1/changes", {"since": "2024-01-01T00:00:00Z"})]
+
+
+@pytest.fixture
+def store_client(store_app):
+    return store_app.test_client()
+
+
+@pytest.mark.parametrize(
+    "event_id",
+    ["0", "00", "9223372036854775808", "18446744073709551616", "9" * 40, "-1", "1.5", "1e3", "x", "١"],
+)
+def test_an_event_id_no_event_can_have_is_a_404(store_client, event_id):
+    problem = assert_problem(store_client.get(f"{EVENTS}/{event_id}"), 404)
+    assert problem["type"] == "urn:medfin:problem:unknown-event"
+
+
+def test_the_largest_id_the_store_holds_is_looked_up(store_client):
+    problem = assert_problem(store_client.get(f"{EVENTS}/9223372036854775807"), 404)
+    assert problem["type"] == "urn:medfin:problem:unknown-event"
+    assert store_client.get(f"{EVENTS}/0001").json["event_id"] == 1  # leading zeros: the same number
+
+
+@pytest.mark.parametrize(("url", "query"), PAGED)
+def test_the_last_page_the_store_can_offset_is_an_empty_page(store_client, url, query):
+    response = store_client.get(url, query_string={**query, "page": "1000000", "limit": "100"})
+    assert response.status_code == 200, response.json
+    assert response.json["items"] == [] and response.json["page"] == 1000000
+
+
+@pytest.mark.parametrize(("url", "query"), PAGED)
+@pytest.mark.parametrize(
+    ("parameter", "value"),
+    [
+        ("page", "1000001"),
+        ("page", "9223372036854775808"),
+        ("page", "9" * 40),
+        ("page", "0"),
+        ("page", " 1"),
+        ("page", "1_0"),
+        ("page", "١"),
+        ("limit", "101"),
+        ("limit", "9223372036854775808"),
+        ("limit", "+5"),
+    ],
+)
+def test_a_page_or_limit_beyond_the_range_is_a_400_naming_it(client, url, query, parameter, value):
+    problem = assert_problem(client.get(url, query_string={**query, parameter: value}), 400)
+    assert [e["parameter"] for e in problem["errors"]] == [parameter], problem
+
+
+def test_a_correction_of_an_id_beyond_the_range_is_a_400(store_client, writer):
+    record(store_client, writer, ADOPTION)
+    for corrects in (0, -1, 2**62 + 1, 2**63, 10**30):
+        body = {"type": "correction", "corrects": corrects, "reason": "fel"}
+        problem = assert_problem(store_client.post(EVENTS, json=body, headers=writer), 400)
+        assert [e["pointer"] for e in problem["errors"]] == ["/corrects"]

@@ -12,7 +12,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, validate
 
 from rules import ERUF_OUTCOMES
-from service.schemas import _SLUG, Amount, Day
+from service.schemas import _SLUG, Amount, Day, WholeNumber
 from service.storage.store import Draft
 from service.text import FreeText, Line, WebAddress
 
@@ -30,7 +30,7 @@ _text = validate.Length(min=1, max=500)
 
 
 class SourceSchema(Schema):
-    url = WebAddress(schemes={"http", "https"}, load_default=None, allow_none=True, validate=validate.Length(max=2000))
+    url = WebAddress(load_default=None, allow_none=True, validate=validate.Length(max=2000))
     evidence = Line(required=True, validate=validate.OneOf(EVIDENCE))
 
 
@@ -61,7 +61,7 @@ class DisbursementEventSchema(_EventSchema):
 
 
 class CorrectionSchema(_EventSchema):
-    corrects = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=2**62))
+    corrects = WholeNumber(required=True, validate=validate.Range(min=1, max=2**62))
     reason = FreeText(required=True, max_length=2000)
 
 

@@ -104,6 +104,20 @@ class Moment(fields.Field[datetime]):
             raise ValidationError("Must be a moment between the years 1 and 9999 in UTC.") from error
 
 
+class WholeNumber(fields.Integer):
+    """An integer in a JSON body, as JSON Schema counts them: ``4``, and also ``4.0`` or
+    ``4E0`` (which the JSON reader gives as a ``Decimal``); never ``true`` or ``"4"``."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> int:
+        if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+            if value.adjusted() > 20:  # 1E+999999999 would take a while to write out as an int
+                raise ValidationError("Must be a whole number of at most 20 digits.")
+            return int(value)
+        if type(value) is not int:
+            raise self.make_error("invalid")
+        return value
+
+
 class QueryInteger(fields.Integer):
     """An integer in a query, written in ASCII digits: not ``1_000``, `` 1`` or ``١``,
     which Python's ``int`` would read."""

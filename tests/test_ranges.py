@@ -66,3 +66,18 @@ def test_a_correction_of_an_id_beyond_the_range_is_a_400(store_client, writer):
         body = {"type": "correction", "corrects": corrects, "reason": "fel"}
         problem = assert_problem(store_client.post(EVENTS, json=body, headers=writer), 400)
         assert [e["pointer"] for e in problem["errors"]] == ["/corrects"]
+
+
+def test_a_correction_names_its_event_by_any_json_integer(store_client, writer):
+    """JSON Schema's integers include 2.0 and 2E0, and schemathesis sends them."""
+    stored = record(store_client, writer, ADOPTION)
+    number = stored["event_id"]
+    for written in (f"{number}.0", f"{number}E0"):
+        body = '{"type": "correction", "corrects": %s, "reason": "fel"}' % written
+        response = store_client.post(EVENTS, data=body, content_type="application/json", headers=writer)
+        assert response.status_code in (201, 422), response.json  # the second is a second correction
+    assert store_client.get(f"{EVENTS}/{number}").json["corrected_by"] is not None
+    for written in ("1.5", "true", '"1"', "1E+999999999"):
+        body = '{"type": "correction", "corrects": %s, "reason": "fel"}' % written
+        problem = assert_problem(store_client.post(EVENTS, data=body, content_type="application/json", headers=writer))
+        assert problem["status"] == 400 and [e["pointer"] for e in problem["errors"]] == ["/corrects"]

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from marshmallow import ValidationError
 
-from service.text import FREE_TEXT_PATTERN, LINE_PATTERN, FreeText, Line
+from service.text import FREE_TEXT_PATTERN, LINE_PATTERN, WEB_ADDRESS_PATTERN, FreeText, Line, WebAddress
 from tests.contract import assert_problem, spec
 from tests.examples import DECISION, what_if
 from tests.recording import ADOPTION, EVENTS, record
@@ -71,8 +71,9 @@ def test_the_spec_says_the_same_text_rules_as_the_app():
     inputs = spec()["components"]["schemas"]
     free_text = inputs["CorrectionInput"]["properties"]["reason"]
     assert free_text["pattern"] == FREE_TEXT_PATTERN and free_text["x-free-text"] is True
-    for schema, member in [("AdoptionInput", "body"), ("AdoptionInput", "reference"), ("SourceInput", "url")]:
+    for schema, member in [("AdoptionInput", "body"), ("AdoptionInput", "reference"), ("DisbursementInput", "reference")]:
         assert inputs[schema]["properties"][member]["pattern"] == LINE_PATTERN
+    assert inputs["SourceInput"]["properties"]["url"]["pattern"] == WEB_ADDRESS_PATTERN
     assert spec()["components"]["parameters"]["Diarienummer"]["schema"]["pattern"] == LINE_PATTERN
 
 
@@ -103,6 +104,15 @@ def test_line_and_free_text_accept_what_the_spec_patterns_match(text):
     assert app_accepts(Line(), text) is (spec_accepts(LINE_PATTERN, text) and sayable), text
     in_spec = spec_accepts(FREE_TEXT_PATTERN, text) and len(text) >= 1  # minLength: 1
     assert app_accepts(FreeText(max_length=100), text) is (in_spec and sayable), text
+
+
+@settings(max_examples=200, derandomize=True, database=None, deadline=None)
+@given(st.one_of(st.from_regex(r"\Ahttps?://[ -~]{0,20}\Z"), st.text(max_size=12)))
+@example("https://0.a")
+@example("http://a.se/ä")
+@example("https://www.huddinge.se/\x00")
+def test_a_web_address_is_what_the_spec_pattern_matches(text):
+    assert app_accepts(WebAddress(), text) is spec_accepts(WEB_ADDRESS_PATTERN, text), text
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, validate
 
 from rules import ERUF_OUTCOMES
-from service.schemas import _SLUG, Amount, Day, WholeNumber
+from service.formats import SLUG, Amount, Day, WholeNumber
 from service.storage.store import Draft
 from service.text import FreeText, Line, WebAddress
 
@@ -55,8 +55,8 @@ class ErufDecisionEventSchema(_EventSchema):
 class DisbursementEventSchema(_EventSchema):
     paid_on = Day(required=True)
     amount = Amount(required=True)
-    funding_source = Line(required=True, validate=_SLUG)
-    recipient = Line(required=True, validate=_SLUG)
+    funding_source = Line(required=True, validate=SLUG)
+    recipient = Line(required=True, validate=SLUG)
     reference = Line(load_default=None, allow_none=True, validate=_text)
 
 

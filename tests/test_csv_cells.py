@@ -33,7 +33,8 @@ def csv_rows(response) -> list[dict[str, str]]:
 def test_formulas_are_neutralised_and_line_breaks_and_tabs_kept_in_quoted_cells(store_client, writer):
     stored = [record(store_client, writer, {**ADOPTION, "reference": text}) for text in FORMULAS + HARMLESS]
     reason = "\tInledande tabb.\r\nRad två,\t\"citat\";\n=1+1"
-    stored.append(record(store_client, writer, {"type": "correction", "corrects": stored[0]["event_id"], "reason": reason}))
+    correction = {"type": "correction", "corrects": stored[0]["event_id"], "reason": reason}
+    stored.append(record(store_client, writer, correction))
     as_csv = csv_rows(store_client.get(EVENTS, query_string={"format": "csv", "limit": 100}))
     as_json = store_client.get(EVENTS, query_string={"limit": 100}).json["items"]
     cells = {row["event_id"]: row for row in as_csv}

@@ -15,7 +15,7 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from marshmallow import ValidationError
 
-from service.schemas import DAY_PATTERN, MOMENT_PATTERN, Day, Moment, amount_from
+from service.formats import DAY_PATTERN, MOMENT_PATTERN, Day, Moment, amount_from
 from tests.contract import assert_problem, spec
 from tests.examples import DECISION, payment, what_if
 from tests.recording import ADOPTION, EVENTS
@@ -34,7 +34,12 @@ NOT_MOMENTS = [
     "2025-06-01T24:00:00Z",
     "2025-02-30T12:00:00Z",
 ]
-MOMENTS = ["2025-06-01T12:00:00Z", "2025-06-01T14:00:00+02:00", "2025-06-01T12:00:00.5-00:30", "2025-06-01T12:00:00.123456Z"]
+MOMENTS = [
+    "2025-06-01T12:00:00Z",
+    "2025-06-01T14:00:00+02:00",
+    "2025-06-01T12:00:00.5-00:30",
+    "2025-06-01T12:00:00.123456Z",
+]
 
 
 def validator(schema: dict):

@@ -71,7 +71,8 @@ def test_the_spec_says_the_same_text_rules_as_the_app():
     inputs = spec()["components"]["schemas"]
     free_text = inputs["CorrectionInput"]["properties"]["reason"]
     assert free_text["pattern"] == FREE_TEXT_PATTERN and free_text["x-free-text"] is True
-    for schema, member in [("AdoptionInput", "body"), ("AdoptionInput", "reference"), ("DisbursementInput", "reference")]:
+    lines = [("AdoptionInput", "body"), ("AdoptionInput", "reference"), ("DisbursementInput", "reference")]
+    for schema, member in lines:
         assert inputs[schema]["properties"][member]["pattern"] == LINE_PATTERN
     assert inputs["SourceInput"]["properties"]["url"]["pattern"] == WEB_ADDRESS_PATTERN
     assert spec()["components"]["parameters"]["Diarienummer"]["schema"]["pattern"] == LINE_PATTERN

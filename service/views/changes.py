@@ -12,7 +12,8 @@ from typing import Any
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from service import paging, presenters
-from service.schemas import Moment, PageQuery
+from service.formats import Moment
+from service.schemas import PageQuery
 from service.storage.facts import Event
 
 bp = Blueprint("changes", __name__)

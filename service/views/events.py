@@ -92,7 +92,8 @@ def record_event(decision_id: str) -> Response:
     except IdempotencyConflict as error:
         raise Problem(
             "idempotency-key-reused",
-            f"The Idempotency-Key {excerpt(str(error))} was first used with another body; use a new key for a new event.",
+            f"The Idempotency-Key {excerpt(str(error))} was first used with another body; "
+            "use a new key for a new event.",
         ) from error
     response = Response(stored.body, status=stored.status, mimetype="application/json")
     if stored.location:

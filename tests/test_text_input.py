@@ -257,11 +257,12 @@ def test_a_cached_answer_is_not_given_to_a_request_with_a_bad_header(client):
     assert_problem(client.get(DECISION, headers={"If-None-Match": etag, "Accept": "*/*\x00"}), 400)
 
 
-@pytest.mark.parametrize("key", ["ver\x1b1", "ver\x001", " ver", "ver ", "v" * 201, "nyckel-ö"])
-def test_an_idempotency_key_outside_the_spec_is_a_400_naming_it(store_client, writer, key):
-    headers = {**writer, "Idempotency-Key": key.encode().decode("latin-1")}
-    problem = assert_problem(store_client.post(EVENTS, json=ADOPTION, headers=headers), 400)
-    assert [e["parameter"] for e in problem["errors"]] == ["Idempotency-Key"]
+def test_an_idempotency_key_outside_the_spec_is_a_400_naming_it(store_client, writer):
+    for key in ["ver\x1b1", "ver\x001", " ver", "ver ", "v" * 201, "nyckel-ö"]:
+        headers = {**writer, "Idempotency-Key": key.encode().decode("latin-1")}  # as UTF-8 on the wire
+        problem = assert_problem(store_client.post(EVENTS, json=ADOPTION, headers=headers), 400)
+        assert [e["parameter"] for e in problem["errors"]] == ["Idempotency-Key"], (key, problem)
+    assert store_client.get(EVENTS).json["total"] == 2
 
 
 def test_an_idempotency_key_of_visible_ascii_with_inner_spaces_is_accepted(store_client, writer):

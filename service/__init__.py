@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Flask
 
-from service import caching, cors, limits, problems, security_headers
+from service import caching, cors, limits, problems, request_text, security_headers
 from service.jsonio import ExactJSONProvider
 from service.storage.engine import default_url, make_engine
 from service.storage.setup import prepare
@@ -46,6 +46,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(config or {})
     app.url_map.strict_slashes = False
     problems.init_app(app)
+    request_text.init_app(app)  # before caching, which may answer from memory
     cors.init_app(app)
     security_headers.init_app(app)
     caching.init_app(app)

@@ -1,6 +1,8 @@
 """Request schemas of POST /v1/decisions/{decision_id}/events (operationId recordEvent).
 
 One schema per event type; ``load_event`` picks it by ``type`` and returns a ``Draft``.
+Every string is a ``Line`` (one line of text), except a correction's ``reason``, which is
+``FreeText`` (several lines: openapi.yaml marks it ``x-free-text``); ``service.text``.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, validate
 
 from rules import ERUF_OUTCOMES
-from service.schemas import _SLUG, Amount, Day
+from service.formats import SLUG, Amount, Day, WholeNumber
 from service.storage.store import Draft
+from service.text import FreeText, Line, WebAddress
 
 EVIDENCE = ("protocol", "official_decision", "official_document", "press_report", "voucher", "ledger", "other")
 EVENT_TYPES = ("adoption", "eruf_decision", "disbursement", "correction")
@@ -27,39 +30,39 @@ _text = validate.Length(min=1, max=500)
 
 
 class SourceSchema(Schema):
-    url = fields.Url(schemes={"http", "https"}, load_default=None, allow_none=True, validate=validate.Length(max=2000))
-    evidence = fields.String(required=True, validate=validate.OneOf(EVIDENCE))
+    url = WebAddress(load_default=None, allow_none=True, validate=validate.Length(max=2000))
+    evidence = Line(required=True, validate=validate.OneOf(EVIDENCE))
 
 
 class _EventSchema(Schema):
-    type = fields.String(required=True)
+    type = Line(required=True)
     source = fields.Nested(SourceSchema, load_default=None, allow_none=True)
 
 
 class AdoptionSchema(_EventSchema):
     decided_on = Day(required=True)
-    body = fields.String(required=True, validate=_text, metadata={"description": "e.g. Kommunstyrelsen"})
-    reference = fields.String(load_default=None, allow_none=True, validate=_text)
+    body = Line(required=True, validate=_text, metadata={"description": "e.g. Kommunstyrelsen"})
+    reference = Line(load_default=None, allow_none=True, validate=_text)
 
 
 class ErufDecisionEventSchema(_EventSchema):
     decided_on = Day(required=True)
-    outcome = fields.String(required=True, validate=validate.OneOf(ERUF_OUTCOMES))
+    outcome = Line(required=True, validate=validate.OneOf(ERUF_OUTCOMES))
     granted_amount = Amount(load_default=None, allow_none=True)
-    reference = fields.String(load_default=None, allow_none=True, validate=_text)
+    reference = Line(load_default=None, allow_none=True, validate=_text)
 
 
 class DisbursementEventSchema(_EventSchema):
     paid_on = Day(required=True)
     amount = Amount(required=True)
-    funding_source = fields.String(required=True, validate=_SLUG)
-    recipient = fields.String(required=True, validate=_SLUG)
-    reference = fields.String(load_default=None, allow_none=True, validate=_text)
+    funding_source = Line(required=True, validate=SLUG)
+    recipient = Line(required=True, validate=SLUG)
+    reference = Line(load_default=None, allow_none=True, validate=_text)
 
 
 class CorrectionSchema(_EventSchema):
-    corrects = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=2**62))
-    reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+    corrects = WholeNumber(required=True, validate=validate.Range(min=1, max=2**62))
+    reason = FreeText(required=True, max_length=2000)
 
 
 SCHEMAS: dict[str, Schema] = {

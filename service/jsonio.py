@@ -3,6 +3,10 @@
 Numbers with a fraction or exponent are read as ``Decimal`` exactly as written
 (``333333.33`` stays 333333.33, never a binary float); ``NaN`` and ``Infinity`` are
 refused. ``Decimal`` values are written as strings.
+
+Bytes are decoded strictly: text that is not valid UTF-8 (or -16, -32), such as an
+encoded surrogate, is not JSON. An escape (``"\\ud800"``) still yields an unpaired
+surrogate, which ``service.text.refuse_bad_text`` finds in the parsed document.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ def loads(text: str | bytes) -> Any:
     encoding they are written in (UTF-8, -16 or -32), as ``json.loads`` reads them."""
     try:
         if not isinstance(text, str):
-            text = text.decode(json.detect_encoding(text), "surrogatepass")
+            text = _decoded(text)
         elif text.startswith("\ufeff"):
             raise NotJson("The text starts with a byte order mark; remove it, or send the body as bytes.")
         return _decoder.decode(text)
@@ -41,6 +45,17 @@ def loads(text: str | bytes) -> Any:
         raise NotJson(f"{error.msg} at line {error.lineno}, column {error.colno}.") from error
     except (ValueError, RecursionError) as error:  # e.g. an integer of more than 4300 digits
         raise NotJson(f"The body cannot be read as JSON: {error}.") from error
+
+
+def _decoded(data: bytes) -> str:
+    encoding = json.detect_encoding(data)
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise NotJson(
+            f"The body is not valid {encoding.upper().removesuffix('-SIG')}: byte {error.start + 1} "
+            f"({error.reason}); send JSON as UTF-8 text."
+        ) from error
 
 
 class ExactJSONProvider(DefaultJSONProvider):

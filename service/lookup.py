@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from flask import Response, url_for
-from marshmallow import EXCLUDE, Schema, fields, validate
+from marshmallow import EXCLUDE, Schema, validate
 
 from rules import decision_ids, load_decision
 from service.problems import Problem
+from service.text import Line
 
 
 class DiarienummerQuery(Schema):
@@ -21,7 +22,7 @@ class DiarienummerQuery(Schema):
     class Meta:
         unknown = EXCLUDE
 
-    diarienummer = fields.String(load_default=None, validate=validate.Length(min=1, max=100))
+    diarienummer = Line(load_default=None, validate=validate.Length(min=1, max=100))
 
 
 diarienummer_query = DiarienummerQuery()

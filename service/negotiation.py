@@ -16,6 +16,7 @@ from typing import Any
 from flask import Response, current_app, request
 
 from service.problems import Problem
+from service.tabular import spreadsheet_cell
 
 #: What every list offers: JSON by default, CSV on request.
 TABULAR = {"json": "application/json", "csv": "text/csv"}
@@ -46,11 +47,12 @@ def wants_csv(format_parameter: str | None) -> bool:
 
 
 def csv_response(rows: Iterable[Sequence[Any]], header: Sequence[str], filename: str) -> Response:
-    """UTF-8 CSV with a header row, downloaded as ``filename``."""
+    """UTF-8 CSV with a header row, downloaded as ``filename``; every cell made safe to
+    open in a spreadsheet (``tabular.spreadsheet_cell``)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([spreadsheet_cell(value) for value in row] for row in rows)
     response = Response(buffer.getvalue(), mimetype="text/csv")
     response.content_type = "text/csv; charset=utf-8; header=present"
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -44,6 +44,10 @@ TYPES: dict[str, tuple[int, str]] = {
 #: Seconds a client should wait before it tries again when the database is unavailable:
 #: a busy lock is gone in milliseconds, a restart takes seconds.
 DATABASE_RETRY_AFTER_SECONDS = 5
+#: At most this many characters of what a client sent are quoted back in a problem.
+QUOTED_INPUT = 100
+#: At most this many wrong members are listed in ``errors``; ``detail`` counts them all.
+LISTED_ERRORS = 20
 
 _BY_STATUS = {
     status: slug
@@ -80,9 +84,16 @@ def problem(slug: str, detail: str, *, headers: Mapping[str, str] | None = None,
     return response
 
 
+def excerpt(text: str) -> str:
+    """At most ``QUOTED_INPUT`` characters of ``text``, a client's input, to quote in a
+    problem; an unpaired surrogate, which cannot be encoded, as its ``\\uXXXX`` escape."""
+    cut = text if len(text) <= QUOTED_INPUT else text[:QUOTED_INPUT] + "…"
+    return cut.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _instance() -> str:
     """The request's path as a URI reference: Flask decodes it, so encode it again."""
-    return quote(request.path, safe="/:@!$&'()*+,;=-._~")
+    return quote(excerpt(request.path), safe="/:@!$&'()*+,;=-._~")
 
 
 def validation_errors(messages: Any, prefix: str = "", *, key: str = "pointer") -> list[dict[str, str]]:
@@ -90,7 +101,7 @@ def validation_errors(messages: Any, prefix: str = "", *, key: str = "pointer") 
     if isinstance(messages, Mapping):
         found: list[dict[str, str]] = []
         for name, inner in messages.items():
-            where = prefix if name == "_schema" else f"{prefix}/{name}"
+            where = prefix if name == "_schema" else f"{prefix}/{excerpt(str(name))}"
             found.extend(validation_errors(inner, where, key=key))
         return found
     if isinstance(messages, list) and all(isinstance(m, str) for m in messages):
@@ -107,7 +118,7 @@ def _on_validation_error(error: ValidationError) -> Response:
     first = errors[0]
     where = first.get("pointer") or first.get("parameter")
     detail = f"{where}: {first['detail']}" + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else "")
-    return problem("validation-error", detail, errors=errors)
+    return problem("validation-error", detail, errors=errors[:LISTED_ERRORS])
 
 
 def _on_http_exception(error: HTTPException) -> Response:
@@ -121,10 +132,10 @@ def _on_http_exception(error: HTTPException) -> Response:
 
 def _detail_for(status: int, error: HTTPException) -> str:
     if status == 404:
-        return f"No resource at {request.path}. The API lives under /v1; see /openapi.yaml."
+        return f"No resource at {excerpt(request.path)}. The API lives under /v1; see /openapi.yaml."
     if status == 405:
         allowed = ", ".join(getattr(error, "valid_methods", None) or [])
-        return f"{request.method} is not allowed on {request.path}; use {allowed}."
+        return f"{request.method} is not allowed on {excerpt(request.path)}; use {allowed}."
     if status == 413:
         limit = current_app.config["MAX_CONTENT_LENGTH"]
         return f"The body is larger than {limit} bytes; an evaluation needs far less."
@@ -142,10 +153,13 @@ def _plain(status: int, detail: str, headers: Mapping[str, str]) -> Response:
 
 def _on_rule_error(error: RuleError) -> Response:
     if isinstance(error, UnknownDecision):
-        return problem("unknown-decision", f"{error} Decision ids are slugs such as ks-2024-1371-481.")
+        quoted = UnknownDecision(excerpt(error.decision_id), error.known)
+        return problem("unknown-decision", f"{quoted} Decision ids are slugs such as ks-2024-1371-481.")
     if isinstance(error, UnknownInterpretation):
-        pointer = f"/interpretations/{error.name}"
-        return problem("unknown-interpretation", str(error), errors=[{"pointer": pointer, "detail": str(error)}])
+        choice = None if error.choice is None else excerpt(error.choice)
+        detail = str(UnknownInterpretation(excerpt(error.name), choice, error.allowed))
+        pointer = f"/interpretations/{excerpt(error.name)}"
+        return problem("unknown-interpretation", detail, errors=[{"pointer": pointer, "detail": detail}])
     return problem(
         "validation-error", str(error), errors=[{"pointer": getattr(error, "field", "/"), "detail": str(error)}]
     )

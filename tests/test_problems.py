@@ -130,6 +130,7 @@ def test_unknown_fields_at_every_level_are_all_reported(client):
     [
         *("-1", '"-1.00"', "0", '"0.00"', "-0.01", '"-0.01"'),  # not positive
         *("1.001", '"1.001"', "0.001", "1E-3", "1e-400"),  # finer than öre
+        *("333333.33", "0.01", "1.5"),  # öre in a JSON number: only in a string (openapi.yaml)
         *("1e400", "1000000000000", '"1000000000000.00"'),  # above 999 999 999 999.99
         *('"1e3"', '" 1.00"', '"1,00"', '""', "true", "null", "{}", "[]"),  # not an amount
     ],
@@ -240,10 +241,10 @@ def test_writing_without_a_token_is_401_and_records_nothing(client, events_total
     assert problem["type"] == "urn:medfin:problem:unauthorized"
 
 
-def test_amounts_as_json_numbers_are_read_exactly(client):
+def test_amounts_are_read_exactly(client):
     """333 333.33 paid three times leaves exactly 0.01 of the million (DESIGN.md)."""
-    body = paid_as_written("333333.33", "333333.33", "333333.33")
-    assert body.count('"amount": 333333.33,') == 3
+    body = paid_as_written('"333333.33"', '"333333.33"', '"333333.33"')
+    assert body.count('"amount": "333333.33",') == 3
     response = post(client, body)
     assert response.status_code == 200, response.json
     assert response.json["amounts"]["disbursed"] == "999999.99"
@@ -254,13 +255,12 @@ def test_amounts_as_json_numbers_are_read_exactly(client):
     ("amount", "disbursed"),
     [
         ('"333333.33"', "333333.33"),
-        ("333333.33", "333333.33"),
-        ("333333.330", "333333.33"),
         ('"333333.3"', "333333.30"),
-        ("333333.3", "333333.30"),
         ('"333333"', "333333.00"),
         ("333333", "333333.00"),
-        ("3.3333333E+5", "333333.33"),
+        # Whole kronor, as JSON Schema counts an integer: written with a fraction or exponent.
+        ("333333.0", "333333.00"),
+        ("3.33333E+5", "333333.00"),
     ],
 )
 def test_amount_as_string_or_number_counts_the_same(client, amount, disbursed):

@@ -7,13 +7,13 @@ every decision's log.
 
 from __future__ import annotations
 
-from datetime import UTC
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from service import paging, presenters
-from service.schemas import Moment, PageQuery
+from service.formats import Moment
+from service.schemas import PageQuery
 from service.storage.facts import Event
 
 bp = Blueprint("changes", __name__)
@@ -22,11 +22,7 @@ bp = Blueprint("changes", __name__)
 class ChangesQuery(PageQuery):
     """Query of GET /v1/changes (operationId listChanges)."""
 
-    since = Moment(
-        load_default=None,
-        default_timezone=UTC,
-        error_messages={"invalid": "Must be an ISO 8601 date and time, such as 2026-01-01T00:00:00Z."},
-    )
+    since = Moment(load_default=None)
 
 
 changes_query = ChangesQuery()

@@ -10,23 +10,29 @@ from flask import Blueprint, current_app, request
 from rules import evaluate, load_decision
 from service import presenters
 from service.jsonio import NotJson, loads
-from service.problems import Problem
+from service.problems import Problem, excerpt
 from service.schemas import commitment_query, what_if
 from service.stockholm import today
 from service.storage.facts import Event, facts_from, live_events
+from service.text import may_hold_bad_text, refuse_bad_text
 
 bp = Blueprint("evaluation", __name__)
 
 
 def json_body() -> Any:
-    """The request's JSON body, or a problem saying what is wrong with it."""
+    """The request's JSON body, or a problem saying what is wrong with it: not JSON, or
+    a name or string in it that is not text (``service.text``), before any schema reads it."""
     if request.mimetype != "application/json" and not request.mimetype.endswith("+json"):
-        given = request.mimetype or "none"
+        given = excerpt(request.mimetype or "none")
         raise Problem("unsupported-media-type", f"Send the body as application/json (Content-Type was {given}).")
+    body = request.get_data(cache=False)
     try:
-        return loads(request.get_data(cache=False))
+        document = loads(body)
     except NotJson as error:
         raise Problem("malformed-json", str(error)) from error
+    if may_hold_bad_text(body):
+        refuse_bad_text(document)
+    return document
 
 
 @bp.post("/decisions/<decision_id>/evaluate")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request
@@ -14,7 +15,7 @@ from service.auth import writer
 from service.event_schemas import load_event
 from service.jsonio import compact
 from service.negotiation import csv_response, json_response, wants_csv
-from service.problems import Problem
+from service.problems import Problem, excerpt
 from service.recording import checker
 from service.schemas import list_query
 from service.storage.facts import Event
@@ -22,6 +23,11 @@ from service.storage.store import Answer, IdempotencyConflict
 from service.views.evaluation import json_body
 
 bp = Blueprint("events", __name__)
+
+#: The largest id the store's columns hold (PostgreSQL's BIGINT, SQLite's INTEGER).
+MAXIMUM_EVENT_ID = 2**63 - 1
+#: openapi.yaml's Idempotency-Key: visible ASCII, spaces only inside.
+IDEMPOTENCY_KEY = re.compile(r"[!-~]([ -~]{0,198}[!-~])?")
 
 
 def store() -> Any:
@@ -43,14 +49,18 @@ def list_events(decision_id: str) -> Response:
     return paging.paged(response, query["page"], query["limit"], total)
 
 
-@bp.get("/decisions/<decision_id>/events/<int:event_id>")
-def get_event(decision_id: str, event_id: int) -> Any:
-    """operationId: getEvent."""
+@bp.get("/decisions/<decision_id>/events/<event_id>")
+def get_event(decision_id: str, event_id: str) -> Any:
+    """operationId: getEvent. An id the store cannot hold names no event: a 404, never
+    a question to the database (whose integers end at 2**63 - 1)."""
     load_decision(decision_id)
-    found = store().event(decision_id, event_id)
+    number = int(event_id) if re.fullmatch(r"[0-9]{1,19}", event_id) else 0
+    found = store().event(decision_id, number) if 1 <= number <= MAXIMUM_EVENT_ID else None
     if found is None:
-        raise Problem("unknown-event", f"Decision {decision_id} has no event {event_id}; list them at ../events.")
-    return presenters.event(found, store().corrections([event_id]).get(event_id))
+        raise Problem(
+            "unknown-event", f"Decision {decision_id} has no event {excerpt(event_id)}; list them at ../events."
+        )
+    return presenters.event(found, store().corrections([number]).get(number))
 
 
 def created(event: Event) -> Answer:
@@ -71,11 +81,12 @@ def record_event(decision_id: str) -> Response:
     key = request.headers.get("Idempotency-Key")
     idempotency = None
     if key is not None:
-        if not 1 <= len(key) <= 200 or not key.isprintable():
+        if IDEMPOTENCY_KEY.fullmatch(key) is None:
+            rule = "1 to 200 visible ASCII characters, spaces allowed between them"
             raise Problem(
                 "validation-error",
-                "Idempotency-Key must be 1 to 200 printable characters.",
-                errors=[{"parameter": "Idempotency-Key", "detail": "1 to 200 printable characters."}],
+                f"Idempotency-Key must be {rule}, such as ver-2025-0042.",
+                errors=[{"parameter": "Idempotency-Key", "detail": f"Must be {rule}."}],
             )
         canonical = json.dumps(body, sort_keys=True, default=str, ensure_ascii=False)
         idempotency = (key, hashlib.sha256(canonical.encode()).hexdigest())
@@ -87,7 +98,8 @@ def record_event(decision_id: str) -> Response:
     except IdempotencyConflict as error:
         raise Problem(
             "idempotency-key-reused",
-            f"The Idempotency-Key {error} was first used with another body; use a new key for a new event.",
+            f"The Idempotency-Key {excerpt(str(error))} was first used with another body; "
+            "use a new key for a new event.",
         ) from error
     response = Response(stored.body, status=stored.status, mimetype="application/json")
     if stored.location:

@@ -43,11 +43,13 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def create(engine: Engine, name: str, role: str) -> str:
-    """A new token for ``name``; the plain token is returned once and never stored."""
+def create(engine: Engine, name: str, role: str, *, token: str | None = None) -> str:
+    """A new token for ``name``; the plain token is returned once and never stored.
+    ``token`` registers one made elsewhere (a secrets manager's, a test's) instead of a
+    random one."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
-    token = PREFIX + secrets.token_urlsafe(32)
+    token = token or PREFIX + secrets.token_urlsafe(32)
     with begin_write(engine) as connection:
         if connection.execute(select(tokens.c.name).where(tokens.c.name == name)).first():
             raise TokenExists(name)

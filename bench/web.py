@@ -26,6 +26,7 @@ from typing import Any
 
 from bench.scenarios import as_body, generate
 from bench.servers import ROOT, WORKERS, Server, environment
+from service import gunicorn_conf
 
 DECISION = "/v1/decisions/ks-2024-1371-481"
 EVALUATE = f"{DECISION}/evaluate"
@@ -215,7 +216,7 @@ def _summary(
     statuses = {phase: dict(sum((Counter(r[phase]["statuses"]) for r in results), Counter())) for phase in results[0]}
     return {
         "workers": WORKERS,
-        "worker_class": "sync",
+        "worker_class": f"{gunicorn_conf.worker_class.__name__} ({gunicorn_conf.threads} threads)",
         "concurrency": concurrency,
         "rounds": results,
         "statuses": statuses,

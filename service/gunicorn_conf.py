@@ -3,12 +3,291 @@
 The benchmark runs both of its apps under this file (``gunicorn -c
 service/gunicorn_conf.py``), so that they differ only in the app. It imports nothing
 of medfin's: gunicorn reads it as a file, and the echo baseline stays bare.
+
+The worker is gunicorn's ``gthread`` worker, which waits for sockets in one selector
+loop and runs requests on a few threads, with one change (``BufferingThreadWorker``):
+a request reaches a thread only once it has arrived whole, its head and a body of up
+to ``BUFFERED_BODY_BYTES`` announced by ``Content-Length``, as a buffering proxy in
+front would hand it on. Until then the connection waits in the selector loop and
+holds no thread, so clients that send a byte a second cost a socket and a buffer, not
+a thread; the head must arrive within ``HEADER_TIMEOUT`` and the body within
+``BODY_TIMEOUT``, or the connection is answered 408 and closed. Gunicorn's own
+errors (a request line or header too long, a malformed request) are answered as
+``application/problem+json`` (RFC 9457) with the types of ``service/problems.py``.
 """
 
 from __future__ import annotations
 
 import gc
+import json
+import os
+import re
+import socket
+import time
 from typing import Any
+
+from gunicorn.workers import gthread
+
+#: As the app's PROBLEM_BASE_URI (tests/test_slow_clients.py checks they agree).
+PROBLEM_BASE_URI = "urn:medfin:problem:"
+#: Status → (slug, title) of the problems this server answers itself; each is one of
+#: service/problems.py's TYPES. A status gunicorn answers that is not here (403 for a
+#: forbidden proxy line, say) keeps its own status with "bad-request"'s type.
+SERVER_PROBLEMS: dict[int, tuple[str, str]] = {
+    400: ("bad-request", "The request is not valid HTTP"),
+    408: ("request-timeout", "The request did not arrive in time"),
+    411: ("length-required", "Content-Length required"),
+    414: ("request-line-too-long", "The request line is too long"),
+    417: ("expectation-failed", "The expectation cannot be met"),
+    431: ("header-fields-too-large", "The request's header fields are too large"),
+    500: ("internal-error", "Internal server error"),
+    501: ("not-implemented", "Not implemented"),
+}
+#: Seconds a client has to send a request's line and headers (from connecting, or from
+#: the first byte after the previous answer), and then its body; settings with defaults.
+HEADER_TIMEOUT = float(os.environ.get("MEDFIN_HEADER_TIMEOUT", "10"))
+BODY_TIMEOUT = float(os.environ.get("MEDFIN_BODY_TIMEOUT", "30"))
+#: Bodies up to this size are read before the request gets a thread: the app's
+#: MAX_BODY_BYTES; a larger one is refused 413 by the app before it is read.
+BUFFERED_BODY_BYTES = 1024 * 1024
+#: A head longer than this is handed to gunicorn's parser as it is, which refuses it
+#: (431) unless gunicorn's own limits allow it.
+BUFFERED_HEAD_BYTES = 64 * 1024
+
+_HEAD_END = b"\r\n\r\n"
+_FIELD = re.compile(rb"^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*$")
+
+
+def problem_bytes(status: int, detail: str, *, reason: str = "", instance: str | None = None) -> bytes:
+    """A whole HTTP/1.1 answer, ``Connection: close``, with an RFC 9457 problem body."""
+    slug, title = SERVER_PROBLEMS.get(status, SERVER_PROBLEMS[400 if status < 500 else 500])
+    document: dict[str, Any] = {"type": PROBLEM_BASE_URI + slug, "title": title, "status": status, "detail": detail}
+    if instance:
+        document["instance"] = instance
+    body = json.dumps(document, ensure_ascii=False).encode()
+    head = (
+        f"HTTP/1.1 {status} {reason or title}\r\nConnection: close\r\n"
+        f"Content-Type: application/problem+json\r\nContent-Length: {len(body)}\r\n"
+        "X-Content-Type-Options: nosniff\r\n\r\n"
+    )
+    return head.encode("latin-1") + body
+
+
+class _Refused(Exception):
+    """The request is answered with a problem before it reaches a thread."""
+
+    def __init__(self, status: int, detail: str) -> None:
+        super().__init__(detail)
+        self.status, self.detail = status, detail
+
+
+class _Arriving:
+    """What has arrived of a connection's next request, and by when the rest must."""
+
+    __slots__ = ("data", "deadline", "needed", "continued")
+
+    def __init__(self, leftover: bytes) -> None:
+        self.data = bytearray(leftover)
+        self.deadline = time.monotonic() + HEADER_TIMEOUT
+        self.needed: int | None = None  # bytes of head and body, once the head is in
+        self.continued = False
+
+
+class _DeadlineReader:
+    """The socket as gunicorn's parser reads it in a thread, every read bounded by a
+    deadline: a request handed on unbuffered (a head over BUFFERED_HEAD_BYTES) cannot
+    hold its thread longer than a buffered one may wait."""
+
+    def __init__(self, sock: socket.socket, deadline: float) -> None:
+        self.sock, self.deadline = sock, deadline
+
+    def recv(self, size: int) -> bytes:
+        self.sock.settimeout(max(self.deadline - time.monotonic(), 0.001))
+        try:
+            return self.sock.recv(size)
+        finally:
+            self.sock.settimeout(None)  # the answer is written as gunicorn writes it
+
+
+class _Captured:
+    """Stands in for the client while gunicorn writes its own error page, so that the
+    status gunicorn chose can be answered as a problem instead."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def gettimeout(self) -> float:
+        return 0.0
+
+    def sendall(self, data: bytes) -> None:
+        self.data += data
+
+
+def _head_fields(head: bytes) -> dict[bytes, list[bytes]]:
+    fields: dict[bytes, list[bytes]] = {}
+    for line in head.split(b"\r\n")[1:]:
+        if match := _FIELD.match(line):
+            fields.setdefault(match[1].lower(), []).append(match[2])
+    return fields
+
+
+class BufferingThreadWorker(gthread.ThreadWorker):  # type: ignore[misc]
+    """Gunicorn's gthread worker, handing a request to a thread only once it is in."""
+
+    def handle(self, conn: Any) -> Any:
+        if conn.is_http2:
+            return super().handle(conn)
+        try:
+            if not self._arrived(conn):
+                return gthread._DEFER  # back to the selector loop: no thread waits for it
+        except _Refused as refusal:
+            self._answer(conn.sock, refusal.status, refusal.detail)
+            return False
+        except OSError:  # the client went away
+            return False
+        arriving = conn.medfin_arriving
+        del conn.medfin_arriving
+        conn.init()
+        conn.data_ready = True
+        unreader = conn.parser.unreader
+        unreader.unread(bytes(arriving.data))
+        unreader.sock = _DeadlineReader(conn.sock, arriving.deadline)
+        return super().handle(conn)
+
+    def _arrived(self, conn: Any) -> bool:
+        """Read what the socket has now; True when the request is whole (or must go to
+        gunicorn's parser as it is), False to wait for more; raises ``_Refused``."""
+        arriving = getattr(conn, "medfin_arriving", None)
+        if arriving is None:
+            # A kept-alive connection may already hold the next request's first bytes.
+            leftover = conn.parser.unreader.take_buffered() if conn.parser is not None else b""
+            arriving = conn.medfin_arriving = _Arriving(leftover)
+        conn.sock.setblocking(False)
+        closed = False
+        while True:
+            try:
+                chunk = conn.sock.recv(8192)
+            except BlockingIOError:
+                break
+            if not chunk:
+                closed = True
+                break
+            arriving.data += chunk
+        if arriving.needed is None:
+            self._read_head(conn, arriving)
+        if arriving.needed is not None and len(arriving.data) >= arriving.needed:
+            return True
+        if closed:
+            raise ConnectionResetError("closed before the request was whole")
+        if time.monotonic() >= arriving.deadline:
+            raise _Refused(408, self._late(arriving))
+        return False
+
+    def _read_head(self, conn: Any, arriving: _Arriving) -> None:
+        end = arriving.data.find(_HEAD_END)
+        if end < 0:
+            if len(arriving.data) > BUFFERED_HEAD_BYTES:
+                arriving.needed = 0  # gunicorn's parser applies its own limits
+            return
+        head = bytes(arriving.data[:end])
+        fields = _head_fields(head)
+        if b"transfer-encoding" in fields:
+            raise _Refused(411, "Send the body with a Content-Length header, not Transfer-Encoding.")
+        arriving.needed = end + len(_HEAD_END)
+        lengths = fields.get(b"content-length", [])
+        if len(lengths) != 1 or not lengths[0].isdigit() or int(lengths[0]) > BUFFERED_BODY_BYTES:
+            return  # no body, or one gunicorn or the app refuses unread
+        arriving.needed += int(lengths[0])
+        arriving.deadline = time.monotonic() + BODY_TIMEOUT
+        expects = fields.get(b"expect", [b""])[0].lower() == b"100-continue"
+        if expects and len(arriving.data) < arriving.needed and not head.split(b"\r\n", 1)[0].endswith(b"/1.0"):
+            # The client waits for this before it sends the body (gunicorn sends one
+            # more when the request reaches it; RFC 9110 lets a server send several).
+            conn.sock.sendall(b"HTTP/1.1 100 Continue\r\n\r\n")
+
+    @staticmethod
+    def _late(arriving: _Arriving) -> str:
+        if arriving.needed is None:
+            return f"Send the request line and headers within {HEADER_TIMEOUT:g} seconds."
+        return f"Send the body, as long as its Content-Length says, within {BODY_TIMEOUT:g} seconds of the headers."
+
+    def finish_request(self, conn: Any, fs: Any) -> None:
+        super().finish_request(conn, fs)
+        arriving = getattr(conn, "medfin_arriving", None)
+        if arriving is not None and conn in self.pending_conns:
+            conn.timeout = arriving.deadline  # not gunicorn's keep-alive timeout
+
+    def murder_pending(self) -> None:
+        """Answer 408 and close every waiting connection past its deadline (the
+        deadlines differ, so unlike gunicorn's own this looks at every one)."""
+        now = time.monotonic()
+        for conn in [c for c in self.pending_conns if c.timeout <= now]:
+            self.pending_conns.remove(conn)
+            try:
+                self.poller.unregister(conn.sock)
+            except (OSError, KeyError, ValueError):
+                pass
+            self.nr_conns -= 1
+            arriving = getattr(conn, "medfin_arriving", None)
+            if arriving is not None:
+                self._answer(conn.sock, 408, self._late(arriving))
+            conn.close()
+
+    def _answer(self, sock: socket.socket, status: int, detail: str) -> None:
+        """Send a problem and close at once: lingering for a slow client to read it
+        (gunicorn's graceful close) would hold the selector loop or a thread."""
+        self.log.warning("Refused a request with %s: %s", status, detail)
+        try:
+            sock.setblocking(False)  # a small answer; a client that reads nothing loses it
+            sock.send(problem_bytes(status, detail))
+            sock.shutdown(socket.SHUT_WR)
+        except OSError:
+            pass
+        sock.close()
+
+    def handle_error(self, req: Any, client: Any, addr: Any, exc: BaseException) -> None:
+        """Gunicorn's own answer to a request it cannot parse (or to an app that failed
+        before answering): the status gunicorn chose, as a problem document."""
+        captured = _Captured()
+        super().handle_error(req, captured, addr, exc)  # gunicorn's status, and its log lines
+        status_line = bytes(captured.data).split(b"\r\n", 1)[0].decode("latin-1")
+        _, code, reason = status_line.split(" ", 2)
+        status = int(code)
+        try:
+            client.setblocking(False)
+            client.send(problem_bytes(status, self._detail(status, exc), reason=reason, instance=_path_of(req or getattr(exc, "req", None))))
+        except OSError:
+            self.log.debug("Failed to send error message.")
+
+    def _detail(self, status: int, exc: BaseException) -> str:
+        """How to fix it, with at most 100 characters of what gunicorn quotes."""
+        said = str(exc)
+        said = said if len(said) <= 100 else said[:100] + "…"
+        cfg = self.cfg
+        if status == 414:
+            return f"Send a request line of at most {cfg.limit_request_line} bytes ({said})."
+        if status == 431:
+            return (
+                f"Send at most {cfg.limit_request_fields} header fields of at most "
+                f"{cfg.limit_request_field_size} bytes each ({said})."
+            )
+        if status >= 500 and status != 501:
+            return "The server failed to answer; try again later."
+        return f"Send a valid HTTP/1.1 request: {said}."
+
+
+def _path_of(req: Any) -> str | None:
+    path = getattr(req, "path", None)
+    return path if isinstance(path, str) and len(path) <= 2000 else None
+
+
+# Read by gunicorn from this file (``-c``) and by ``medfin serve`` (service/server.py).
+worker_class = BufferingThreadWorker
+#: Threads per worker run requests that have arrived whole, so they never wait for a
+#: client: a few per core are enough, and fewer than the store's connection pool.
+threads = 4
+keepalive = 2
+timeout = 30
 
 
 def post_worker_init(worker: Any) -> None:

@@ -36,12 +36,20 @@ TYPES: dict[str, tuple[int, str]] = {
     "invalid-correction": (422, "The correction cannot be recorded"),
     "idempotency-key-reused": (422, "The Idempotency-Key was used for another request"),
     "internal-error": (500, "Internal server error"),
+    # Answered by the server itself (service/gunicorn_conf.py) before the app sees the request.
+    "bad-request": (400, "The request is not valid HTTP"),
+    "request-timeout": (408, "The request did not arrive in time"),
+    "length-required": (411, "Content-Length required"),
+    "request-line-too-long": (414, "The request line is too long"),
+    "expectation-failed": (417, "The expectation cannot be met"),
+    "header-fields-too-large": (431, "The request's header fields are too large"),
+    "not-implemented": (501, "Not implemented"),
 }
 
 _BY_STATUS = {
     status: slug
     for slug, (status, _) in TYPES.items()
-    if slug not in ("malformed-json", "unknown-interpretation", "unknown-decision")
+    if slug not in ("malformed-json", "unknown-interpretation", "unknown-decision", "bad-request")
 }
 
 

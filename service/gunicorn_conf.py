@@ -24,6 +24,7 @@ import os
 import re
 import selectors
 import socket
+import threading
 import time
 from functools import partial
 from typing import Any
@@ -61,6 +62,7 @@ LINGER_SECONDS = 2.0
 
 _HEAD_END = b"\r\n\r\n"
 _LINGER = object()
+_REQUEST_LINE = re.compile(rb"[A-Z]{1,20} (/[!#-~]{0,2000}?)(?:\?[!-~]*)? HTTP/1\.[01]\r\n")
 _FIELD = re.compile(rb"^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*$")
 
 
@@ -142,6 +144,7 @@ class BufferingThreadWorker(gthread.ThreadWorker):  # type: ignore[misc]
 
     def init_process(self) -> None:
         self.lingering: list[Any] = []  # answered, FIN sent, waiting for the client's
+        self.arrived = threading.local()  # the request target each thread is parsing
         super().init_process()
 
     def handle(self, conn: Any) -> Any:
@@ -162,6 +165,7 @@ class BufferingThreadWorker(gthread.ThreadWorker):  # type: ignore[misc]
         unreader = conn.parser.unreader
         unreader.unread(bytes(arriving.data))
         unreader.sock = _DeadlineReader(conn.sock, arriving.deadline)
+        self.arrived.target = _target(arriving.data)  # for handle_error, in this thread
         return super().handle(conn) or self._closing(conn)
 
     def _refuse(self, conn: Any, status: int, detail: str) -> object:
@@ -305,9 +309,16 @@ class BufferingThreadWorker(gthread.ThreadWorker):  # type: ignore[misc]
         status = int(code)
         try:
             client.setblocking(False)
-            client.send(problem_bytes(status, self._detail(status, exc), reason=reason, instance=_path_of(req or getattr(exc, "req", None))))
+            client.send(problem_bytes(status, self._detail(status, exc), reason=reason, instance=self._instance(req or getattr(exc, "req", None))))
         except OSError:
             self.log.debug("Failed to send error message.")
+
+    def _instance(self, req: Any) -> str | None:
+        """The request's path where gunicorn read it, else the one it was about to."""
+        path = getattr(req, "path", None)
+        if isinstance(path, str) and path.startswith("/") and len(path) <= 2000:
+            return path
+        return getattr(self.arrived, "target", None)
 
     def _detail(self, status: int, exc: BaseException) -> str:
         """How to fix it, with at most 100 characters of what gunicorn quotes."""
@@ -326,9 +337,10 @@ class BufferingThreadWorker(gthread.ThreadWorker):  # type: ignore[misc]
         return f"Send a valid HTTP/1.1 request: {said}."
 
 
-def _path_of(req: Any) -> str | None:
-    path = getattr(req, "path", None)
-    return path if isinstance(path, str) and len(path) <= 2000 else None
+def _target(data: bytearray) -> str | None:
+    """The path of the request line that ``data`` begins with, if it has a plain one."""
+    match = _REQUEST_LINE.match(data)
+    return match[1].decode("ascii") if match else None
 
 
 # Read by gunicorn from this file (``-c``) and by ``medfin serve`` (service/server.py).

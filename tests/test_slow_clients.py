@@ -20,7 +20,7 @@ import pytest
 
 from service import create_app, gunicorn_conf
 from service.problems import TYPES
-from tests.examples import DECISION
+from tests.examples import DECISION, what_if
 from tests.server_process import check_answer, running_server
 
 PROBE = f"{DECISION}/commitment"
@@ -96,6 +96,7 @@ def test_a_header_over_the_limit_is_a_431_problem(server):
     status, headers, body = raw_exchange(server.port, request)
     problem = assert_server_problem(status, headers, body, 431)
     assert "8190" in problem["detail"]
+    assert problem["instance"] == "/v1/decisions"
 
 
 def test_too_many_headers_are_a_431_problem(server):
@@ -115,6 +116,46 @@ def test_a_chunked_body_is_refused_411_asking_for_a_content_length(server):
     request = f"POST {DECISION}/evaluate HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n".encode()
     problem = assert_server_problem(*raw_exchange(server.port, request), 411)
     assert "Content-Length" in problem["detail"]
+
+
+def test_requests_on_a_kept_alive_connection_and_pipelined_are_each_answered(server):
+    """Buffering a request before it runs keeps what the client sent after it: the
+    next request on the connection, or one sent in the same packet."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    try:
+        for _ in range(3):
+            connection.request("GET", PROBE)
+            response = connection.getresponse()
+            assert response.status == 200 and json.loads(response.read())["status"]
+    finally:
+        connection.close()
+    one = f"GET {PROBE} HTTP/1.1\r\nHost: x\r\n\r\n".encode()
+    last = f"GET /v1/decisions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as pipelined:
+        pipelined.sendall(one + one + last)
+        answer = b""
+        while chunk := pipelined.recv(65536):
+            answer += chunk
+    assert answer.count(b"HTTP/1.1 200 OK\r\n") == 3, answer[:500]
+
+
+def test_a_client_that_expects_100_continue_is_asked_for_its_body(server):
+    body = json.dumps(what_if("600000.00")).encode()
+    head = (
+        f"POST {DECISION}/evaluate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n"
+    ).encode()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as connection:
+        connection.sendall(head)
+        assert connection.recv(65536).startswith(b"HTTP/1.1 100 Continue\r\n\r\n")
+        connection.sendall(body)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    final = answer[answer.rindex(b"HTTP/1.1 ") :]  # after gunicorn's own 100, if it sent one
+    status, headers, document = parse_answer(final)
+    assert status == 200, document[:300]
+    assert json.loads(document)["proposed_disbursement"]["allowed"] is True
 
 
 def test_the_servers_own_problem_types_are_the_apps():

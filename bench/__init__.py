@@ -27,13 +27,14 @@ a. **In-process evaluation.** 100 000 seeded what-if scenarios (``bench/scenario
 
 b. **HTTP.** ``POST /v1/decisions/ks-2024-1371-481/evaluate`` against a bare Flask
    app that echoes the JSON body (``bench/echo.py``), with the same bodies. Both run
-   under gunicorn with 2 workers of ``service/gunicorn_conf.py``'s class (gthread,
-   buffering each request before a thread runs it, as ``medfin serve`` runs) on
-   127.0.0.1 (the service on a throwaway SQLite file), and one load generator
-   (``bench/client.py``, another process, 4 connections at a time, each request on a
-   new connection with ``Connection: close``, for both) drives them in ten rounds, in each of which they take turns 250 requests at a time. Every
-   request of the run carries its own seeded scenario (23 000 of them), so nothing is
-   answered from a cache that only a repeated body would fill. Two readings:
+   under gunicorn with 2 workers of ``service/gunicorn_conf.py``'s class (``gthread``,
+   extended to buffer each request before a thread runs it, with its threads and
+   timeouts, as ``medfin serve`` runs) on 127.0.0.1 (the service on a throwaway SQLite
+   file), and one load generator (``bench/client.py``, another process, 4 connections
+   at a time, every request on a new connection with ``Connection: close``, for both)
+   drives them in ten rounds, in each of which they take turns 250 requests at a time.
+   Every request of the run carries its own seeded scenario (23 000 of them), so
+   nothing is answered from a cache that only a repeated body would fill. Two readings:
 
    - *cost per request*: the workers' CPU time (``/proc/<pid>/schedstat``, user and
      system, in ns)

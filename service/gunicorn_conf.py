@@ -198,16 +198,19 @@ class BufferingThreadWorker(gthread.ThreadWorker):  # type: ignore[misc]
             arriving = conn.medfin_arriving = _Arriving(leftover)
         conn.sock.setblocking(False)
         closed = False
-        while True:
+        # Never more than the request needs (or than a head may take, until it is in).
+        while len(arriving.data) < (arriving.needed or BUFFERED_HEAD_BYTES + 1):
             try:
-                chunk = conn.sock.recv(8192)
+                chunk = conn.sock.recv(8192)  # gunicorn's own size: larger ones fragment the heap
             except BlockingIOError:
                 break
             if not chunk:
                 closed = True
                 break
             arriving.data += chunk
-        if arriving.needed is None:
+            if arriving.needed is None:
+                self._read_head(conn, arriving)
+        if arriving.needed is None:  # a kept-alive connection's next request may be in already
             self._read_head(conn, arriving)
         if arriving.needed is not None and len(arriving.data) >= arriving.needed:
             return True

@@ -114,7 +114,7 @@ class _Load:
         self.process.stdout.close()
 
 
-def measure(rounds: int = 10, per_round: int = 2000, warmup: int = 3000, concurrency: int = 4) -> dict[str, Any]:
+def measure(rounds: int = 10, per_round: int = 2000, warmup: int = 6000, concurrency: int = 4) -> dict[str, Any]:
     """Run both servers, warm them up, then ``rounds`` rounds of ``per_round`` requests each."""
     with tempfile.TemporaryDirectory(prefix="medfin-bench-") as folder:
         return _measure(Path(folder), rounds, per_round, warmup, concurrency)

@@ -41,6 +41,7 @@ SERVER_PROBLEMS: dict[int, tuple[str, str]] = {
     400: ("bad-request", "The request is not valid HTTP"),
     408: ("request-timeout", "The request did not arrive in time"),
     411: ("length-required", "Content-Length required"),
+    413: ("payload-too-large", "The body is too large"),
     414: ("request-line-too-long", "The request line is too long"),
     417: ("expectation-failed", "The expectation cannot be met"),
     431: ("header-fields-too-large", "The request's header fields are too large"),
@@ -51,9 +52,10 @@ SERVER_PROBLEMS: dict[int, tuple[str, str]] = {
 #: the first byte after the previous answer), and then its body; settings with defaults.
 HEADER_TIMEOUT = float(os.environ.get("MEDFIN_HEADER_TIMEOUT", "10"))
 BODY_TIMEOUT = float(os.environ.get("MEDFIN_BODY_TIMEOUT", "30"))
-#: Bodies up to this size are read before the request gets a thread: the app's
-#: MAX_BODY_BYTES; a larger one is refused 413 by the app before it is read.
-BUFFERED_BODY_BYTES = 1024 * 1024
+#: Bodies up to this size are read before the request gets a thread: the app's limit
+#: (MAX_BODY_BYTES, MEDFIN_MAX_CONTENT_LENGTH); a larger one is refused 413 unread, as
+#: the app would, before it could hold a thread while it trickles in.
+BUFFERED_BODY_BYTES = int(os.environ.get("MEDFIN_MAX_CONTENT_LENGTH", str(1024 * 1024)))
 #: A head longer than this is handed to gunicorn's parser as it is, which refuses it
 #: (431) unless gunicorn's own limits allow it.
 BUFFERED_HEAD_BYTES = 64 * 1024
@@ -157,7 +159,7 @@ class BufferingThreadWorker(gthread.ThreadWorker):  # type: ignore[misc]
             if not self._arrived(conn):
                 return gthread._DEFER  # back to the selector loop: no thread waits for it
         except _Refused as refusal:
-            return self._refuse(conn, refusal.status, refusal.detail)
+            return self._refuse(conn, refusal.status, refusal.detail, _target(conn.medfin_arriving.data))
         except OSError:  # the client went away
             return False
         arriving = conn.medfin_arriving
@@ -170,11 +172,11 @@ class BufferingThreadWorker(gthread.ThreadWorker):  # type: ignore[misc]
         self.arrived.target = _target(arriving.data)  # for handle_error, in this thread
         return super().handle(conn) or self._closing(conn)
 
-    def _refuse(self, conn: Any, status: int, detail: str) -> object:
+    def _refuse(self, conn: Any, status: int, detail: str, instance: str | None) -> object:
         self.log.warning("Refused a request with %s: %s", status, detail)
         try:
             conn.sock.setblocking(False)  # a small answer, into the socket's buffer
-            conn.sock.send(problem_bytes(status, detail))
+            conn.sock.send(problem_bytes(status, detail, instance=instance))
         except OSError:
             return False
         return self._closing(conn)
@@ -234,8 +236,10 @@ class BufferingThreadWorker(gthread.ThreadWorker):  # type: ignore[misc]
             raise _Refused(411, "Send the body with a Content-Length header, not Transfer-Encoding.")
         arriving.needed = end + len(_HEAD_END)
         lengths = fields.get(b"content-length", [])
-        if len(lengths) != 1 or not lengths[0].isdigit() or int(lengths[0]) > BUFFERED_BODY_BYTES:
-            return  # no body, or one gunicorn or the app refuses unread
+        if len(lengths) != 1 or not lengths[0].isdigit():
+            return  # no body, or a Content-Length gunicorn refuses
+        if int(lengths[0]) > BUFFERED_BODY_BYTES:
+            raise _Refused(413, f"The body is larger than {BUFFERED_BODY_BYTES} bytes; an evaluation needs far less.")
         arriving.needed += int(lengths[0])
         arriving.deadline = time.monotonic() + BODY_TIMEOUT
         expects = fields.get(b"expect", [b""])[0].lower() == b"100-continue"
@@ -296,7 +300,7 @@ class BufferingThreadWorker(gthread.ThreadWorker):  # type: ignore[misc]
                 continue
             self.pending_conns.remove(conn)
             self.poller.unregister(conn.sock)
-            if self._refuse(conn, 408, self._late(arriving)) is _LINGER:
+            if self._refuse(conn, 408, self._late(arriving), _target(arriving.data)) is _LINGER:
                 self._linger(conn)
             else:
                 self.nr_conns -= 1

@@ -158,6 +158,29 @@ def test_a_client_that_expects_100_continue_is_asked_for_its_body(server):
     assert json.loads(document)["proposed_disbursement"]["allowed"] is True
 
 
+def test_bodies_over_the_limit_are_refused_413_at_once_and_hold_no_thread(server):
+    """Announced larger than the app takes, and then trickled: refused before they are
+    read, so that no thread waits for them (2 workers x 2 threads, 10 such clients)."""
+    head = f"POST {DECISION}/evaluate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    head += f"Content-Length: {2 * gunicorn_conf.BUFFERED_BODY_BYTES}\r\n\r\n["
+    connections = [socket.create_connection(("127.0.0.1", server.port), timeout=5) for _ in range(10)]
+    try:
+        for connection in connections:
+            connection.sendall(head.encode())
+        answers = [connection.recv(65536) for connection in connections]
+        for connection in connections:
+            connection.sendall(b"0,")  # still trickling after the answer
+        status, seconds, _, raw = probe(server.port)
+        assert status == 200 and seconds < PROBE_LIMIT, (status, seconds, raw[:300])
+    finally:
+        for connection in connections:
+            connection.close()
+    for answer in answers:
+        problem = assert_server_problem(*parse_answer(answer), 413)
+        assert problem["instance"] == f"{DECISION}/evaluate"
+        assert str(gunicorn_conf.BUFFERED_BODY_BYTES) in problem["detail"]
+
+
 def test_the_servers_own_problem_types_are_the_apps():
     assert gunicorn_conf.PROBLEM_BASE_URI == create_app({"PREPARE_DATABASE": False}).config["PROBLEM_BASE_URI"]
     for status, (slug, title) in gunicorn_conf.SERVER_PROBLEMS.items():

@@ -96,13 +96,12 @@ class _Refused(Exception):
 class _Arriving:
     """What has arrived of a connection's next request, and by when the rest must."""
 
-    __slots__ = ("data", "deadline", "needed", "continued")
+    __slots__ = ("data", "deadline", "needed")
 
     def __init__(self, leftover: bytes) -> None:
         self.data = bytearray(leftover)
         self.deadline = time.monotonic() + HEADER_TIMEOUT
         self.needed: int | None = None  # bytes of head and body, once the head is in
-        self.continued = False
 
 
 class _DeadlineReader:

@@ -6,7 +6,7 @@ Run it from the repository root, with the project's virtual environment::
     .venv/bin/python -m bench --check    # exit 1 when a target fails
 
 It needs nothing beyond the project's own dependencies (Flask, gunicorn), uses
-loopback only, stops by itself after about 40 s (at most ~3 minutes on a slow machine),
+loopback only, stops by itself after about a minute (at most ~3 minutes on a slow machine),
 prints a table and writes the whole measurement as JSON to
 ``bench/results/bench-<UTC time>.json`` (not committed). Without ``--check`` it
 exits 0 whatever it measured: it is a measurement, not a test; only a crash exits
@@ -27,12 +27,14 @@ a. **In-process evaluation.** 100 000 seeded what-if scenarios (``bench/scenario
 
 b. **HTTP.** ``POST /v1/decisions/ks-2024-1371-481/evaluate`` against a bare Flask
    app that echoes the JSON body (``bench/echo.py``), with the same bodies. Both run
-   under gunicorn with 2 sync workers on 127.0.0.1 (the service on a throwaway SQLite
+   under gunicorn with 2 workers of ``service/gunicorn_conf.py``'s class (``gthread``,
+   extended to buffer each request before a thread runs it, with its threads and
+   timeouts, as ``medfin serve`` runs) on 127.0.0.1 (the service on a throwaway SQLite
    file), and one load generator (``bench/client.py``, another process, 4 connections
-   at a time; sync workers close every connection, so every request is a new one for
-   both) drives them in ten rounds, in each of which they take turns 250 requests at a time. Every
-   request of the run carries its own seeded scenario (23 000 of them), so nothing is
-   answered from a cache that only a repeated body would fill. Two readings:
+   at a time, every request on a new connection with ``Connection: close``, for both)
+   drives them in ten rounds, in each of which they take turns 250 requests at a time.
+   Every request of the run carries its own seeded scenario (26 000 of them), so
+   nothing is answered from a cache that only a repeated body would fill. Two readings:
 
    - *cost per request*: the workers' CPU time (``/proc/<pid>/schedstat``, user and
      system, in ns)
@@ -46,8 +48,10 @@ b. **HTTP.** ``POST /v1/decisions/ks-2024-1371-481/evaluate`` against a bare Fla
    DESIGN.md's "near bare Flask", read here as at most 1.5x.
 
 c. **Memory.** Each service worker's resident set size (``VmRSS`` in
-   ``/proc/<pid>/status``) after a warm-up of 3 000 requests of each kind (enough to
-   fill the bounded caches of the rules and the presenters) and again after the
+   ``/proc/<pid>/status``) after a warm-up of 6 000 requests of each kind (enough to
+   fill the bounded caches of the rules and the presenters, and for a worker whose
+   two threads run two requests at once to reach the memory that takes; after 3 000
+   it still grew by 0.9-1.1 MiB over the rounds, after 6 000 by 0.6) and again after the
    rounds, between which 20 000 evaluate requests (about 10 000 per worker) were
    answered. Target: the larger worker under 100 MB, and no worker grown by more
    than 1 MiB (a leak of 100 bytes a request would show).

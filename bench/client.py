@@ -8,9 +8,9 @@ between phases while the client process stays warm. A command::
 
 sends ``count`` requests, cycling through ``requests``, with ``concurrency``
 connections open at a time (non-blocking sockets, one ``selectors`` loop: little
-client CPU per request). Gunicorn's sync workers close the connection after each
-response, so every request is a fresh connection that is read until the server
-closes it; echo and the service are driven the same way. The result gives the wall
+client CPU per request). Every request says ``Connection: close``, so each is a fresh
+connection, read until the server closes it; echo and the service are driven the
+same way. The result gives the wall
 time and the count of each status code.
 """
 

@@ -1,9 +1,9 @@
 """Gunicorn servers for the benchmark, and what ``/proc`` says about their workers.
 
-Both apps run under the same command line (``WORKERS`` sync workers, no access log,
+Both apps run under the same command line (``WORKERS`` workers, no access log,
 127.0.0.1 on a free port, and medfin's own gunicorn settings,
-``service/gunicorn_conf.py``, as ``medfin serve`` runs), so the only difference
-between them is the app.
+``service/gunicorn_conf.py``, as ``medfin serve`` runs: its worker class, threads and
+timeouts), so the only difference between them is the app.
 """
 
 from __future__ import annotations
@@ -40,18 +40,18 @@ def gunicorn_command(app: str, port: int) -> list[str]:
         sys.executable, "-m", "gunicorn", app,
         "--bind", f"127.0.0.1:{port}",
         "--workers", str(WORKERS),
-        "--worker-class", "sync",
         "--backlog", "512",
         "--timeout", "60",
         "--log-level", "warning",
         "--no-control-socket",  # one per user by default: two servers would share it
-        # medfin's own gunicorn settings (freeze what the app loaded), as medfin serve runs.
+        # medfin's own gunicorn settings (the worker class that buffers requests, its
+        # threads and timeouts, freezing what the app loaded), as medfin serve runs.
         "--config", str(ROOT / "service" / "gunicorn_conf.py"),
     ]  # fmt: skip
 
 
 class Server:
-    """One gunicorn master with ``WORKERS`` sync workers serving ``app``."""
+    """One gunicorn master with ``WORKERS`` workers of ``gunicorn_conf``'s class serving ``app``."""
 
     def __init__(self, name: str, app: str, env: dict[str, str] | None = None) -> None:
         self.name, self.app, self.port = name, app, free_port()

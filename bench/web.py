@@ -26,6 +26,7 @@ from typing import Any
 
 from bench.scenarios import as_body, generate
 from bench.servers import ROOT, WORKERS, Server, environment
+from service import gunicorn_conf
 
 DECISION = "/v1/decisions/ks-2024-1371-481"
 EVALUATE = f"{DECISION}/evaluate"
@@ -113,7 +114,7 @@ class _Load:
         self.process.stdout.close()
 
 
-def measure(rounds: int = 10, per_round: int = 2000, warmup: int = 3000, concurrency: int = 4) -> dict[str, Any]:
+def measure(rounds: int = 10, per_round: int = 2000, warmup: int = 6000, concurrency: int = 4) -> dict[str, Any]:
     """Run both servers, warm them up, then ``rounds`` rounds of ``per_round`` requests each."""
     with tempfile.TemporaryDirectory(prefix="medfin-bench-") as folder:
         return _measure(Path(folder), rounds, per_round, warmup, concurrency)
@@ -215,7 +216,7 @@ def _summary(
     statuses = {phase: dict(sum((Counter(r[phase]["statuses"]) for r in results), Counter())) for phase in results[0]}
     return {
         "workers": WORKERS,
-        "worker_class": "sync",
+        "worker_class": f"{gunicorn_conf.worker_class.__name__} ({gunicorn_conf.threads} threads)",
         "concurrency": concurrency,
         "rounds": results,
         "statuses": statuses,

@@ -39,6 +39,14 @@ TYPES: dict[str, tuple[int, str]] = {
     "too-many-requests": (429, "Too many requests"),
     "internal-error": (500, "Internal server error"),
     "database-unavailable": (503, "The database is unavailable"),
+    # Answered by the server itself (service/gunicorn_conf.py) before the app sees the request.
+    "bad-request": (400, "The request is not valid HTTP"),
+    "request-timeout": (408, "The request did not arrive in time"),
+    "length-required": (411, "Content-Length required"),
+    "request-line-too-long": (414, "The request line is too long"),
+    "expectation-failed": (417, "The expectation cannot be met"),
+    "header-fields-too-large": (431, "The request's header fields are too large"),
+    "not-implemented": (501, "Not implemented"),
 }
 
 #: Seconds a client should wait before it tries again when the database is unavailable:
@@ -52,7 +60,7 @@ LISTED_ERRORS = 20
 _BY_STATUS = {
     status: slug
     for slug, (status, _) in TYPES.items()
-    if slug not in ("malformed-json", "unknown-interpretation", "unknown-decision", "database-unavailable")
+    if slug not in ("malformed-json", "unknown-interpretation", "unknown-decision", "database-unavailable", "bad-request")
 }
 
 

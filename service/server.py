@@ -1,4 +1,6 @@
-"""Gunicorn, embedded: ``medfin serve`` runs the app under a production WSGI server."""
+"""Gunicorn, embedded: ``medfin serve`` runs the app under a production WSGI server,
+with the settings of ``service/gunicorn_conf.py`` (the worker that buffers requests,
+its timeouts, the problem documents for gunicorn's own errors) and the command's own."""
 
 from __future__ import annotations
 
@@ -17,7 +19,9 @@ class MedfinServer(BaseApplication):  # type: ignore[misc]
         super().__init__()
 
     def load_config(self) -> None:
-        for key, value in self.options.items():
+        # What gunicorn_conf.py sets, as ``gunicorn -c`` would read it, then the options.
+        shared = {k: v for k, v in vars(gunicorn_conf).items() if k in self.cfg.settings}
+        for key, value in {**shared, **self.options}.items():
             self.cfg.set(key, value)
 
     def load(self) -> Any:
@@ -36,11 +40,9 @@ def run(*, host: str, port: int, workers: int) -> None:
             "bind": f"{host}:{port}",
             "workers": workers,
             "accesslog": "-",
-            "timeout": 30,
             # One shared control socket per user would collide between servers on one machine.
             "control_socket_disable": True,
             # Bodies over the app's limit are answered 413; gunicorn's own header limits stay.
             "limit_request_line": 8190,
-            "post_worker_init": gunicorn_conf.post_worker_init,
         }
     ).run()

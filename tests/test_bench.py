@@ -36,8 +36,12 @@ def test_medfin_serve_runs_under_the_gunicorn_settings_the_benchmark_uses(monkey
     monkeypatch.setattr(server.MedfinServer, "run", lambda self: settings.update(self.cfg.settings))
     server.run(host="127.0.0.1", port=0, workers=1)
     assert settings["post_worker_init"].get() is gunicorn_conf.post_worker_init
+    assert settings["worker_class"].get() is gunicorn_conf.BufferingThreadWorker
+    assert settings["threads"].get() == gunicorn_conf.threads
     command = servers.gunicorn_command("bench.echo:create_app()", port=8123)
     assert command[command.index("--config") + 1] == str(servers.ROOT / "service" / "gunicorn_conf.py")
+    # Nothing on the benchmark's command line overrides the worker medfin serve runs.
+    assert not {"--worker-class", "-k", "--threads"} & set(command)
 
 
 def test_a_worker_freezes_what_it_loaded_before_its_first_request():

@@ -6,7 +6,7 @@ budget 2025 – 2027."
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import MAXYEAR, date, timedelta
 from functools import cache, lru_cache
 
 from rules.decision import Decision, fixed_outcome
@@ -21,6 +21,8 @@ Year = tuple[date, date]
 
 
 def _add_years(day: date, years: int) -> date:
+    if day.year + years > MAXYEAR:
+        return date.max  # past the calendar: no day of it ends the period
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February in a year without one

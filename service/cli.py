@@ -102,6 +102,8 @@ def create_token(name: str, role: str) -> None:
         token = store_tokens.create(_store().engine, name, role)
     except store_tokens.TokenExists as error:
         raise click.UsageError(f"A token named {name!r} exists; revoke it or choose another name.") from error
+    except store_tokens.InvalidName as error:
+        raise click.UsageError(str(error)) from error
     click.echo(token)
 
 

@@ -60,6 +60,10 @@ BUFFERED_BODY_BYTES = int(os.environ.get("MEDFIN_MAX_CONTENT_LENGTH", str(1024 *
 #: (431) unless gunicorn's own limits allow it.
 BUFFERED_HEAD_BYTES = 64 * 1024
 
+#: Seconds a thread may spend writing one answer to a client that does not read it
+#: (socket.sendall's whole duration), before the connection is dropped: a client that
+#: stops reading holds a thread that long at most.
+ANSWER_TIMEOUT = 10.0
 #: Seconds a connection stays open after its answer for the client to close first.
 LINGER_SECONDS = 2.0
 
@@ -117,7 +121,7 @@ class _DeadlineReader:
         try:
             return self.sock.recv(size)
         finally:
-            self.sock.settimeout(None)  # the answer is written as gunicorn writes it
+            self.sock.settimeout(ANSWER_TIMEOUT)  # the answer is written as gunicorn writes it
 
 
 class _Captured:
@@ -164,6 +168,7 @@ class BufferingThreadWorker(gthread.ThreadWorker):  # type: ignore[misc]
         arriving = conn.medfin_arriving
         del conn.medfin_arriving
         conn.init()
+        conn.sock.settimeout(ANSWER_TIMEOUT)
         conn.data_ready = True
         unreader = conn.parser.unreader
         unreader.unread(bytes(arriving.data))
@@ -354,10 +359,13 @@ def _target(data: bytearray) -> str | None:
 # Read by gunicorn from this file (``-c``) and by ``medfin serve`` (service/server.py).
 worker_class = BufferingThreadWorker
 #: Threads per worker run only requests that have arrived whole, so they wait for the
-#: app and the database, never for a client. Two per worker fit two cores and the
-#: store's connection pool; four only took turns at the GIL and fragmented the heap
-#: more (bench/: +1.9 MiB per worker over 20 000 evaluations, against +0.4 MiB).
-threads = 2
+#: app and the database, or for a client that does not read its answer (at most
+#: ANSWER_TIMEOUT), never for one that sends slowly. Enough of them that a database
+#: that makes each request wait its bounded few seconds (service/storage/engine.py)
+#: answers every request of a burst 503 within 5 s, instead of queueing them for
+#: threads; idle threads cost little, and with one malloc arena (post_fork) the heap
+#: does not fragment across them. The store's pool holds as many connections.
+threads = 16
 keepalive = 2  # seconds an idle kept-alive connection stays open (gunicorn's default)
 timeout = 30  # seconds a worker may stop answering its master before it is restarted
 

@@ -45,6 +45,10 @@ def loads(text: str | bytes) -> Any:
         raise NotJson(f"{error.msg} at line {error.lineno}, column {error.colno}.") from error
     except (ValueError, RecursionError) as error:  # e.g. an integer of more than 4300 digits
         raise NotJson(f"The body cannot be read as JSON: {error}.") from error
+    except ArithmeticError as error:  # decimal.InvalidOperation: an exponent beyond Decimal's range
+        raise NotJson(
+            'A number has an exponent too large to be read exactly; write numbers out, such as "100.00".'
+        ) from error
 
 
 def _decoded(data: bytes) -> str:

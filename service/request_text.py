@@ -32,6 +32,14 @@ _NOT_IN_HEADER = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 def init_app(app: Flask) -> None:
     """Check every request first, before caching may answer it from memory."""
     app.before_request(refuse_bad_text)
+    app.before_request(refuse_a_request_without_host)
+
+
+def refuse_a_request_without_host() -> None:
+    """RFC 9112, section 3.2: a server answers 400 to an HTTP/1.1 request with no Host."""
+    environ = request.environ
+    if "HTTP_HOST" not in environ and environ.get("SERVER_PROTOCOL") == "HTTP/1.1":
+        _refuse("Host", "An HTTP/1.1 request must name the host it is for; send a Host header.")
 
 
 def refuse_bad_text() -> None:

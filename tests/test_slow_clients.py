@@ -160,7 +160,7 @@ def test_a_client_that_expects_100_continue_is_asked_for_its_body(server):
 
 def test_bodies_over_the_limit_are_refused_413_at_once_and_hold_no_thread(server):
     """Announced larger than the app takes, and then trickled: refused before they are
-    read, so that no thread waits for them (2 workers x 2 threads, 10 such clients)."""
+    read, so that no thread waits for them (2 workers x 16 threads, 10 such clients)."""
     head = f"POST {DECISION}/evaluate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
     head += f"Content-Length: {2 * gunicorn_conf.BUFFERED_BODY_BYTES}\r\n\r\n["
     connections = [socket.create_connection(("127.0.0.1", server.port), timeout=5) for _ in range(10)]
@@ -330,7 +330,7 @@ def test_fifty_slow_clients_for_twenty_seconds_keep_no_one_waiting(server):
 
 @pytest.mark.slow
 def test_bodies_announced_and_never_sent_hold_no_thread_and_are_answered_408(tmp_path):
-    """The issue's last case. 40 connections (more than the 2 x 4 threads) announce a
+    """The issue's last case. 40 connections (more than the 2 x 16 threads) announce a
     body and send none: the server still answers others at once, and each of them is
     answered 408 once MEDFIN_BODY_TIMEOUT (here 2 s) has passed, never gunicorn's 500."""
     environment = {"MEDFIN_DATABASE_URL": f"sqlite:///{tmp_path / 'medfin.sqlite3'}", "MEDFIN_BODY_TIMEOUT": "2"}
@@ -352,3 +352,34 @@ def test_bodies_announced_and_never_sent_hold_no_thread_and_are_answered_408(tmp
         finally:
             for connection in idle:
                 connection.close()
+
+
+@pytest.mark.slow
+def test_clients_that_do_not_read_their_answers_keep_no_one_waiting(server):
+    """Eight connections each ask three times for Swagger UI's 1.6 MB script and read
+    nothing: the threads writing to them give up after ANSWER_TIMEOUT at most, and
+    there are enough others that every probe meanwhile is answered at once."""
+    request = b"GET /docs/assets/swagger-ui-bundle.js HTTP/1.1\r\nHost: x\r\n\r\n" * 3
+    readers = []
+    for _ in range(8):
+        connection = socket.socket()
+        connection.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        connection.connect(("127.0.0.1", server.port))
+        connection.sendall(request)
+        readers.append(connection)
+    try:
+        time.sleep(0.5)
+        deadline = time.monotonic() + gunicorn_conf.ANSWER_TIMEOUT + 2
+        while time.monotonic() < deadline:
+            status, seconds, _, raw = probe(server.port)
+            assert status == 200 and seconds < PROBE_LIMIT, (status, seconds, raw[:300])
+            time.sleep(PROBE_EVERY)
+    finally:
+        for connection in readers:
+            connection.close()
+
+
+def test_an_http_1_1_request_without_host_is_a_400_problem(server):
+    status, headers, body = raw_exchange(server.port, b"GET /v1/decisions HTTP/1.1\r\nConnection: close\r\n\r\n")
+    assert status == 400 and headers["content-type"] == "application/problem+json"
+    assert [e["parameter"] for e in json.loads(body)["errors"]] == ["Host"]

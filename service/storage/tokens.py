@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -39,6 +40,16 @@ class TokenExists(Exception):
     pass
 
 
+class InvalidName(ValueError):
+    """A token's name that could not be recorded as ``recorded_by``."""
+
+
+#: A name is recorded as ``recorded_by`` on every event the token writes: a line of
+#: text (service/text.py), 1 to 100 characters, no space at either end.
+_NOT_TEXT = r"\x00-\x1f\x7f-\x9f\ud800-\udfff"
+_NAME = re.compile(rf"[^\s{_NOT_TEXT}]([^{_NOT_TEXT}]{{0,98}}[^\s{_NOT_TEXT}])?")
+
+
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -49,6 +60,10 @@ def create(engine: Engine, name: str, role: str, *, token: str | None = None) ->
     random one."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    if not _NAME.fullmatch(name):
+        raise InvalidName(
+            "A token's name is 1 to 100 characters of text, without control characters or spaces at either end."
+        )
     token = token or PREFIX + secrets.token_urlsafe(32)
     with begin_write(engine) as connection:
         if connection.execute(select(tokens.c.name).where(tokens.c.name == name)).first():

@@ -23,7 +23,9 @@ def json_body() -> Any:
     """The request's JSON body, or a problem saying what is wrong with it: not JSON, or
     a name or string in it that is not text (``service.text``), before any schema reads it."""
     if request.mimetype != "application/json" and not request.mimetype.endswith("+json"):
-        given = excerpt(request.mimetype or "none")
+        # As sent: WSGI hands headers over as Latin-1, and service.request_text let it in as UTF-8.
+        sent = request.environ.get("CONTENT_TYPE", "").encode("latin-1").decode("utf-8", "replace")
+        given = excerpt(sent or "none")
         raise Problem("unsupported-media-type", f"Send the body as application/json (Content-Type was {given}).")
     body = request.get_data(cache=False)
     try:

@@ -50,7 +50,7 @@ b. **HTTP.** ``POST /v1/decisions/ks-2024-1371-481/evaluate`` against a bare Fla
 c. **Memory.** Each service worker's resident set size (``VmRSS`` in
    ``/proc/<pid>/status``) after a warm-up of 6 000 requests of each kind (enough to
    fill the bounded caches of the rules and the presenters, and for a worker whose
-   two threads run two requests at once to reach the memory that takes; after 3 000
+   threads run requests at once to reach the memory that takes; after 3 000
    it still grew by 0.9-1.1 MiB over the rounds, after 6 000 by 0.6) and again after the
    rounds, between which 20 000 evaluate requests (about 10 000 per worker) were
    answered. Target: the larger worker under 100 MB, and no worker grown by more

@@ -63,7 +63,7 @@ BUFFERED_HEAD_BYTES = 64 * 1024
 #: Seconds a thread may spend writing one answer to a client that does not read it
 #: (socket.sendall's whole duration), before the connection is dropped: a client that
 #: stops reading holds a thread that long at most.
-ANSWER_TIMEOUT = 10.0
+ANSWER_TIMEOUT = float(os.environ.get("MEDFIN_ANSWER_TIMEOUT", "10"))
 #: Seconds a connection stays open after its answer for the client to close first.
 LINGER_SECONDS = 2.0
 
@@ -168,13 +168,18 @@ class BufferingThreadWorker(gthread.ThreadWorker):  # type: ignore[misc]
         arriving = conn.medfin_arriving
         del conn.medfin_arriving
         conn.init()
-        conn.sock.settimeout(ANSWER_TIMEOUT)
         conn.data_ready = True
         unreader = conn.parser.unreader
         unreader.unread(bytes(arriving.data))
         unreader.sock = _DeadlineReader(conn.sock, arriving.deadline)
         self.arrived.target = _target(arriving.data)  # for handle_error, in this thread
         return super().handle(conn) or self._closing(conn)
+
+    def handle_request(self, req: Any, conn: Any) -> Any:
+        """Run the app and write its answer, giving up on a client that does not read
+        it after ANSWER_TIMEOUT (gunicorn writes with no time limit at all)."""
+        conn.sock.settimeout(ANSWER_TIMEOUT)
+        return super().handle_request(req, conn)
 
     def _refuse(self, conn: Any, status: int, detail: str, instance: str | None) -> object:
         self.log.warning("Refused a request with %s: %s", status, detail)
@@ -231,8 +236,10 @@ class BufferingThreadWorker(gthread.ThreadWorker):  # type: ignore[misc]
     def _read_head(self, conn: Any, arriving: _Arriving) -> None:
         end = arriving.data.find(_HEAD_END)
         if end < 0:
-            if len(arriving.data) > BUFFERED_HEAD_BYTES:
-                arriving.needed = 0  # gunicorn's parser applies its own limits
+            # A head over the limit, or one whose lines end in bare LFs (which never
+            # ends in CRLF CRLF): gunicorn's parser decides at once, with its own limits.
+            if len(arriving.data) > BUFFERED_HEAD_BYTES or b"\n\n" in arriving.data:
+                arriving.needed = 0
             return
         head = bytes(arriving.data[:end])
         fields = _head_fields(head)
@@ -360,12 +367,12 @@ def _target(data: bytearray) -> str | None:
 worker_class = BufferingThreadWorker
 #: Threads per worker run only requests that have arrived whole, so they wait for the
 #: app and the database, or for a client that does not read its answer (at most
-#: ANSWER_TIMEOUT), never for one that sends slowly. Enough of them that a database
-#: that makes each request wait its bounded few seconds (service/storage/engine.py)
-#: answers every request of a burst 503 within 5 s, instead of queueing them for
-#: threads; idle threads cost little, and with one malloc arena (post_fork) the heap
-#: does not fragment across them. The store's pool holds as many connections.
-threads = 16
+#: ANSWER_TIMEOUT), never for one that sends slowly. Two per worker fit two cores; more
+#: would let a burst on a busy database be answered 503 sooner instead of queueing
+#: for threads, but each further thread grew a worker's heap over the benchmark's
+#: rounds (bench/: 2 threads +0.7 MiB, 4 +1.1 MiB, 8 or 16 +2 to +3.6 MiB over 20 000
+#: evaluations, against a target of 1 MiB).
+threads = 2
 keepalive = 2  # seconds an idle kept-alive connection stays open (gunicorn's default)
 timeout = 30  # seconds a worker may stop answering its master before it is restarted
 

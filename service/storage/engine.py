@@ -84,7 +84,6 @@ def _sqlite_engine(url: URL) -> Engine:
     engine = create_engine(
         url,
         connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-        pool_size=16,  # a connection for each of medfin serve's threads (service/gunicorn_conf.py)
         pool_timeout=POOL_TIMEOUT_SECONDS,
     )
 
@@ -115,8 +114,8 @@ def _postgres_engine(url: URL) -> Engine:
         url,
         connect_args=_postgres_bounds(url),
         pool_pre_ping=True,  # a connection the server dropped (a restart) is replaced unseen
-        pool_size=16,  # a connection for each of medfin serve's threads (service/gunicorn_conf.py)
-        max_overflow=4,
+        pool_size=5,
+        max_overflow=5,
         pool_timeout=POOL_TIMEOUT_SECONDS,
     )
 

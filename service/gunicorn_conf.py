@@ -329,7 +329,14 @@ class BufferingThreadWorker(gthread.ThreadWorker):  # type: ignore[misc]
         status = int(code)
         try:
             client.setblocking(False)
-            client.send(problem_bytes(status, self._detail(status, exc), reason=reason, instance=self._instance(req or getattr(exc, "req", None))))
+            client.send(
+                problem_bytes(
+                    status,
+                    self._detail(status, exc),
+                    reason=reason,
+                    instance=self._instance(req or getattr(exc, "req", None)),
+                )
+            )
         except OSError:
             self.log.debug("Failed to send error message.")
 

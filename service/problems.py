@@ -57,10 +57,25 @@ QUOTED_INPUT = 100
 #: At most this many wrong members are listed in ``errors``; ``detail`` counts them all.
 LISTED_ERRORS = 20
 
+#: The type of an error werkzeug raises, by its status (a 400 of werkzeug's is a request
+#: the app could not read; "bad-request" is the server's own, for what is not HTTP).
 _BY_STATUS = {
-    status: slug
-    for slug, (status, _) in TYPES.items()
-    if slug not in ("malformed-json", "unknown-interpretation", "unknown-decision", "database-unavailable", "bad-request")
+    400: "validation-error",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not-found",
+    405: "method-not-allowed",
+    406: "not-acceptable",
+    408: "request-timeout",
+    411: "length-required",
+    413: "payload-too-large",
+    414: "request-line-too-long",
+    415: "unsupported-media-type",
+    417: "expectation-failed",
+    429: "too-many-requests",
+    431: "header-fields-too-large",
+    500: "internal-error",
+    501: "not-implemented",
 }
 
 

@@ -31,9 +31,7 @@ FREE_TEXT_PATTERN = r"^(?!\uFEFF$)(?:[^\u0000-\u0008\u000B-\u001F\u007F-\u009F]|
 
 #: RFC 3986's characters after ``http://`` or ``https://``: a host (with any user and
 #: port), then a path, query or fragment.
-WEB_ADDRESS_PATTERN = (
-    r"^https?://[A-Za-z0-9._~%!$&'()*+,;=:@\[\]-]+([/?#][A-Za-z0-9._~%!$&'()*+,;=:@/?#\[\]-]*)?$"
-)
+WEB_ADDRESS_PATTERN = r"^https?://[A-Za-z0-9._~%!$&'()*+,;=:@\[\]-]+([/?#][A-Za-z0-9._~%!$&'()*+,;=:@/?#\[\]-]*)?$"
 _WEB_ADDRESS = re.compile(WEB_ADDRESS_PATTERN.removeprefix("^").removesuffix("$"))
 _NOT_IN_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _NOT_IN_FREE_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|\r(?!\n)")

@@ -24,16 +24,10 @@ def clean_environ(monkeypatch):
 
 @pytest.fixture(scope="session")
 def postgres():
-    """One PostgreSQL 15 server for the session. Skipped where none can run, except in
-    CI, where a missing server fails: the storage tests there must cover both."""
-    from tests.postgres import PostgresUnavailable, start_postgres
+    """One PostgreSQL 15 server for the session (skipped where none can run, but in CI)."""
+    from tests.postgres import start_postgres_for_tests
 
-    try:
-        server = start_postgres()
-    except PostgresUnavailable as error:
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is required in CI: {error}")
-        pytest.skip(f"PostgreSQL unavailable: {error}")
+    server = start_postgres_for_tests()
     yield server
     server.stop()
 
@@ -46,13 +40,7 @@ def database_url(request, tmp_path):
     """A new, empty database of each kind: every storage test runs on both."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'medfin.sqlite3'}"
-    server = request.getfixturevalue("postgres")
-    name = f"medfin_test_{next(_databases)}"
-    import psycopg
-
-    with psycopg.connect(server.url.replace("+psycopg", ""), autocommit=True) as connection:
-        connection.execute(f"CREATE DATABASE {name}")
-    return server.url.rsplit("/", 1)[0] + f"/{name}"
+    return request.getfixturevalue("postgres").new_database(f"medfin_test_{next(_databases)}")
 
 
 @pytest.fixture

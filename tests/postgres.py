@@ -53,6 +53,14 @@ class Postgres:
     def url(self) -> str:
         return f"postgresql+psycopg://medfin@127.0.0.1:{self.port}/postgres"
 
+    def new_database(self, name: str) -> str:
+        """The URL of a new, empty database ``name`` on this server."""
+        import psycopg
+
+        with psycopg.connect(self.url.replace("+psycopg", ""), autocommit=True) as connection:
+            connection.execute(f"CREATE DATABASE {name}")
+        return self.url.rsplit("/", 1)[0] + f"/{name}"
+
     def _run(self, *command: str) -> subprocess.CompletedProcess[str]:
         argv = [str(self.bin / command[0]), *command[1:]]
         if self.user:
@@ -143,3 +151,16 @@ def _unprivileged_user() -> str:
         except KeyError:
             continue
     raise PostgresUnavailable("running as root and no unprivileged user (postgres, nobody) to run PostgreSQL")
+
+
+def start_postgres_for_tests() -> Postgres:
+    """``start_postgres()`` for a fixture: where none can run the test is skipped, except
+    in CI, where it fails (the storage tests there must cover both databases)."""
+    import pytest
+
+    try:
+        return start_postgres()
+    except PostgresUnavailable as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is required in CI: {error}")
+        pytest.skip(f"PostgreSQL unavailable: {error}")

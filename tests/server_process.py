@@ -246,3 +246,13 @@ def running_server(
         yield server
     finally:
         server.stop()
+
+
+def serving_a_module(folder: Path) -> Iterator[ServerProcess]:
+    """For a module's fixture: plain ``medfin serve``'s setup (two workers) on its own
+    SQLite database in ``folder``; once the module is done, its log must hold no traceback."""
+    environment = {"MEDFIN_DATABASE_URL": f"sqlite:///{folder / 'medfin.sqlite3'}"}
+    with running_server(environment, log_dir=folder, workers=2) as running:
+        yield running
+        output = running.output(last=10**7)
+    assert "Traceback" not in output, output[-3000:]

@@ -32,7 +32,7 @@ def csv_rows(response) -> list[dict[str, str]]:
 
 def test_formulas_are_neutralised_and_line_breaks_and_tabs_kept_in_quoted_cells(store_client, writer):
     stored = [record(store_client, writer, {**ADOPTION, "reference": text}) for text in FORMULAS + HARMLESS]
-    reason = "\tInledande tabb.\r\nRad två,\t\"citat\";\n=1+1"
+    reason = '\tInledande tabb.\r\nRad två,\t"citat";\n=1+1'
     correction = {"type": "correction", "corrects": stored[0]["event_id"], "reason": reason}
     stored.append(record(store_client, writer, correction))
     as_csv = csv_rows(store_client.get(EVENTS, query_string={"format": "csv", "limit": 100}))
@@ -46,7 +46,7 @@ def test_formulas_are_neutralised_and_line_breaks_and_tabs_kept_in_quoted_cells(
                 assert row[member] == ("'" + expected if expected[:1] in "=+-@\t\r" and expected else expected)
     assert [cells[str(e["event_id"])]["reference"] for e in stored[: len(FORMULAS)]] == ["'" + f for f in FORMULAS]
     assert [cells[str(e["event_id"])]["reference"] for e in stored[len(FORMULAS) : -1]] == HARMLESS
-    assert cells[str(stored[-1]["event_id"])]["reason"] == "'\tInledande tabb.\nRad två,\t\"citat\";\n=1+1"
+    assert cells[str(stored[-1]["event_id"])]["reason"] == '\'\tInledande tabb.\nRad två,\t"citat";\n=1+1'
     # Besides the quote, the CSV says what the JSON says.
     for event in as_json:
         row = cells[str(event["event_id"])]

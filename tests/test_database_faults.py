@@ -24,7 +24,7 @@ import pytest
 from service.storage.engine import SQLITE_BUSY_TIMEOUT_MS
 from service.storage.faults import is_unavailable
 from tests.contract import assert_problem, contract_app
-from tests.postgres import PostgresUnavailable, start_postgres
+from tests.postgres import start_postgres_for_tests
 from tests.recording import ADOPTION, EVENTS, registrar
 from tests.server_process import free_port, registrar_token, running_server
 
@@ -220,12 +220,7 @@ def test_sqlite_disk_full_gives_503_and_writes_recover_once_there_is_room(tmp_pa
 def own_postgres():
     """A PostgreSQL of this module's own, to stop and freeze (the session's one is
     shared by other tests)."""
-    try:
-        server = start_postgres()
-    except PostgresUnavailable as error:
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is required in CI: {error}")
-        pytest.skip(f"PostgreSQL unavailable: {error}")
+    server = start_postgres_for_tests()
     yield server
     server.thaw()
     server.stop()
@@ -237,10 +232,7 @@ _databases = iter(range(1_000_000))
 @pytest.fixture
 def own_database(own_postgres):
     """The URL of a new database on ``own_postgres``."""
-    name = f"faults_{next(_databases)}"
-    with psycopg.connect(own_postgres.url.replace("+psycopg", ""), autocommit=True) as connection:
-        connection.execute(f"CREATE DATABASE {name}")
-    return own_postgres.url.rsplit("/", 1)[0] + f"/{name}"
+    return own_postgres.new_database(f"faults_{next(_databases)}")
 
 
 @pytest.mark.slow

@@ -35,7 +35,12 @@ def test_a_project_started_at_the_end_of_the_calendar_has_a_verdict(client):
     body = {
         "as_of": "2025-06-01",
         "facts": {"project_started_on": "9997-01-01"},
-        "proposed_disbursement": {"paid_on": "2025-06-01", "amount": "1", "funding_source": FUND, "recipient": RECIPIENT},
+        "proposed_disbursement": {
+            "paid_on": "2025-06-01",
+            "amount": "1",
+            "funding_source": FUND,
+            "recipient": RECIPIENT,
+        },
         "interpretations": {"three-years": "36-months-from-project-start"},
     }
     answer = client.post(f"{DECISION}/evaluate", json=body)
@@ -49,7 +54,9 @@ def test_an_unsupported_media_type_is_quoted_as_it_was_sent(client):
     assert answer.status_code == 415 and "application/å" in answer.json["detail"]
 
 
-@pytest.mark.parametrize("name", ["", " registrator", "registrator ", "esc\x1b[31m", "rad\rbrytning", "x\ud800", "n" * 101])
+@pytest.mark.parametrize(
+    "name", ["", " registrator", "registrator ", "esc\x1b[31m", "rad\rbrytning", "x\ud800", "n" * 101]
+)
 def test_a_token_name_that_cannot_be_recorded_is_refused(app, name):
     with pytest.raises(tokens.InvalidName):
         tokens.create(app.extensions["medfin"].engine, name, "registrar")

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from service.storage.store import Draft
 from service.views.events import created
-from tests.examples import payment
 from tests.contract import contract_app
+from tests.examples import payment
 from tests.recording import ADOPTION, EVENTS, record, registrar
 
 DECISION_ID = "ks-2024-1371-481"
@@ -71,7 +71,7 @@ HOSTILE = st.one_of(
             "rad\nbrytning",
             "\ttab",
             "\ufeffBOM",
-            "=HYPERLINK(\"http://example.org\")",
+            '=HYPERLINK("http://example.org")',
             "@SUM(1+1)",
             "+46",
             "-1",
@@ -211,4 +211,3 @@ def test_store_commits_a_write_only_with_its_answer_encoded(roomy_app, draft):
     assert len(stored) == before + 1
     assert json.loads(answer.body.decode("utf-8"))["event_id"] == stored[-1].event_id  # bytes, strict UTF-8
     assert created(stored[-1]).body == answer.body
-

@@ -73,11 +73,11 @@ def test_a_correction_names_its_event_by_any_json_integer(store_client, writer):
     stored = record(store_client, writer, ADOPTION)
     number = stored["event_id"]
     for written in (f"{number}.0", f"{number}E0"):
-        body = '{"type": "correction", "corrects": %s, "reason": "fel"}' % written
+        body = '{"type": "correction", "corrects": ' + written + ', "reason": "fel"}'
         response = store_client.post(EVENTS, data=body, content_type="application/json", headers=writer)
         assert response.status_code in (201, 422), response.json  # the second is a second correction
     assert store_client.get(f"{EVENTS}/{number}").json["corrected_by"] is not None
     for written in ("1.5", "true", '"1"', "1E+999999999"):
-        body = '{"type": "correction", "corrects": %s, "reason": "fel"}' % written
+        body = '{"type": "correction", "corrects": ' + written + ', "reason": "fel"}'
         problem = assert_problem(store_client.post(EVENTS, data=body, content_type="application/json", headers=writer))
         assert problem["status"] == 400 and [e["pointer"] for e in problem["errors"]] == ["/corrects"]

@@ -47,21 +47,13 @@ def fuzzed_app(request, tmp_path_factory):
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('schemathesis') / 'medfin.sqlite3'}"
     else:
-        url = _new_postgres_database(request.getfixturevalue("postgres"))
+        url = request.getfixturevalue("postgres").new_database("medfin_schemathesis")
     # Room for every example's writes, and for the auth checks' wrong tokens, which would
     # otherwise have the right one refused 429 for a while: the limits have tests of their own.
     limits = {"WRITE_LIMIT": 1_000_000, "FAILED_AUTH_LIMIT": 1_000_000}
     app = create_app({"TESTING": True, "DATABASE_URL": url, **limits})
     yield app
     app.extensions["medfin"].engine.dispose()
-
-
-def _new_postgres_database(server) -> str:
-    import psycopg
-
-    with psycopg.connect(server.url.replace("+psycopg", ""), autocommit=True) as connection:
-        connection.execute("CREATE DATABASE medfin_schemathesis")
-    return server.url.rsplit("/", 1)[0] + "/medfin_schemathesis"
 
 
 #: The registrar's token, registered on each database kind's app. Known before the apps

@@ -21,7 +21,7 @@ from werkzeug.wrappers import Response
 from service.cli import main
 from tests.contract import assert_problem, check_response
 from tests.examples import DECISION, what_if
-from tests.server_process import DOCUMENTED_PORT, DOCUMENTED_WORKERS, ServerProcess, running_server
+from tests.server_process import DOCUMENTED_PORT, DOCUMENTED_WORKERS, ServerProcess, running_server, serving_a_module
 
 EIGHT_MEGABYTES = 8 * 1024 * 1024
 
@@ -42,12 +42,7 @@ def get_json(server: ServerProcess, path: str):
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """``medfin serve --workers 2`` on its own database, stopped when the module is done."""
-    folder = tmp_path_factory.mktemp("server")
-    environment = {"MEDFIN_DATABASE_URL": f"sqlite:///{folder / 'medfin.sqlite3'}"}
-    with running_server(environment, log_dir=folder, workers=2) as running:
-        yield running
-        output = running.output(last=10**7)
-    assert "Traceback" not in output, output[-3000:]
+    yield from serving_a_module(tmp_path_factory.mktemp("server"))
 
 
 @pytest.mark.slow

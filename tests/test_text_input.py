@@ -299,9 +299,7 @@ def test_ten_thousand_unknown_fields_give_a_small_error_that_counts_them(client)
     assert len(response.get_data()) < 4096
 
 
-@pytest.mark.parametrize(
-    "url", [f"/v1/decisions/{'k' * 100_000}", f"/v1/{'n' * 100_000}", f"{EVENTS}/{'9' * 100_000}"]
-)
+@pytest.mark.parametrize("url", [f"/v1/decisions/{'k' * 100_000}", f"/v1/{'n' * 100_000}", f"{EVENTS}/{'9' * 100_000}"])
 def test_a_long_path_is_quoted_at_most_100_characters(client, url):
     response = client.get(url)
     problem = assert_problem(response, 404)
@@ -319,7 +317,7 @@ def test_a_reused_idempotency_key_is_quoted_at_most_100_characters(store_client,
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-32-le"])
 @pytest.mark.parametrize("bad", ["\x7f", "\x85", "\x9f", "\\u0000", "\\ud800"])
 def test_a_control_written_raw_or_escaped_in_any_encoding_is_refused(client, encoding, bad):
-    text = '{"as_of": "2025-06-01", "facts": {}, "interpretations": {"x%sy": "z"}}' % bad
+    text = '{"as_of": "2025-06-01", "facts": {}, "interpretations": {"x' + bad + 'y": "z"}}'
     response = client.post(EVALUATE, data=text.encode(encoding), content_type="application/json")
     problem = assert_problem(response, 400)
     assert problem["type"] == "urn:medfin:problem:validation-error"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,6 +17,7 @@ from sqlalchemy import Engine, insert, select, update
 from service.storage.engine import begin_write
 from service.storage.facts import utc
 from service.storage.tables import tokens
+from service.text import is_line
 
 #: Role → may it record events?
 ROLES = {"registrar": True, "reader": False}
@@ -44,10 +44,13 @@ class InvalidName(ValueError):
     """A token's name that could not be recorded as ``recorded_by``."""
 
 
-#: A name is recorded as ``recorded_by`` on every event the token writes: a line of
-#: text (service/text.py), 1 to 100 characters, no space at either end.
-_NOT_TEXT = r"\x00-\x1f\x7f-\x9f\ud800-\udfff"
-_NAME = re.compile(rf"[^\s{_NOT_TEXT}]([^{_NOT_TEXT}]{{0,98}}[^\s{_NOT_TEXT}])?")
+#: A name is recorded as ``recorded_by`` on every event the token writes.
+NAME_LENGTH = 100
+
+
+def _is_name(name: str) -> bool:
+    """A line of text (``service.text``), 1 to 100 characters, no space at either end."""
+    return 0 < len(name) <= NAME_LENGTH and name == name.strip() and is_line(name)
 
 
 def _digest(token: str) -> str:
@@ -60,7 +63,7 @@ def create(engine: Engine, name: str, role: str, *, token: str | None = None) ->
     random one."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
-    if not _NAME.fullmatch(name):
+    if not _is_name(name):
         raise InvalidName(
             "A token's name is 1 to 100 characters of text, without control characters or spaces at either end."
         )

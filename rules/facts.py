@@ -1,7 +1,9 @@
 """Facts: what happened, each with the date it happened on.
 
 Facts are plain frozen values. ``Facts.known_on(day)`` drops every fact dated after
-``day``: a status on a date is computed only from what had happened by then.
+``day``: a status on a date is computed only from what had happened by then. Whether
+the facts agree with each other and with the decision (the right deciding body, no
+adoption before the proposal) is ``rules.consistency``'s to say, not these classes'.
 """
 
 from __future__ import annotations
@@ -16,10 +18,56 @@ from rules.money import ZERO
 ErufOutcome = Literal["approved", "rejected", "withdrawn"]
 ERUF_OUTCOMES: tuple[ErufOutcome, ...] = get_args(ErufOutcome)
 
+#: What Kommunstyrelsen can do with a proposal (kommunallagen 5 kap.): adopt it, adopt it
+#: amended, reject it (avslag), refer it back (återremiss, 5 kap. 51 §) or table it
+#: (bordläggning, 5 kap. 50 §). The last two are no decision on the matter.
+AdoptionOutcome = Literal["adopted", "adopted_amended", "rejected", "referred_back", "tabled"]
+ADOPTION_OUTCOMES: tuple[AdoptionOutcome, ...] = get_args(AdoptionOutcome)
+#: The outcomes that decide the matter: a second one, uncorrected, contradicts the first.
+FINAL_ADOPTION_OUTCOMES: frozenset[str] = frozenset({"adopted", "adopted_amended", "rejected"})
+#: The outcomes under which the co-financing is granted.
+ADOPTING_OUTCOMES: frozenset[str] = frozenset({"adopted", "adopted_amended"})
+
+#: A laglighetsprövning (kommunallagen 13 kap.): lodged, then dismissed or upheld.
+AppealOutcome = Literal["pending", "dismissed", "upheld"]
+APPEAL_OUTCOMES: tuple[AppealOutcome, ...] = get_args(AppealOutcome)
+
+
+@dataclass(frozen=True, slots=True)
+class Adoption:
+    """Kommunstyrelsen's decision on the proposal, at one meeting.
+
+    ``body`` is who decided, as recorded (``None``: the decision's own deciding body, as
+    the shorthand ``adopted_on`` says). ``amended_amount`` is the amount adopted instead
+    of the proposed one (``adopted_amended`` only). ``announced_on`` is the day the
+    justerade protokoll was announced on the anslagstavla, from which the appeal period
+    runs (kommunallagen 13 kap. 5 §)."""
+
+    decided_on: date
+    outcome: AdoptionOutcome = "adopted"
+    body: str | None = None
+    amended_amount: Decimal | None = None
+    announced_on: date | None = None
+
+    @property
+    def adopts(self) -> bool:
+        return self.outcome in ADOPTING_OUTCOMES
+
+
+@dataclass(frozen=True, slots=True)
+class Appeal:
+    """A laglighetsprövning of Kommunstyrelsen's decision: lodged on a day, and, once
+    the court has ruled, ``dismissed`` or ``upheld`` on ``decided_on``."""
+
+    lodged_on: date
+    outcome: AppealOutcome = "pending"
+    decided_on: date | None = None
+
 
 @dataclass(frozen=True, slots=True)
 class ErufDecision:
-    """ERUF's decision on Flemingsberg Science's application."""
+    """ERUF's decision on Flemingsberg Science's application. ``granted_amount`` is
+    ``None`` when the amount granted is not known (not: the amount applied for)."""
 
     decided_on: date
     outcome: ErufOutcome
@@ -38,28 +86,54 @@ class Disbursement:
 
 @dataclass(frozen=True, slots=True)
 class Facts:
-    """Everything the rules need to know about what has happened."""
+    """Everything the rules need to know about what has happened.
 
-    adopted_on: date | None = None
+    ``adoption`` is Kommunstyrelsen's latest decision on the proposal (a referral back
+    or a tabling is followed by a later one). ``eruf_decision`` is ERUF's decision on
+    the application, or its withdrawal before a decision; ``eruf_withdrawn_on`` is a
+    withdrawal after an approval."""
+
+    adoption: Adoption | None = None
     eruf_decision: ErufDecision | None = None
     disbursements: tuple[Disbursement, ...] = field(default=())
     project_started_on: date | None = None
+    appeals: tuple[Appeal, ...] = field(default=())
+    eruf_withdrawn_on: date | None = None
+
+    @property
+    def adopted_on(self) -> date | None:
+        """The day Kommunstyrelsen adopted the proposal (amended or not), if it has."""
+        adoption = self.adoption
+        return adoption.decided_on if adoption is not None and adoption.adopts else None
 
     def known_on(self, day: date) -> Facts:
         """The facts as they stood on ``day``: later facts do not count yet. When none is
         later, these very facts (most what-ifs ask about a day after all of them)."""
-        adopted_on, eruf, paid = self.adopted_on, self.eruf_decision, self.disbursements
-        if adopted_on is not None and adopted_on > day:
-            adopted_on = None
+        adoption, eruf, paid, appeals = self.adoption, self.eruf_decision, self.disbursements, self.appeals
+        withdrawn_on = self.eruf_withdrawn_on
+        if adoption is not None and adoption.decided_on > day:
+            adoption = None
+        elif adoption is not None and adoption.announced_on is not None and adoption.announced_on > day:
+            adoption = Adoption(adoption.decided_on, adoption.outcome, adoption.body, adoption.amended_amount)
         if eruf is not None and eruf.decided_on > day:
             eruf = None
+        if withdrawn_on is not None and (eruf is None or withdrawn_on > day):
+            withdrawn_on = None
         for payment in paid:
             if payment.paid_on > day:
                 paid = tuple([d for d in paid if d.paid_on <= day])
                 break
-        if adopted_on is self.adopted_on and eruf is self.eruf_decision and paid is self.disbursements:
+        if appeals:
+            appeals = tuple([_appeal_on(a, day) for a in appeals if a.lodged_on <= day])
+        if (
+            adoption is self.adoption
+            and eruf is self.eruf_decision
+            and paid is self.disbursements
+            and withdrawn_on is self.eruf_withdrawn_on
+            and appeals == self.appeals
+        ):
             return self
-        return Facts(adopted_on, eruf, paid, self.project_started_on)
+        return Facts(adoption, eruf, paid, self.project_started_on, appeals, withdrawn_on)
 
     @property
     def disbursed(self) -> Decimal:
@@ -68,3 +142,10 @@ class Facts:
         for payment in self.disbursements:
             total += payment.amount
         return total
+
+
+def _appeal_on(appeal: Appeal, day: date) -> Appeal:
+    """An appeal as it stood on ``day``: still pending if the court had not yet ruled."""
+    if appeal.decided_on is not None and appeal.decided_on > day:
+        return Appeal(appeal.lodged_on)
+    return appeal

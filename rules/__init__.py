@@ -1,7 +1,7 @@
 """medfin's rules: a co-financing decision made executable.
 
-Pure Python, standard library only: facts in, verdicts with citations out. Nothing
-here imports Flask, marshmallow or a database, and nothing reads a file but the
+Pure Python (the standard library, and dateutil and holidays for the calendar): facts
+in, verdicts with citations out. Nothing here imports Flask, marshmallow or a database, and nothing reads a file but the
 decision data in ``rules/decisions/``.
 
     >>> from datetime import date
@@ -14,16 +14,33 @@ from __future__ import annotations
 
 from rules.decision import Decision, decision_ids, load_decision
 from rules.errors import RuleError, UnknownDecision, UnknownInterpretation
-from rules.evaluate import RULE_IDS, evaluate, judge_payment
-from rules.facts import ERUF_OUTCOMES, Disbursement, ErufDecision, Facts
+from rules.evaluate import RULE_IDS, RULE_KINDS, evaluate, judge_payment, kind_of
+from rules.facts import (
+    ADOPTION_OUTCOMES,
+    APPEAL_OUTCOMES,
+    ERUF_OUTCOMES,
+    FINAL_ADOPTION_OUTCOMES,
+    Adoption,
+    Appeal,
+    Disbursement,
+    ErufDecision,
+    Facts,
+)
 from rules.messages import render
-from rules.outcomes import Citation, Evaluation, PaymentVerdict, RuleOutcome
+from rules.outcomes import AppealState, Citation, Evaluation, PaymentVerdict, RuleOutcome
 from rules.status import STATUSES
 
 __all__ = [
+    "ADOPTION_OUTCOMES",
+    "APPEAL_OUTCOMES",
     "ERUF_OUTCOMES",
+    "FINAL_ADOPTION_OUTCOMES",
     "RULE_IDS",
+    "RULE_KINDS",
     "STATUSES",
+    "Adoption",
+    "Appeal",
+    "AppealState",
     "Citation",
     "Decision",
     "Disbursement",
@@ -38,6 +55,7 @@ __all__ = [
     "decision_ids",
     "evaluate",
     "judge_payment",
+    "kind_of",
     "load_decision",
     "render",
 ]

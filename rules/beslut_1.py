@@ -3,30 +3,38 @@
 "Medfinansiering om en miljon kronor under tre år, avseende Flemingsberg Science
 projektansökan till Europeiska regionala utvecklingsfonden om medel för etablering av
 klustermotor "Life Science Flemingsberg", godkänns."
+
+What the text says: one million kronor in all ("sammanlagt en miljon kronor", Ekonomiska
+konsekvenser), for Flemingsberg Science's application. The cap is the amount
+Kommunstyrelsen adopted: the proposal's, or another where it amended it. Only
+utbetalningar that meet the decision's other conditions are co-financing under it:
+money paid to another recipient, from another source, before the adoption or the
+approval, counts neither toward the cap nor toward fulfilling it. The text does not
+split the amount between the years: by default the split is free ("yearly-split").
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_UP, Decimal
-from functools import cache
+from functools import lru_cache
 
 from rules.beslut_2 import years
 from rules.decision import Decision, fixed_outcome
 from rules.facts import Disbursement, Facts
+from rules.forslag import committed
 from rules.interpretations import YEARLY_SPLIT, Reading
 from rules.money import ORE, ZERO
-from rules.outcomes import NOT_APPLICABLE, SATISFIED, VIOLATED, RuleOutcome
+from rules.outcomes import NOT_APPLICABLE, SATISFIED, VIOLATED, RuleOutcome, Values
 
 AMOUNT_CAP = "amount-cap"
 RECIPIENT = "recipient"
 EQUAL_THIRDS = "equal-thirds"
 
 
-@cache
-def yearly_ceiling(decision: Decision) -> Decimal:
+def yearly_ceiling(amount: Decimal) -> Decimal:
     """Interpretation "yearly-split", option "equal-thirds": one third of the amount,
     rounded up to the öre so that three such years can reach the whole amount."""
-    return (decision.amount / 3).quantize(ORE, rounding=ROUND_UP)
+    return (amount / 3).quantize(ORE, rounding=ROUND_UP)
 
 
 def _year_over_third(
@@ -36,11 +44,16 @@ def _year_over_third(
     span = years(decision, facts, reading)
     if span is None:
         return None
-    third = yearly_ceiling(decision)
+    third = yearly_ceiling(committed(decision, facts))
     for starts_on, ends_on in span:
         year_total = sum((p.amount for p in paid if starts_on <= p.paid_on <= ends_on), ZERO)
         if year_total > third:
-            values = (("year_total", year_total), ("starts_on", starts_on), ("ends_on", ends_on), ("third", third))
+            values: Values = (
+                ("year_total", year_total),
+                ("starts_on", starts_on),
+                ("ends_on", ends_on),
+                ("third", third),
+            )
             return RuleOutcome(
                 AMOUNT_CAP,
                 VIOLATED,
@@ -52,54 +65,84 @@ def _year_over_third(
     return None
 
 
-def amount_cap(decision: Decision, facts: Facts, reading: Reading) -> RuleOutcome:
-    """Beslutspunkt 1: all utbetalningar together are at most "en miljon kronor"."""
+def amount_cap(
+    decision: Decision, facts: Facts, reading: Reading, conforming: tuple[Disbursement, ...], nonconforming: Decimal
+) -> RuleOutcome:
+    """All conforming utbetalningar together are at most the adopted amount."""
     cites, chosen = decision.citations(AMOUNT_CAP), reading.chosen(YEARLY_SPLIT)
-    disbursed, committed = facts.disbursed, decision.amount
-    if disbursed > committed:
-        values = (("disbursed", disbursed), ("committed", committed), ("excess", disbursed - committed))
+    cap = committed(decision, facts)
+    total = sum((p.amount for p in conforming), ZERO)
+    if total > cap:
+        values: Values = (("total", total), ("committed", cap), ("excess", total - cap))
         return RuleOutcome(AMOUNT_CAP, VIOLATED, cites, "cap.exceeded", values, chosen)
     if not facts.disbursements:
-        return _nothing_paid(decision, chosen)
+        return _within(decision, chosen, "cap.within", (("total", ZERO), ("committed", cap), ("remaining", cap)))
     if reading.option(YEARLY_SPLIT) == EQUAL_THIRDS:
-        yearly = _year_over_third(decision, facts, reading, facts.disbursements)
+        yearly = _year_over_third(decision, facts, reading, conforming)
         if yearly is not None:
             return yearly
-    values = (("disbursed", disbursed), ("committed", committed), ("remaining", committed - disbursed))
+    values = (("total", total), ("committed", cap), ("remaining", cap - total))
+    if nonconforming:
+        values = (*values, ("nonconforming", nonconforming))
+        return RuleOutcome(AMOUNT_CAP, SATISFIED, cites, "cap.within_beside_nonconforming", values, chosen)
     return RuleOutcome(AMOUNT_CAP, SATISFIED, cites, "cap.within", values, chosen)
 
 
-@cache
-def _nothing_paid(decision: Decision, chosen: tuple[str, str]) -> RuleOutcome:
+@lru_cache(maxsize=64)
+def _within(
+    decision: Decision, chosen: tuple[str, str], key: str, values: tuple[tuple[str, object], ...]
+) -> RuleOutcome:
     """The "cap.within" of no utbetalning yet: the same for every evaluation of a reading."""
-    committed = decision.amount
-    values = (("disbursed", ZERO), ("committed", committed), ("remaining", committed))
-    return RuleOutcome(AMOUNT_CAP, SATISFIED, decision.citations(AMOUNT_CAP), "cap.within", values, chosen)
+    return RuleOutcome(AMOUNT_CAP, SATISFIED, decision.citations(AMOUNT_CAP), key, values, chosen)
 
 
-def amount_cap_for_payment(decision: Decision, facts: Facts, payment: Disbursement, reading: Reading) -> RuleOutcome:
-    """A proposed utbetalning may not bring the total above "en miljon kronor"."""
+def amount_cap_for_payment(
+    decision: Decision, facts: Facts, payment: Disbursement, reading: Reading, conforming: tuple[Disbursement, ...]
+) -> RuleOutcome:
+    """A proposed utbetalning may not bring the conforming total above the adopted amount."""
     cites, chosen = decision.citations(AMOUNT_CAP), reading.chosen(YEARLY_SPLIT)
-    total, committed = facts.disbursed + payment.amount, decision.amount
-    if total > committed:
-        values = (("total", total), ("excess", total - committed), ("committed", committed))
+    cap = committed(decision, facts)
+    total = sum((p.amount for p in conforming), ZERO) + payment.amount
+    if total > cap:
+        values: Values = (("paid_on", payment.paid_on), ("total", total), ("excess", total - cap), ("committed", cap))
         return RuleOutcome(AMOUNT_CAP, VIOLATED, cites, "cap.payment_exceeds", values, chosen)
     if reading.option(YEARLY_SPLIT) == EQUAL_THIRDS:
-        yearly = _year_over_third(decision, facts, reading, (*facts.disbursements, payment))
+        yearly = _year_over_third(decision, facts, reading, (*conforming, payment))
         if yearly is not None:
             return yearly
-    return RuleOutcome(
-        AMOUNT_CAP, SATISFIED, cites, "cap.payment_within", (("total", total), ("committed", committed)), chosen
-    )
+    values = (("paid_on", payment.paid_on), ("total", total), ("committed", cap))
+    return RuleOutcome(AMOUNT_CAP, SATISFIED, cites, "cap.payment_within", values, chosen)
+
+
+def recipient_allows(decision: Decision, payment: Disbursement) -> bool:
+    return payment.recipient == decision.recipient_id
 
 
 def recipient(decision: Decision, paid: tuple[Disbursement, ...]) -> RuleOutcome:
     """Beslutspunkt 1: the money goes to Flemingsberg Science for this project."""
     if not paid:
         return fixed_outcome(decision, RECIPIENT, NOT_APPLICABLE, "payment.none")
-    expected = decision.recipient_id
     for payment in paid:
-        if payment.recipient != expected:
-            values = (("paid_on", payment.paid_on), ("given", payment.recipient), ("expected", decision.recipient_name))
-            return RuleOutcome(RECIPIENT, VIOLATED, decision.citations(RECIPIENT), "recipient.wrong", values)
+        if not recipient_allows(decision, payment):
+            given = decision.party_name(payment.recipient)
+            values: Values = (("paid_on", payment.paid_on), ("expected", decision.recipient_name))
+            if given is None:
+                return RuleOutcome(
+                    RECIPIENT,
+                    VIOLATED,
+                    decision.citations(RECIPIENT),
+                    "recipient.wrong_unnamed",
+                    (*values, ("given", payment.recipient)),
+                )
+            return RuleOutcome(
+                RECIPIENT, VIOLATED, decision.citations(RECIPIENT), "recipient.wrong", (*values, ("given", given))
+            )
+    if len(paid) == 1:
+        values = (("expected", decision.recipient_name), ("paid_on", paid[0].paid_on))
+        return _recipient(decision, "recipient.right_one", values)
     return fixed_outcome(decision, RECIPIENT, SATISFIED, "recipient.right", (("expected", decision.recipient_name),))
+
+
+@lru_cache(maxsize=256)
+def _recipient(decision: Decision, key: str, values: tuple[tuple[str, object], ...]) -> RuleOutcome:
+    return RuleOutcome(RECIPIENT, SATISFIED, decision.citations(RECIPIENT), key, values)

@@ -1,89 +1,171 @@
-"""Beslutspunkt 2: where the money comes from, and the budget years.
+"""Beslutspunkt 2 and the three years: where the money comes from, and when it is paid.
 
 "Medel tas från reserverade medel för oförutsett och hanteras i processen för Mål och
 budget 2025 – 2027."
+
+What the text says: the money comes from the contingency reserve, and it is handled in
+the budget process of Mål och budget 2025 – 2027, which is how a municipality budgets
+(a budget for one year with a plan for the two after it, kommunallagen 11 kap. 8 §).
+Point 1's "under tre år" and the heading "Finansiering under projektets tre år" speak of
+the project's three years. What the text does not say is that nothing may be paid
+outside 2025–2027, or outside the project's three years: no sentence sets a last day.
+
+Interpretation "three-years": by default ("project-years") the period is the project's
+three years and no deadline: a payment outside 2025–2027 is allowed, with the remark
+that it lies outside the budget plan and needs budget cover. Under the strict readings
+the budget years ("budget-years-2025-2027") or 36 months from the project start
+("36-months-from-project-start") are a deadline: a payment outside is refused, and the
+commitment expires when they are over. An unknown start leaves that reading undecided.
 """
 
 from __future__ import annotations
 
-from datetime import MAXYEAR, date, timedelta
+from datetime import date
 from functools import cache, lru_cache
+from typing import Literal
 
 from rules.decision import Decision, fixed_outcome
 from rules.facts import Disbursement, Facts
 from rules.interpretations import THREE_YEARS, Reading
+from rules.months import Span, years_from
 from rules.outcomes import NOT_APPLICABLE, PENDING, SATISFIED, VIOLATED, RuleOutcome
 
 PERIOD = "period"
 FUNDING_SOURCE = "funding-source"
-
-Year = tuple[date, date]
-
-
-def _add_years(day: date, years: int) -> date:
-    if day.year + years > MAXYEAR:
-        return date.max  # past the calendar: no day of it ends the period
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February in a year without one
-        return day.replace(year=day.year + years, day=28)
+PROJECT_YEARS = "project-years"
+BUDGET_YEARS = "budget-years-2025-2027"
+MONTHS_FROM_START = "36-months-from-project-start"
 
 
 @cache
-def _budget_years(decision: Decision) -> tuple[Year, ...]:
+def budget_years(decision: Decision) -> tuple[Span, ...]:
     starts_on, ends_on = decision.period_starts_on, decision.period_ends_on
     return tuple((date(year, 1, 1), date(year, 12, 31)) for year in range(starts_on.year, ends_on.year + 1))
 
 
-@lru_cache(maxsize=256)  # bounded: the start day comes from the caller's facts
-def _project_years(started_on: date, count: int) -> tuple[Year, ...]:
-    return tuple((_add_years(started_on, i), _add_years(started_on, i + 1) - timedelta(days=1)) for i in range(count))
-
-
-def years(decision: Decision, facts: Facts, reading: Reading) -> tuple[Year, ...] | None:
-    """The three years of "under tre år", as the chosen reading understands them.
-
-    Interpretation "three-years": by default the budget years of Mål och budget
-    2025 – 2027 (beslutspunkt 2); alternatively 36 months from the project start,
-    which is unknown (``None``) until the facts give it.
-    """
-    budget = _budget_years(decision)
-    if reading.option(THREE_YEARS) == "budget-years-2025-2027":
-        return budget
+def project_years(decision: Decision, facts: Facts) -> tuple[Span, ...] | None:
+    """The project's three years from its recorded start; ``None`` while it is unknown."""
     if facts.project_started_on is None:
         return None
-    return _project_years(facts.project_started_on, len(budget))
+    return years_from(facts.project_started_on, decision.project_months // 12)
 
 
-def period(decision: Decision, facts: Facts, reading: Reading, paid: tuple[Disbursement, ...]) -> RuleOutcome:
-    """Beslutspunkt 1 and 2: every utbetalning in ``paid`` falls within the three years."""
+def years(decision: Decision, facts: Facts, reading: Reading) -> tuple[Span, ...] | None:
+    """The three years, as the chosen reading understands them, for splitting the amount
+    between them: the project's where its start is known; under the default reading,
+    else the budget years of the budget plan; under "36 months", ``None`` until known."""
+    option = reading.option(THREE_YEARS)
+    if option == BUDGET_YEARS:
+        return budget_years(decision)
+    project = project_years(decision, facts)
+    if project is None and option == PROJECT_YEARS:
+        return budget_years(decision)
+    return project
+
+
+def deadline(decision: Decision, facts: Facts, reading: Reading) -> Span | None | Literal[False]:
+    """The span outside which no payment may fall: ``False`` under the default reading
+    (none), ``None`` where the reading has one but it is not known (no start)."""
+    option = reading.option(THREE_YEARS)
+    if option == PROJECT_YEARS:
+        return False
+    span = budget_years(decision) if option == BUDGET_YEARS else project_years(decision, facts)
+    return None if span is None else (span[0][0], span[-1][1])
+
+
+def allows(decision: Decision, facts: Facts, reading: Reading, paid_on: date) -> bool | None:
+    """An utbetalning on ``paid_on`` is within the period (``None``: it cannot be told)."""
+    span = deadline(decision, facts, reading)
+    if span is False:
+        return True
+    if span is None:
+        return None
+    return span[0] <= paid_on <= span[1]
+
+
+def period(decision: Decision, facts: Facts, reading: Reading) -> RuleOutcome:
+    """Every recorded utbetalning against the period."""
     chosen = reading.chosen(THREE_YEARS)
+    paid = facts.disbursements
     if not paid:
         return fixed_outcome(decision, PERIOD, NOT_APPLICABLE, "payment.none", (), chosen)
-    span = years(decision, facts, reading)
+    span = deadline(decision, facts, reading)
     if span is None:
         return fixed_outcome(decision, PERIOD, PENDING, "period.start_unknown", (), chosen)
-    starts_on, ends_on = span[0][0], span[-1][1]
+    if span is False:
+        budget = budget_years(decision)
+        starts_on, ends_on = budget[0][0], budget[-1][1]
+        for payment in paid:
+            if not starts_on <= payment.paid_on <= ends_on:
+                values = (("paid_on", payment.paid_on), ("starts_on", starts_on), ("ends_on", ends_on))
+                return _outcome(decision, chosen, SATISFIED, "period.outside_budget_plan", values)
+        return _outcome(
+            decision, chosen, SATISFIED, "period.all_in_budget_plan", (("starts_on", starts_on), ("ends_on", ends_on))
+        )
     for payment in paid:
-        if not starts_on <= payment.paid_on <= ends_on:
-            values = (("paid_on", payment.paid_on), ("starts_on", starts_on), ("ends_on", ends_on))
-            return RuleOutcome(PERIOD, VIOLATED, decision.citations(PERIOD), "period.outside", values, chosen)
-    return _within(decision, chosen, starts_on, ends_on)
+        if not span[0] <= payment.paid_on <= span[1]:
+            values = (("paid_on", payment.paid_on), ("starts_on", span[0]), ("ends_on", span[1]))
+            return _outcome(decision, chosen, VIOLATED, "period.outside", values)
+    return _outcome(decision, chosen, SATISFIED, "period.within", (("starts_on", span[0]), ("ends_on", span[1])))
+
+
+def period_for_payment(decision: Decision, facts: Facts, reading: Reading, payment: Disbursement) -> RuleOutcome:
+    """One proposed utbetalning against the period; the message names it."""
+    chosen = reading.chosen(THREE_YEARS)
+    span = deadline(decision, facts, reading)
+    paid_on = payment.paid_on
+    if span is None:
+        return fixed_outcome(decision, PERIOD, PENDING, "period.start_unknown", (), chosen)
+    if span is False:
+        budget = budget_years(decision)
+        starts_on, ends_on = budget[0][0], budget[-1][1]
+        values = (("paid_on", paid_on), ("starts_on", starts_on), ("ends_on", ends_on))
+        inside = starts_on <= paid_on <= ends_on
+        key = "period.payment_in_budget_plan" if inside else "period.outside_budget_plan"
+        return _outcome(decision, chosen, SATISFIED, key, values)
+    values = (("paid_on", paid_on), ("starts_on", span[0]), ("ends_on", span[1]))
+    if span[0] <= paid_on <= span[1]:
+        return _outcome(decision, chosen, SATISFIED, "period.payment_within", values)
+    return _outcome(decision, chosen, VIOLATED, "period.outside", values)
+
+
+def funding_source_allows(decision: Decision, payment: Disbursement) -> bool:
+    return payment.funding_source == decision.funding_source_id
 
 
 def funding_source(decision: Decision, paid: tuple[Disbursement, ...]) -> RuleOutcome:
     """Beslutspunkt 2: "Medel tas från reserverade medel för oförutsett"."""
     if not paid:
         return fixed_outcome(decision, FUNDING_SOURCE, NOT_APPLICABLE, "payment.none")
-    expected, name = decision.funding_source_id, decision.funding_source_name
+    names = _source_names(decision)
     for payment in paid:
-        if payment.funding_source != expected:
-            values = (("paid_on", payment.paid_on), ("given", payment.funding_source), ("expected", name))
+        if not funding_source_allows(decision, payment):
+            values = (("paid_on", payment.paid_on), ("given", payment.funding_source), *names)
             return RuleOutcome(FUNDING_SOURCE, VIOLATED, decision.citations(FUNDING_SOURCE), "source.wrong", values)
-    return fixed_outcome(decision, FUNDING_SOURCE, SATISFIED, "source.right", (("expected", name),))
+    if len(paid) == 1:
+        return _source(decision, "source.right_one", (*names, ("paid_on", paid[0].paid_on)))
+    return _source(decision, "source.right", names)
 
 
-@lru_cache(maxsize=256)  # bounded: under "36 months", the span comes from the caller's facts
-def _within(decision: Decision, chosen: tuple[str, str], starts_on: date, ends_on: date) -> RuleOutcome:
-    values = (("starts_on", starts_on), ("ends_on", ends_on))
-    return RuleOutcome(PERIOD, SATISFIED, decision.citations(PERIOD), "period.within", values, chosen)
+@cache
+def _source_names(decision: Decision) -> tuple[tuple[str, object], ...]:
+    """The funding source as a Swedish sentence names it (a common noun, lower case) and
+    as an English one does."""
+    name = decision.funding_source_name
+    return (("expected", name[:1].lower() + name[1:]), ("expected_en", decision.funding_source_name_en))
+
+
+@lru_cache(maxsize=256)
+def _source(decision: Decision, key: str, values: tuple[tuple[str, object], ...]) -> RuleOutcome:
+    return RuleOutcome(FUNDING_SOURCE, SATISFIED, decision.citations(FUNDING_SOURCE), key, values)
+
+
+@lru_cache(maxsize=1024)  # bounded: the days come from the caller's facts
+def _outcome(
+    decision: Decision,
+    chosen: tuple[str, str],
+    outcome: str,
+    key: str,
+    values: tuple[tuple[str, object], ...],
+) -> RuleOutcome:
+    return RuleOutcome(PERIOD, outcome, decision.citations(PERIOD), key, values, chosen)  # type: ignore[arg-type]

@@ -2,75 +2,170 @@
 
 "Beslut enligt punkterna 1 och 2 ovan gäller under förutsättning att Flemingsberg
 Science projektansökan godkänns av Europeiska regionala utvecklingsfonden."
+
+What the text says: points 1 and 2 apply only once the ERDF approves the application;
+nothing may be paid before, and a rejection (or a withdrawal before any decision) means
+the condition can no longer be met. What it does not say, each a named interpretation:
+whether a grant of less than the 4,4 miljoner applied for is an approval
+("reduced-eruf-grant": by default any grant is), and what a withdrawal after approval
+means for later payments ("withdrawal-after-approval": by default the condition was met,
+payments made stand, and none may follow, since the co-financing is "avseende
+Flemingsberg Science projektansökan"). A grant whose amount is not recorded is an
+approval of an unknown amount, never taken to be the amount applied for.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 
 from rules.decision import Decision, fixed_outcome
 from rules.facts import Disbursement, ErufDecision, Facts
-from rules.interpretations import REDUCED_ERUF_GRANT, Reading
-from rules.outcomes import PENDING, SATISFIED, VIOLATED, Outcome, RuleOutcome
+from rules.interpretations import REDUCED_ERUF_GRANT, WITHDRAWAL_AFTER_APPROVAL, Reading
+from rules.outcomes import PENDING, SATISFIED, VIOLATED, Outcome, RuleOutcome, Values
 
 RULE_ID = "eruf-approval"
+ANY_GRANT = "counts-as-approval"
+NO_FURTHER_PAYMENTS = "no-further-payments"
 
 
-def is_reduced_grant_refused(decision: Decision, eruf: ErufDecision, reading: Reading) -> bool:
-    """Interpretation "reduced-eruf-grant": under "does-not-count", a grant below the
-    amount applied for is no approval. A grant whose amount is not given is taken as
-    the amount applied for: nothing says it was reduced."""
-    return (
-        eruf.granted_amount is not None
-        and eruf.granted_amount < decision.applied_eruf_amount
-        and reading.option(REDUCED_ERUF_GRANT) == "does-not-count"
-    )
+def smallest_grant(decision: Decision, reading: Reading) -> Decimal | None:
+    """The smallest grant the chosen reading counts as approval (``None``: any grant)."""
+    option = reading.option(REDUCED_ERUF_GRANT)
+    if option == ANY_GRANT:
+        return None
+    share = decision.interpretations[REDUCED_ERUF_GRANT].option(option).share
+    return decision.applied_eruf_amount * (share if share is not None else 1)
+
+
+def counts(decision: Decision, eruf: ErufDecision | None, reading: Reading) -> bool | None:
+    """Whether ``eruf`` is an approval as the chosen reading understands approval;
+    ``None`` where that turns on a granted amount that is not known."""
+    if eruf is None or eruf.outcome != "approved":
+        return False
+    least = smallest_grant(decision, reading)
+    if least is None:
+        return True
+    if eruf.granted_amount is None:
+        return None
+    return eruf.granted_amount >= least
 
 
 def is_approved(decision: Decision, eruf: ErufDecision | None, reading: Reading) -> bool:
-    """ERUF has approved the application, as the chosen reading understands approval."""
-    if eruf is None or eruf.outcome != "approved":
+    """ERDF has approved the application, as the chosen reading understands approval."""
+    return counts(decision, eruf, reading) is True
+
+
+def withdrawal_bars(facts: Facts, reading: Reading, paid_on: date) -> bool:
+    """Under "no-further-payments", a withdrawal after approval bars every payment from its day."""
+    withdrawn_on = facts.eruf_withdrawn_on
+    return (
+        withdrawn_on is not None
+        and paid_on >= withdrawn_on
+        and reading.option(WITHDRAWAL_AFTER_APPROVAL) == NO_FURTHER_PAYMENTS
+    )
+
+
+def allows(decision: Decision, facts: Facts, reading: Reading, paid_on: date) -> bool | None:
+    """An utbetalning on ``paid_on`` meets the condition (``None``: it cannot be told)."""
+    eruf = facts.eruf_decision
+    if eruf is None or eruf.decided_on > paid_on:
         return False
-    return not is_reduced_grant_refused(decision, eruf, reading)
+    approved = counts(decision, eruf, reading)
+    if approved is not True:
+        return approved
+    return not withdrawal_bars(facts, reading, paid_on)
 
 
 def eruf_approval(decision: Decision, facts: Facts, reading: Reading) -> RuleOutcome:
-    """Beslutspunkt 3: approved by ERUF, and nothing paid before the approval."""
+    """Beslutspunkt 3 on the facts: approved, and nothing paid before it (nor after a withdrawal)."""
+    eruf, paid = facts.eruf_decision, facts.disbursements
     chosen = reading.chosen(REDUCED_ERUF_GRANT)
-    eruf = facts.eruf_decision
     if eruf is None:
-        if facts.disbursements:
-            first = facts.disbursements[0].paid_on
-            return _dated(decision, chosen, VIOLATED, "eruf.paid_before_approval", "paid_on", first)
+        if paid:
+            return _dated(decision, chosen, VIOLATED, "eruf.paid_before_approval", (("paid_on", paid[0].paid_on),))
         return fixed_outcome(decision, RULE_ID, PENDING, "eruf.no_decision", (), chosen)
     if eruf.outcome != "approved":
-        return _dated(decision, chosen, VIOLATED, f"eruf.{eruf.outcome}", "decided_on", eruf.decided_on)
-    if is_reduced_grant_refused(decision, eruf, reading):
-        values = (("granted_amount", eruf.granted_amount), ("applied_amount", decision.applied_eruf_amount))
-        return RuleOutcome(RULE_ID, VIOLATED, decision.citations(RULE_ID), "eruf.reduced_not_approval", values, chosen)
-    for paid in facts.disbursements:
-        if paid.paid_on < eruf.decided_on:
-            return _dated(decision, chosen, VIOLATED, "eruf.paid_before_approval", "paid_on", paid.paid_on)
-    return _dated(decision, chosen, SATISFIED, "eruf.approved", "decided_on", eruf.decided_on)
+        return _dated(decision, chosen, VIOLATED, f"eruf.{eruf.outcome}", (("decided_on", eruf.decided_on),))
+    approved = counts(decision, eruf, reading)
+    if approved is None:
+        return _dated(decision, chosen, PENDING, "eruf.amount_unknown", (("decided_on", eruf.decided_on),))
+    if not approved:
+        values: Values = (("granted_amount", eruf.granted_amount), ("applied_amount", decision.applied_eruf_amount))
+        return _dated(decision, chosen, VIOLATED, "eruf.reduced_not_approval", values)
+    for payment in paid:
+        if payment.paid_on < eruf.decided_on:
+            values = (("paid_on", payment.paid_on), ("decided_on", eruf.decided_on))
+            return _dated(decision, chosen, VIOLATED, "eruf.paid_before_approval_on", values)
+    withdrawn_on = facts.eruf_withdrawn_on
+    if withdrawn_on is not None:
+        return _after_withdrawal(decision, eruf, withdrawn_on, paid, reading)
+    return _approved(decision, eruf, chosen)
+
+
+def _after_withdrawal(
+    decision: Decision, eruf: ErufDecision, withdrawn_on: date, paid: tuple[Disbursement, ...], reading: Reading
+) -> RuleOutcome:
+    chosen = reading.chosen(WITHDRAWAL_AFTER_APPROVAL)
+    dates = (("decided_on", eruf.decided_on), ("withdrawn_on", withdrawn_on))
+    if chosen[1] != NO_FURTHER_PAYMENTS:
+        return _dated(decision, chosen, SATISFIED, "eruf.withdrawn_after_approval_stands", dates)
+    for payment in paid:
+        if payment.paid_on >= withdrawn_on:
+            return _dated(
+                decision, chosen, VIOLATED, "eruf.paid_after_withdrawal", (("paid_on", payment.paid_on), *dates)
+            )
+    return _dated(decision, chosen, SATISFIED, "eruf.withdrawn_after_approval", dates)
+
+
+def _approved(decision: Decision, eruf: ErufDecision, chosen: tuple[str, str]) -> RuleOutcome:
+    granted = eruf.granted_amount
+    if granted is None:
+        return _dated(decision, chosen, SATISFIED, "eruf.approved_amount_unknown", (("decided_on", eruf.decided_on),))
+    if granted < decision.applied_eruf_amount:
+        values: Values = (
+            ("decided_on", eruf.decided_on),
+            ("granted_amount", granted),
+            ("applied_amount", decision.applied_eruf_amount),
+        )
+        return _dated(decision, chosen, SATISFIED, "eruf.reduced_counts", values)
+    return _dated(decision, chosen, SATISFIED, "eruf.approved", (("decided_on", eruf.decided_on),))
 
 
 def eruf_approval_for_payment(decision: Decision, facts: Facts, payment: Disbursement, reading: Reading) -> RuleOutcome:
-    """A proposed utbetalning needs ERUF's approval on or before its day."""
+    """A proposed utbetalning needs the ERDF's approval on or before its day, and no
+    withdrawal since (under the default reading)."""
+    eruf, paid_on = facts.eruf_decision, payment.paid_on
     chosen = reading.chosen(REDUCED_ERUF_GRANT)
-    eruf = facts.eruf_decision
-    if eruf is not None and is_approved(decision, eruf, reading) and eruf.decided_on <= payment.paid_on:
-        return _dated(decision, chosen, SATISFIED, "eruf.approved", "decided_on", eruf.decided_on)
-    if eruf is not None and eruf.outcome != "approved" and eruf.decided_on <= payment.paid_on:
-        return _dated(decision, chosen, VIOLATED, f"eruf.{eruf.outcome}", "decided_on", eruf.decided_on)
-    return _dated(decision, chosen, VIOLATED, "eruf.not_approved_by_payment", "paid_on", payment.paid_on)
+    if eruf is None or eruf.decided_on > paid_on:
+        return _dated(decision, chosen, VIOLATED, "eruf.not_approved_by_payment", (("paid_on", paid_on),))
+    if eruf.outcome != "approved":
+        return _dated(decision, chosen, VIOLATED, f"eruf.{eruf.outcome}", (("decided_on", eruf.decided_on),))
+    approved = counts(decision, eruf, reading)
+    if approved is None:
+        return _dated(decision, chosen, PENDING, "eruf.amount_unknown", (("decided_on", eruf.decided_on),))
+    if not approved:
+        values: Values = (("granted_amount", eruf.granted_amount), ("applied_amount", decision.applied_eruf_amount))
+        return _dated(decision, chosen, VIOLATED, "eruf.reduced_not_approval", values)
+    if withdrawal_bars(facts, reading, paid_on):
+        assert facts.eruf_withdrawn_on is not None
+        values = (("paid_on", paid_on), ("decided_on", eruf.decided_on), ("withdrawn_on", facts.eruf_withdrawn_on))
+        return _dated(
+            decision, reading.chosen(WITHDRAWAL_AFTER_APPROVAL), VIOLATED, "eruf.paid_after_withdrawal", values
+        )
+    return _approved(decision, eruf, chosen)
 
 
 @lru_cache(maxsize=1024)
 def _dated(
-    decision: Decision, chosen: tuple[str, str], outcome: Outcome, message_key: str, name: str, day: date
+    decision: Decision,
+    chosen: tuple[str, str],
+    outcome: Outcome,
+    message_key: str,
+    values: tuple[tuple[str, object], ...],
 ) -> RuleOutcome:
-    """An outcome whose message names one day. Kept for recent days: an evaluation with
-    a proposed utbetalning asks for the approval twice, and what-ifs on the same facts
-    again and again."""
-    return RuleOutcome(RULE_ID, outcome, decision.citations(RULE_ID), message_key, ((name, day),), chosen)
+    """An outcome whose message names days (and amounts). Kept for recent ones: an
+    evaluation with a proposed utbetalning asks for the approval twice, and what-ifs on
+    the same facts again and again."""
+    return RuleOutcome(RULE_ID, outcome, decision.citations(RULE_ID), message_key, values, chosen)

@@ -24,6 +24,8 @@ DECISIONS_DIR = Path(__file__).parent / "decisions"
 class Option:
     option_id: str
     label: dict[str, str]
+    #: A share the option names (a reduced grant that counts, as a fraction), if any.
+    share: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,9 @@ class Interpretation:
     def option_ids(self) -> tuple[str, ...]:
         return tuple(option.option_id for option in self.options)
 
+    def option(self, option_id: str) -> Option:
+        return next(option for option in self.options if option.option_id == option_id)
+
 
 @dataclass(frozen=True, slots=True)
 class Contribution:
@@ -54,7 +59,9 @@ class Contribution:
 @dataclass(frozen=True, slots=True)
 class RuleText:
     rule_id: str
+    name_sv: str
     title: dict[str, str]
+    note: dict[str, str]
     citations: tuple[Citation, ...]
 
 
@@ -66,24 +73,38 @@ class Decision:
     decision_id: str
     diarienummer: str
     document: str
+    document_date: date
+    decision_body: str
+    decision_body_names: frozenset[str]
     amount: Decimal
     currency: str
     period_starts_on: date
     period_ends_on: date
+    project_months: int
     funding_source_id: str
     funding_source_name: str
+    funding_source_name_en: str
     recipient_id: str
     recipient_name: str
     applied_eruf_amount: Decimal
     stated_total: Decimal
+    stated_precision: Decimal
     contributions: tuple[Contribution, ...]
-    eu_maximum_rate: Decimal
+    parties: dict[str, str]
     rule_texts: dict[str, RuleText]
     interpretations: dict[str, Interpretation]
     data: dict[str, Any]
 
     def citations(self, rule_id: str) -> tuple[Citation, ...]:
         return self.rule_texts[rule_id].citations
+
+    def party_name(self, party_id: str) -> str | None:
+        """The name of a party the decision names, by its id; ``None`` for any other."""
+        return self.parties.get(party_id)
+
+    def is_deciding_body(self, body: str) -> bool:
+        """``body`` names the decision's deciding body (any case, any spacing, an alias)."""
+        return body_key(body) in self.decision_body_names
 
     def source_text(self) -> str:
         """The source document, as shipped beside the data file."""
@@ -128,8 +149,22 @@ def load_decision(decision_id: str) -> Decision:
     return _decision_from(data)
 
 
+def body_key(name: str) -> str:
+    """A deciding body's name as compared: case and spacing do not matter."""
+    return " ".join(name.split()).casefold()
+
+
 def _citation(entry: dict[str, Any], document: str) -> Citation:
     return Citation(entry["anchor"], entry["quote"], entry.get("document", document))
+
+
+def _option(entry: dict[str, Any]) -> Option:
+    share = entry.get("share")
+    return Option(
+        entry["option_id"],
+        {"sv": entry["label_sv"], "en": entry["label_en"]},
+        None if share is None else Decimal(share),
+    )
 
 
 def _decision_from(data: dict[str, Any]) -> Decision:
@@ -138,7 +173,9 @@ def _decision_from(data: dict[str, Any]) -> Decision:
     rule_texts = {
         rule["rule_id"]: RuleText(
             rule["rule_id"],
+            rule["name_sv"],
             {"sv": rule["title_sv"], "en": rule["title_en"]},
+            {"sv": rule["note_sv"], "en": rule["note_en"]},
             tuple(_citation(c, document) for c in rule["citations"]),
         )
         for rule in data["rules"]
@@ -150,7 +187,7 @@ def _decision_from(data: dict[str, Any]) -> Decision:
             {"sv": entry["question_sv"], "en": entry["question_en"]},
             _citation(entry, document),
             entry["default"],
-            tuple(Option(o["option_id"], {"sv": o["label_sv"], "en": o["label_en"]}) for o in entry["options"]),
+            tuple(_option(o) for o in entry["options"]),
         )
         for entry in data["interpretations"]
     }
@@ -168,18 +205,26 @@ def _decision_from(data: dict[str, Any]) -> Decision:
         decision_id=data["decision_id"],
         diarienummer=data["diarienummer"],
         document=document,
+        document_date=date.fromisoformat(data["document_date"]),
+        decision_body=data["decision_body"],
+        decision_body_names=frozenset(
+            body_key(name) for name in (data["decision_body"], *data.get("decision_body_aliases", ()))
+        ),
         amount=amount(commitment["amount"]),
         currency=commitment["currency"],
         period_starts_on=date.fromisoformat(commitment["period"]["starts_on"]),
         period_ends_on=date.fromisoformat(commitment["period"]["ends_on"]),
+        project_months=int(commitment["period"]["project_months"]),
         funding_source_id=commitment["funding_source"]["funding_source_id"],
         funding_source_name=commitment["funding_source"]["name"],
+        funding_source_name_en=commitment["funding_source"]["name_en"],
         recipient_id=commitment["recipient"]["recipient_id"],
         recipient_name=commitment["recipient"]["name"],
         applied_eruf_amount=amount(commitment["condition"]["applied_amount"]),
         stated_total=amount(plan["stated_total"]),
+        stated_precision=amount(plan["stated_precision"]),
         contributions=contributions,
-        eu_maximum_rate=Decimal(data["eu_cofinancing"]["maximum_rate"]),
+        parties={p["party_id"]: p["name"] for p in data["parties"]},
         rule_texts=rule_texts,
         interpretations=interpretations,
         data=data,

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from functools import cache
+from typing import Final, Literal
 
-from rules import beslut_1, beslut_2, beslut_3, finansiering, forslag
+from rules import beslut_1, beslut_2, beslut_3, finansiering, forslag, laga_kraft
 from rules.decision import Decision
 from rules.facts import Disbursement, Facts
 from rules.interpretations import Reading, choose
@@ -22,9 +24,27 @@ RULE_IDS = (
     "period",
     "funding-source",
     "recipient",
+    "legal-force",
     "financing-balance",
-    "eu-cofinancing-rate",
 )
+
+Kind = Literal["condition", "check"]
+#: A condition of the decision decides whether an utbetalning is allowed; a check of the
+#: stated facts (or of the decision's legal force) informs and never refuses one.
+RULE_KINDS: Final[dict[str, Kind]] = {
+    "adoption": "condition",
+    "eruf-approval": "condition",
+    "amount-cap": "condition",
+    "period": "condition",
+    "funding-source": "condition",
+    "recipient": "condition",
+    "legal-force": "check",
+    "financing-balance": "check",
+}
+
+
+def kind_of(rule_id: str) -> Kind:
+    return RULE_KINDS[rule_id]
 
 
 def evaluate(
@@ -40,45 +60,96 @@ def evaluate(
     reading = choose(decision, interpretations)
     known = facts.known_on(on)
     paid = known.disbursements
+    conforming = conforming_payments(decision, known, reading)
+    nonconforming = known.disbursed - _sum(conforming) if len(conforming) != len(paid) else ZERO
     rules = (
         forslag.adoption(decision, known),
         beslut_3.eruf_approval(decision, known, reading),
-        beslut_1.amount_cap(decision, known, reading),
-        beslut_2.period(decision, known, reading, paid),
+        beslut_1.amount_cap(decision, known, reading, conforming, nonconforming),
+        beslut_2.period(decision, known, reading),
         beslut_2.funding_source(decision, paid),
         beslut_1.recipient(decision, paid),
+        laga_kraft.legal_force(decision, known, on),
         finansiering.financing_balance(decision, reading),
-        finansiering.eu_cofinancing_rate(decision, reading),
     )
-    amounts = _amounts(decision, known)
-    verdict = None if proposed is None else judge_payment(decision, known, proposed, reading)
+    committed = forslag.committed(decision, known)
+    amounts = _amounts(decision, known, committed, _sum(conforming), nonconforming)
+    verdict = None if proposed is None else _judge(decision, known, proposed, reading, conforming)
     return Evaluation(
-        decision.decision_id, on, status(decision, known, reading, on=on), amounts, rules, reading.choices, verdict
+        decision.decision_id,
+        on,
+        status(decision, known, reading, on=on, conforming=_sum(conforming), committed=committed),
+        amounts,
+        rules,
+        reading.choices,
+        verdict,
+        laga_kraft.appeal_state(known, on) if known.adoption is not None else None,
     )
 
 
-def _amounts(decision: Decision, known: Facts) -> Amounts:
-    if not known.disbursements:
+def conforming_payments(decision: Decision, known: Facts, reading: Reading) -> tuple[Disbursement, ...]:
+    """The utbetalningar that meet every condition but the cap: they alone are
+    co-financing under the decision. One whose conformity cannot be told (an unknown
+    start under a reading that needs it) is not counted as conforming."""
+    paid = known.disbursements
+    if not paid:
+        return paid
+    kept = [p for p in paid if _conforms(decision, known, reading, p)]
+    return paid if len(kept) == len(paid) else tuple(kept)
+
+
+def _conforms(decision: Decision, known: Facts, reading: Reading, payment: Disbursement) -> bool:
+    return (
+        beslut_1.recipient_allows(decision, payment)
+        and beslut_2.funding_source_allows(decision, payment)
+        and forslag.allows(known, payment.paid_on)
+        and beslut_3.allows(decision, known, reading, payment.paid_on) is True
+        and beslut_2.allows(decision, known, reading, payment.paid_on) is True
+    )
+
+
+def _sum(paid: tuple[Disbursement, ...]) -> Decimal:
+    total = ZERO
+    for payment in paid:
+        total += payment.amount
+    return total
+
+
+def _amounts(
+    decision: Decision, known: Facts, committed: Decimal, conforming: Decimal, nonconforming: Decimal
+) -> Amounts:
+    if not known.disbursements and committed is decision.amount:
         return _nothing_paid(decision)
-    disbursed = known.disbursed
-    return Amounts(decision.amount, disbursed, decision.amount - disbursed, decision.currency)
+    remaining = committed - conforming if conforming < committed else ZERO
+    excess = conforming - committed if conforming > committed else ZERO
+    return Amounts(committed, known.disbursed, remaining, decision.currency, excess, nonconforming)
 
 
 @cache
 def _nothing_paid(decision: Decision) -> Amounts:
     """The amounts before any utbetalning, the same for every evaluation."""
-    return Amounts(decision.amount, ZERO, decision.amount, decision.currency)
+    return Amounts(decision.amount, ZERO, decision.amount, decision.currency, ZERO, ZERO)
 
 
 def judge_payment(decision: Decision, known: Facts, payment: Disbursement, reading: Reading) -> PaymentVerdict:
-    """Would ``payment`` be allowed on top of the ``known`` facts? Every rule that
-    governs an utbetalning is checked; the plan's rules do not bear on one payment."""
+    """Would ``payment`` be allowed on top of the ``known`` facts? Every condition that
+    governs an utbetalning is checked; the checks of the stated facts do not bear on one."""
+    return _judge(decision, known, payment, reading, conforming_payments(decision, known, reading))
+
+
+def _judge(
+    decision: Decision,
+    known: Facts,
+    payment: Disbursement,
+    reading: Reading,
+    conforming: tuple[Disbursement, ...],
+) -> PaymentVerdict:
     alone = (payment,)
     rules: tuple[RuleOutcome, ...] = (
         forslag.adoption_for_payment(decision, known, payment),
         beslut_3.eruf_approval_for_payment(decision, known, payment, reading),
-        beslut_1.amount_cap_for_payment(decision, known, payment, reading),
-        beslut_2.period(decision, known, reading, alone),
+        beslut_1.amount_cap_for_payment(decision, known, payment, reading, conforming),
+        beslut_2.period_for_payment(decision, known, reading, payment),
         beslut_2.funding_source(decision, alone),
         beslut_1.recipient(decision, alone),
     )

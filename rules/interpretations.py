@@ -15,8 +15,10 @@ from rules.errors import UnknownInterpretation
 
 THREE_YEARS = "three-years"
 REDUCED_ERUF_GRANT = "reduced-eruf-grant"
+WITHDRAWAL_AFTER_APPROVAL = "withdrawal-after-approval"
 KI_RS_CONTRIBUTION = "ki-rs-life-science-contribution"
 YEARLY_SPLIT = "yearly-split"
+STATED_TOTAL_PRECISION = "stated-total-precision"
 
 
 @dataclass(frozen=True, slots=True)

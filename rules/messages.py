@@ -14,118 +14,286 @@ from rules.money import ORE, Percent, show, show_sv
 from rules.outcomes import RuleOutcome
 
 TEMPLATES: Final[dict[str, tuple[str, str]]] = {
-    "adoption.adopted": (
-        "Kommunstyrelsen antog förslaget {adopted_on}.",
-        "Kommunstyrelsen adopted the proposal on {adopted_on}.",
+    # ------------------------------------------------------------ Kommunstyrelsens beslut
+    "adoption.none_recorded": (
+        "Inget beslut av kommunstyrelsen i ärendet är registrerat; ett förslag till beslut binder inte kommunen.",
+        "No decision of Kommunstyrelsen on the matter is recorded; a proposed decision does not bind the municipality.",
     ),
-    "adoption.not_adopted": (
-        "Kommunstyrelsen har inte antagit förslaget; ett förslag förpliktar ingenting.",
-        "Kommunstyrelsen has not adopted the proposal; a proposal commits nothing.",
+    "adoption.paid_without_decision": (
+        "Utbetalningen {paid_on} gjordes utan att något beslut av kommunstyrelsen att anta förslaget är registrerat.",
+        "The disbursement on {paid_on} was made with no decision of Kommunstyrelsen adopting the proposal on record.",
+    ),
+    "adoption.referred_back": (
+        "Kommunstyrelsen återremitterade ärendet {decided_on}; något beslut i sak är inte fattat.",
+        "Kommunstyrelsen referred the matter back on {decided_on}; no decision on it has been taken.",
+    ),
+    "adoption.tabled": (
+        "Kommunstyrelsen bordlade ärendet {decided_on}; något beslut i sak är inte fattat.",
+        "Kommunstyrelsen tabled the matter on {decided_on}; no decision on it has been taken.",
+    ),
+    "adoption.rejected": (
+        "Kommunstyrelsen avslog förslaget {decided_on}; någon medfinansiering är inte beviljad.",
+        "Kommunstyrelsen rejected the proposal on {decided_on}; no co-financing has been granted.",
+    ),
+    "adoption.annulled": (
+        "Kommunstyrelsens beslut {decided_on} upphävdes {annulled_on} efter laglighetsprövning och gäller inte.",
+        "Kommunstyrelsen's decision of {decided_on} was annulled on appeal on {annulled_on} and does not apply.",
     ),
     "adoption.paid_before_adoption": (
-        "Utbetalning {paid_on} gjordes innan Kommunstyrelsen antog förslaget.",
-        "A disbursement on {paid_on} was made before Kommunstyrelsen adopted the proposal.",
+        "Utbetalningen {paid_on} gjordes innan kommunstyrelsen antog förslaget {decided_on}.",
+        "The disbursement on {paid_on} was made before Kommunstyrelsen adopted the proposal on {decided_on}.",
     ),
-    "adoption.not_adopted_by_payment": (
-        "Kommunstyrelsen hade inte antagit förslaget {paid_on}, dagen för utbetalningen.",
-        "Kommunstyrelsen had not adopted the proposal by {paid_on}, the day of the disbursement.",
+    "adoption.none_by_payment": (
+        "Inget beslut av kommunstyrelsen att anta förslaget är registrerat {paid_on}, dagen för utbetalningen.",
+        "No decision of Kommunstyrelsen adopting the proposal is on record by {paid_on}, the day of the disbursement.",
     ),
+    "adoption.referred_back_by_payment": (
+        "Kommunstyrelsen återremitterade ärendet {decided_on}; {paid_on}, dagen för utbetalningen, fanns inget"
+        " beslut att anta förslaget.",
+        "Kommunstyrelsen referred the matter back on {decided_on}; on {paid_on}, the day of the disbursement,"
+        " there was no decision adopting the proposal.",
+    ),
+    "adoption.tabled_by_payment": (
+        "Kommunstyrelsen bordlade ärendet {decided_on}; {paid_on}, dagen för utbetalningen, fanns inget beslut"
+        " att anta förslaget.",
+        "Kommunstyrelsen tabled the matter on {decided_on}; on {paid_on}, the day of the disbursement, there"
+        " was no decision adopting the proposal.",
+    ),
+    "adoption.adopted_after_payment": (
+        "Kommunstyrelsen antog förslaget först {decided_on}, efter {paid_on}, dagen för utbetalningen.",
+        "Kommunstyrelsen adopted the proposal only on {decided_on}, after {paid_on}, the day of the disbursement.",
+    ),
+    "adoption.annulled_by_payment": (
+        "Kommunstyrelsens beslut upphävdes {annulled_on} efter laglighetsprövning, före {paid_on}, dagen för"
+        " utbetalningen.",
+        "Kommunstyrelsen's decision was annulled on appeal on {annulled_on}, before {paid_on}, the day of the"
+        " disbursement.",
+    ),
+    "adoption.adopted": (
+        "Kommunstyrelsen antog förslaget {decided_on}.",
+        "Kommunstyrelsen adopted the proposal on {decided_on}.",
+    ),
+    "adoption.adopted_amended": (
+        "Kommunstyrelsen antog förslaget {decided_on} med ändringen att medfinansieringen är {amount}.",
+        "Kommunstyrelsen adopted the proposal on {decided_on}, amended so that the co-financing is {amount}.",
+    ),
+    # ------------------------------------------------------------ ERUF:s godkännande
     "eruf.approved": (
         "ERUF godkände ansökan {decided_on}.",
-        "ERUF approved the application on {decided_on}.",
+        "The ERDF approved the application on {decided_on}.",
+    ),
+    "eruf.approved_amount_unknown": (
+        "ERUF godkände ansökan {decided_on}; det beviljade beloppet är inte registrerat.",
+        "The ERDF approved the application on {decided_on}; the amount granted is not recorded.",
+    ),
+    "eruf.reduced_counts": (
+        "ERUF beviljade {granted_amount} av sökta {applied_amount} {decided_on}; enligt vald tolkning räknas det"
+        " som godkännande.",
+        "The ERDF granted {granted_amount} of the {applied_amount} applied for on {decided_on}; under the chosen"
+        " reading that counts as approval.",
     ),
     "eruf.no_decision": (
-        "ERUF har ännu inte beslutat om ansökan.",
-        "ERUF has not yet decided on the application.",
+        "Inget beslut av ERUF om ansökan är registrerat.",
+        "No ERDF decision on the application is recorded.",
+    ),
+    "eruf.amount_unknown": (
+        "ERUF godkände ansökan {decided_on}, men det beviljade beloppet är inte registrerat, och enligt vald"
+        " tolkning avgör beloppet om villkoret är uppfyllt.",
+        "The ERDF approved the application on {decided_on}, but the amount granted is not recorded, and under"
+        " the chosen reading the amount decides whether the condition is met.",
     ),
     "eruf.rejected": (
-        "ERUF avslog ansökan {decided_on}; villkoret i beslutspunkt 3 kan inte uppfyllas.",
-        "ERUF rejected the application on {decided_on}; the condition of decision point 3 cannot be met.",
+        "ERUF avslog ansökan {decided_on}; villkoret i beslutspunkt 3 kan inte längre uppfyllas.",
+        "The ERDF rejected the application on {decided_on}; the condition of decision point 3 can no longer be met.",
     ),
     "eruf.withdrawn": (
-        "Ansökan återkallades {decided_on}; villkoret i beslutspunkt 3 kan inte uppfyllas.",
-        "The application was withdrawn on {decided_on}; the condition of decision point 3 cannot be met.",
+        "Ansökan återkallades {decided_on}, innan ERUF beslutat om den; villkoret i beslutspunkt 3 kan inte"
+        " längre uppfyllas.",
+        "The application was withdrawn on {decided_on}, before the ERDF decided on it; the condition of decision"
+        " point 3 can no longer be met.",
+    ),
+    "eruf.withdrawn_after_approval": (
+        "ERUF godkände ansökan {decided_on}, så villkoret i beslutspunkt 3 uppfylldes; ansökan återkallades"
+        " {withdrawn_on}, och enligt vald tolkning får inga utbetalningar göras från den dagen.",
+        "The ERDF approved the application on {decided_on}, so the condition of decision point 3 was met; the"
+        " application was withdrawn on {withdrawn_on}, and under the chosen reading no disbursement may be made"
+        " from that day.",
+    ),
+    "eruf.withdrawn_after_approval_stands": (
+        "ERUF godkände ansökan {decided_on}, så villkoret i beslutspunkt 3 uppfylldes; enligt vald tolkning"
+        " ändrar återkallelsen {withdrawn_on} inte det.",
+        "The ERDF approved the application on {decided_on}, so the condition of decision point 3 was met; under"
+        " the chosen reading the withdrawal on {withdrawn_on} does not change that.",
+    ),
+    "eruf.paid_after_withdrawal": (
+        "Utbetalningen {paid_on} görs efter att ansökan återkallades {withdrawn_on} (ERUF hade godkänt den"
+        " {decided_on}); enligt vald tolkning får inga utbetalningar göras efter återkallelsen.",
+        "The disbursement on {paid_on} comes after the application was withdrawn on {withdrawn_on} (the ERDF had"
+        " approved it on {decided_on}); under the chosen reading none may follow the withdrawal.",
     ),
     "eruf.reduced_not_approval": (
         "ERUF beviljade {granted_amount} av sökta {applied_amount}; enligt vald tolkning är det inget godkännande.",
-        "ERUF granted {granted_amount} of the {applied_amount} applied for;"
+        "The ERDF granted {granted_amount} of the {applied_amount} applied for;"
         " under the chosen reading that is no approval.",
     ),
     "eruf.paid_before_approval": (
-        "Utbetalning {paid_on} gjordes innan ERUF godkänt ansökan.",
-        "A disbursement on {paid_on} was made before ERUF approved the application.",
+        "Utbetalningen {paid_on} gjordes utan att något godkännande från ERUF är registrerat.",
+        "The disbursement on {paid_on} was made with no ERDF approval on record.",
+    ),
+    "eruf.paid_before_approval_on": (
+        "Utbetalningen {paid_on} gjordes innan ERUF godkände ansökan {decided_on}.",
+        "The disbursement on {paid_on} was made before the ERDF approved the application on {decided_on}.",
     ),
     "eruf.not_approved_by_payment": (
         "ERUF hade inte godkänt ansökan {paid_on}, dagen för utbetalningen.",
-        "ERUF had not approved the application by {paid_on}, the day of the disbursement.",
+        "The ERDF had not approved the application by {paid_on}, the day of the disbursement.",
     ),
+    # ------------------------------------------------------------ beloppet
     "cap.within": (
-        "Utbetalt {disbursed} av {committed}; {remaining} återstår.",
-        "{disbursed} of {committed} disbursed; {remaining} remains.",
+        "Av medfinansieringen {committed} har {total} betalats ut enligt villkoren; {remaining} återstår.",
+        "Of the co-financing of {committed}, {total} has been disbursed under its conditions; {remaining} remains.",
+    ),
+    "cap.within_beside_nonconforming": (
+        "Av medfinansieringen {committed} har {total} betalats ut enligt villkoren; {remaining} återstår."
+        " Därutöver har {nonconforming} betalats ut i strid med beslutets villkor och räknas inte.",
+        "Of the co-financing of {committed}, {total} has been disbursed under its conditions; {remaining} remains."
+        " A further {nonconforming} was disbursed in breach of the decision's conditions and does not count.",
     ),
     "cap.exceeded": (
-        "Utbetalt {disbursed} överstiger medfinansieringen {committed} med {excess}.",
-        "{disbursed} disbursed exceeds the co-financing of {committed} by {excess}.",
+        "Utbetalningarna uppgår till {total}, vilket är {excess} mer än medfinansieringen {committed}.",
+        "The disbursements come to {total}, which is {excess} more than the co-financing of {committed}.",
     ),
     "cap.payment_within": (
-        "Med utbetalningen blir summan {total} av {committed}.",
-        "With this disbursement the total becomes {total} of {committed}.",
+        "Med utbetalningen {paid_on} uppgår utbetalningarna till {total} av {committed}.",
+        "With the disbursement on {paid_on} the disbursements come to {total} of {committed}.",
     ),
     "cap.payment_exceeds": (
-        "Med utbetalningen blir summan {total}, vilket är {excess} över {committed}.",
-        "With this disbursement the total becomes {total}, which is {excess} over {committed}.",
+        "Med utbetalningen {paid_on} skulle utbetalningarna uppgå till {total}, vilket är {excess} mer än {committed}.",
+        "With the disbursement on {paid_on} the disbursements would come to {total}, which is {excess} more than"
+        " {committed}.",
     ),
     "cap.year_over_third": (
-        "Utbetalt {year_total} under året {starts_on}–{ends_on} överstiger en tredjedel ({third}).",
+        "Under året {starts_on}–{ends_on} har {year_total} betalats ut, mer än en tredjedel ({third}).",
         "{year_total} disbursed in the year {starts_on}–{ends_on} exceeds one third ({third}).",
     ),
+    # ------------------------------------------------------------ tidsramen
     "period.within": (
         "Alla utbetalningar ligger inom {starts_on}–{ends_on}.",
         "Every disbursement falls within {starts_on}–{ends_on}.",
     ),
+    "period.payment_within": (
+        "Utbetalningen {paid_on} ligger inom {starts_on}–{ends_on}.",
+        "The disbursement on {paid_on} falls within {starts_on}–{ends_on}.",
+    ),
     "period.outside": (
-        "Utbetalning {paid_on} ligger utanför {starts_on}–{ends_on}.",
-        "A disbursement on {paid_on} falls outside {starts_on}–{ends_on}.",
+        "Utbetalningen {paid_on} ligger utanför {starts_on}–{ends_on}.",
+        "The disbursement on {paid_on} falls outside {starts_on}–{ends_on}.",
+    ),
+    "period.all_in_budget_plan": (
+        "Alla utbetalningar ligger inom budgetperioden för Mål och budget ({starts_on}–{ends_on}).",
+        "Every disbursement falls within the budget period of Mål och budget ({starts_on}–{ends_on}).",
+    ),
+    "period.payment_in_budget_plan": (
+        "Utbetalningen {paid_on} ligger inom budgetperioden för Mål och budget ({starts_on}–{ends_on}).",
+        "The disbursement on {paid_on} falls within the budget period of Mål och budget ({starts_on}–{ends_on}).",
+    ),
+    "period.outside_budget_plan": (
+        "Utbetalningen {paid_on} ligger utanför budgetperioden för Mål och budget ({starts_on}–{ends_on}) och"
+        " behöver täckas i budgeten för sitt år; texten sätter ingen sista dag för utbetalning.",
+        "The disbursement on {paid_on} falls outside the budget period of Mål och budget ({starts_on}–{ends_on})"
+        " and needs cover in that year's budget; the text sets no last day for disbursements.",
     ),
     "period.start_unknown": (
-        "Projektets startdag är okänd, så de 36 månaderna kan inte avgöras.",
-        "The project's start day is unknown, so the 36 months cannot be determined.",
+        "Projektets startdag är inte registrerad, så de 36 månaderna kan inte avgöras.",
+        "The project's start day is not recorded, so the 36 months cannot be determined.",
     ),
     "payment.none": (
-        "Inga utbetalningar ännu.",
-        "No disbursements yet.",
+        "Inga utbetalningar är registrerade.",
+        "No disbursements are recorded.",
     ),
+    # ------------------------------------------------------------ källan och mottagaren
     "source.right": (
-        "Medlen tas från {expected}.",
-        "The money comes from {expected}.",
+        "Alla utbetalningar tas från {expected}.",
+        "Every disbursement comes from {expected_en}.",
+    ),
+    "source.right_one": (
+        "Utbetalningen {paid_on} tas från {expected}.",
+        "The disbursement on {paid_on} comes from {expected_en}.",
     ),
     "source.wrong": (
-        'Utbetalning {paid_on} belastar "{given}", inte {expected}.',
-        'A disbursement on {paid_on} is charged to "{given}", not {expected}.',
+        'Utbetalningen {paid_on} tas från den angivna källan "{given}", inte från {expected}.',
+        'The disbursement on {paid_on} is charged to "{given}", not to {expected_en}.',
     ),
     "recipient.right": (
-        "Mottagare är {expected}.",
-        "The recipient is {expected}.",
+        "Alla utbetalningar går till {expected}.",
+        "Every disbursement goes to {expected}.",
+    ),
+    "recipient.right_one": (
+        "Utbetalningen {paid_on} går till {expected}.",
+        "The disbursement on {paid_on} goes to {expected}.",
     ),
     "recipient.wrong": (
-        'Utbetalning {paid_on} går till "{given}", inte {expected}.',
-        'A disbursement on {paid_on} goes to "{given}", not {expected}.',
+        "Utbetalningen {paid_on} går till {given}, inte till {expected}.",
+        "The disbursement on {paid_on} goes to {given}, not to {expected}.",
     ),
-    "balance.balances": (
-        "Bidragen summerar till {total}, lika med angivna {stated}.",
-        "The contributions add up to {total}, equal to the stated {stated}.",
+    "recipient.wrong_unnamed": (
+        'Utbetalningen {paid_on} går till den angivna mottagaren "{given}", inte till {expected}.',
+        'The disbursement on {paid_on} goes to the recipient given as "{given}", not to {expected}.',
     ),
-    "balance.off": (
-        "Bidragen summerar till {total}, inte angivna {stated} (skillnad {difference}).",
-        "The contributions add up to {total}, not the stated {stated} (difference {difference}).",
+    # ------------------------------------------------------------ laga kraft
+    "force.no_decision": (
+        "Inget beslut av kommunstyrelsen i ärendet är registrerat som kan vinna laga kraft.",
+        "No decision of Kommunstyrelsen on the matter is recorded that could gain legal force.",
     ),
-    "rate.within": (
-        "ERUF:s andel är {rate} %, högst {maximum} % tillåts.",
-        "The ERUF share is {rate} %; at most {maximum} % is allowed.",
+    "force.announcement_unknown": (
+        "Dagen då det tillkännagavs på anslagstavlan att protokollet justerats är inte registrerad, så det går"
+        " inte att säga när tiden för överklagande går ut.",
+        "The day on which the justified minutes were announced on the notice board is not recorded, so when"
+        " the time for appeal ends cannot be told.",
     ),
-    "rate.exceeded": (
-        "ERUF:s andel är {rate} %, över högsta tillåtna {maximum} %.",
-        "The ERUF share is {rate} %, above the maximum of {maximum} %.",
+    "force.period_running": (
+        "Tiden för överklagande löper till och med {period_ends_on} (tillkännagivet på anslagstavlan"
+        " {announced_on}); beslutet får verkställas innan det vunnit laga kraft.",
+        "The time for appeal runs until {period_ends_on} inclusive (announced on the notice board on"
+        " {announced_on}); the decision may be executed before it gains legal force.",
+    ),
+    "force.period_run": (
+        "Tiden för överklagande gick ut {period_ends_on} utan att något överklagande är registrerat.",
+        "The time for appeal ended on {period_ends_on} with no appeal on record.",
+    ),
+    "force.appealed": (
+        "Beslutet överklagades {lodged_on}, och överklagandet är inte avgjort; beslutet får ändå verkställas.",
+        "The decision was appealed on {lodged_on} and the appeal is undecided; the decision may still be executed.",
+    ),
+    "force.appeal_dismissed": (
+        "Tiden för överklagande gick ut {period_ends_on}, och överklagandet av beslutet avslogs {ruled_on}.",
+        "The time for appeal ended on {period_ends_on}, and the appeal against the decision was dismissed on"
+        " {ruled_on}.",
+    ),
+    "force.annulled": (
+        "Beslutet överklagades {lodged_on} och upphävdes {ruled_on} efter laglighetsprövning.",
+        "The decision was appealed on {lodged_on} and annulled on {ruled_on}.",
+    ),
+    # ------------------------------------------------------------ finansieringsplanen
+    "balance.about": (
+        "Bidragen uppgår till {total}, vilket stämmer med angivna ca {stated} räknat med den noggrannhet"
+        " texten skriver (från {low} till under {high}).",
+        "The contributions come to {total}, which agrees with the stated ca {stated} at the precision the text"
+        " writes (from {low} up to but not including {high}).",
+    ),
+    "balance.not_about": (
+        "Bidragen uppgår till {total}, vilket inte stämmer med angivna ca {stated} räknat med den noggrannhet"
+        " texten skriver (från {low} till under {high}).",
+        "The contributions come to {total}, which does not agree with the stated ca {stated} at the precision"
+        " the text writes (from {low} up to but not including {high}).",
+    ),
+    "balance.exact": (
+        "Bidragen uppgår till {total}, lika med angivna {stated}.",
+        "The contributions come to {total}, equal to the stated {stated}.",
+    ),
+    "balance.not_exact": (
+        "Bidragen uppgår till {total}, inte till angivna {stated} (skillnad {difference}).",
+        "The contributions come to {total}, not the stated {stated} (difference {difference}).",
     ),
 }
 

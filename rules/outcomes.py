@@ -13,6 +13,9 @@ VIOLATED: Outcome = "violated"
 PENDING: Outcome = "pending"
 NOT_APPLICABLE: Outcome = "not_applicable"
 
+#: A message's values: each name and what it stands for (a day, an amount, a name).
+Values = tuple[tuple[str, Any], ...]
+
 #: Frozen dataclasses set their fields through ``object.__setattr__``; the generated
 #: ``__init__`` looks it up again for every field. The classes an evaluation builds bind
 #: it once in a hand-written ``__init__`` of the same signature, which halves their
@@ -61,16 +64,47 @@ class RuleOutcome:
 
 @dataclass(frozen=True, slots=True, init=False)
 class Amounts:
+    """The money: ``committed`` (the adopted amount), ``disbursed`` (every utbetalning),
+    ``remaining`` (what conforming utbetalningar leave of ``committed``, never below
+    zero), ``excess`` (what they exceed it by) and ``nonconforming`` (utbetalningar that
+    break a condition other than the cap: they count toward neither)."""
+
     committed: Decimal
     disbursed: Decimal
     remaining: Decimal
     currency: str
+    excess: Decimal
+    nonconforming: Decimal
 
-    def __init__(self, committed: Decimal, disbursed: Decimal, remaining: Decimal, currency: str) -> None:
+    def __init__(
+        self,
+        committed: Decimal,
+        disbursed: Decimal,
+        remaining: Decimal,
+        currency: str,
+        excess: Decimal,
+        nonconforming: Decimal,
+    ) -> None:
         _set(self, "committed", committed)
         _set(self, "disbursed", disbursed)
         _set(self, "remaining", remaining)
         _set(self, "currency", currency)
+        _set(self, "excess", excess)
+        _set(self, "nonconforming", nonconforming)
+
+
+AppealStatus = Literal["none", "pending", "dismissed", "upheld"]
+
+
+@dataclass(frozen=True, slots=True)
+class AppealState:
+    """Where the decision stands in its appeal period (kommunallagen 13 kap.): when the
+    period ends, whether it has run by the evaluation's day, and any appeal's outcome."""
+
+    announced_on: date
+    period_ends_on: date
+    period_has_run: bool
+    appeal: AppealStatus
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -98,6 +132,7 @@ class Evaluation:
     rules: tuple[RuleOutcome, ...]
     interpretations: tuple[tuple[str, str], ...]
     proposed: PaymentVerdict | None = None
+    appeal: AppealState | None = None
 
     def __init__(
         self,
@@ -108,6 +143,7 @@ class Evaluation:
         rules: tuple[RuleOutcome, ...],
         interpretations: tuple[tuple[str, str], ...],
         proposed: PaymentVerdict | None = None,
+        appeal: AppealState | None = None,
     ) -> None:
         _set(self, "decision_id", decision_id)
         _set(self, "as_of", as_of)
@@ -116,3 +152,4 @@ class Evaluation:
         _set(self, "rules", rules)
         _set(self, "interpretations", interpretations)
         _set(self, "proposed", proposed)
+        _set(self, "appeal", appeal)

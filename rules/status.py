@@ -1,34 +1,71 @@
 """The commitment's lifecycle on a date.
 
-proposed ──adopted──▶ conditional ──ERUF approves──▶ in_force ──1 000 000 paid──▶ fulfilled
-                           │                             │
-                           └─rejected/withdrawn─▶ lapsed └─period over, money unpaid─▶ expired
+                 ┌─ referred_back / tabled ─┐ (a later meeting decides)
+proposed ──KS────┼─ rejected                │
+                 └─ adopted (amended) ──▶ conditional ──ERDF approves──▶ in_force ──paid──▶ fulfilled
+                        │                     │                             │
+                        └─appeal upheld─▶ annulled                          ├─withdrawn after approval─▶ withdrawn
+                                              └─rejected/withdrawn─▶ lapsed └─deadline over (strict reading)─▶ expired
+
+``undetermined`` where the answer turns on a fact that is not known (the project's start
+under the 36-month reading, the amount granted under a reading that weighs it): a status
+never claims more than the facts say.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
-from rules.beslut_2 import years
-from rules.beslut_3 import is_approved
+from rules import beslut_2, beslut_3
 from rules.decision import Decision
 from rules.facts import Facts
-from rules.interpretations import Reading
+from rules.interpretations import WITHDRAWAL_AFTER_APPROVAL, Reading
+from rules.laga_kraft import annulled_on
 
-STATUSES = ("proposed", "conditional", "in_force", "lapsed", "fulfilled", "expired")
+STATUSES = (
+    "proposed",
+    "referred_back",
+    "tabled",
+    "rejected",
+    "conditional",
+    "lapsed",
+    "annulled",
+    "withdrawn",
+    "undetermined",
+    "in_force",
+    "fulfilled",
+    "expired",
+)
 
 
-def status(decision: Decision, facts: Facts, reading: Reading, *, on: date) -> str:
-    """The status on ``on`` of facts already limited to what had happened by then."""
-    if facts.adopted_on is None:
-        return "proposed"  # "Förslag till beslut": a proposal commits nothing
-    if facts.eruf_decision is None:
+def status(
+    decision: Decision, facts: Facts, reading: Reading, *, on: date, conforming: Decimal, committed: Decimal
+) -> str:
+    """The status on ``on`` of facts already limited to what had happened by then;
+    ``conforming`` is what the utbetalningar that meet every condition add up to."""
+    adoption = facts.adoption
+    if adoption is None:
+        return "proposed"  # no decision recorded: "Förslag till beslut" binds nothing yet
+    if not adoption.adopts:
+        return adoption.outcome  # rejected, referred_back, tabled
+    if facts.appeals and annulled_on(facts) is not None:
+        return "annulled"
+    eruf = facts.eruf_decision
+    if eruf is None:
         return "conditional"  # beslutspunkt 3: "under förutsättning att ... godkänns"
-    if not is_approved(decision, facts.eruf_decision, reading):
+    approved = beslut_3.counts(decision, eruf, reading)
+    if approved is None:
+        return "undetermined"
+    if not approved:
         return "lapsed"
-    if facts.disbursed >= decision.amount:
+    if conforming >= committed:
         return "fulfilled"
-    span = years(decision, facts, reading)
-    if span is not None and on > span[-1][1]:
+    if facts.eruf_withdrawn_on is not None and reading.option(WITHDRAWAL_AFTER_APPROVAL) == "no-further-payments":
+        return "withdrawn"
+    span = beslut_2.deadline(decision, facts, reading)
+    if span is None:
+        return "undetermined"
+    if span is not False and on > span[1]:
         return "expired"
     return "in_force"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Final
 
-from rules.money import ORE, Percent, show, show_sv
+from rules.money import ORE, show, show_sv
 from rules.outcomes import RuleOutcome
 
 TEMPLATES: Final[dict[str, tuple[str, str]]] = {
@@ -309,8 +309,6 @@ def render(outcome: RuleOutcome) -> dict[str, str]:
 
 
 def _sv(value: Any) -> str:
-    if isinstance(value, Percent):
-        return value.replace(".", ",")
     if isinstance(value, Decimal):  # same_quantum(ORE): exactly two decimals
         return show_sv(value) if value.same_quantum(ORE) else str(value).replace(".", ",")
     return str(value)

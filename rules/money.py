@@ -10,12 +10,6 @@ ZERO: Final = Decimal("0.00")
 NBSP: Final = "\u00a0"  # keeps "1 000 000" on one line
 
 
-class Percent(str):
-    """A share as a percentage, written with a point ("39.64"); Swedish text writes a comma."""
-
-    __slots__ = ()
-
-
 def amount(text: str | Decimal) -> Decimal:
     """An amount from the decision data or the facts, exact to the öre."""
     return Decimal(text).quantize(ORE)

@@ -7,11 +7,29 @@ from decimal import Decimal
 
 import pytest
 
-from rules import Disbursement, ErufDecision, Facts, UnknownInterpretation, evaluate, load_decision, render
+from rules import (
+    Adoption,
+    Appeal,
+    Disbursement,
+    ErufDecision,
+    Facts,
+    UnknownInterpretation,
+    evaluate,
+    load_decision,
+    render,
+)
+from rules.consistency import check_adoption, check_facts
+from rules.laga_kraft import appeal_period_ends
+from rules.months import period_end
 
 DECISION = load_decision("ks-2024-1371-481")
 SOURCE, RECIPIENT = "reserverade-medel-for-oforutsett", "stiftelsen-flemingsberg-science"
 ADOPTED, APPROVED = date(2024, 9, 16), ErufDecision(date(2024, 12, 16), "approved")
+STRICT_BUDGET_YEARS = {"three-years": "budget-years-2025-2027"}
+
+
+def adoption(day: date = ADOPTED, **more) -> Adoption:
+    return Adoption(day, **more)
 
 
 def paid(day: date, amount: str, source: str = SOURCE, recipient: str = RECIPIENT) -> Disbursement:
@@ -19,7 +37,7 @@ def paid(day: date, amount: str, source: str = SOURCE, recipient: str = RECIPIEN
 
 
 def adopted_and_approved(*payments: Disbursement, **more) -> Facts:
-    return Facts(adopted_on=ADOPTED, eruf_decision=APPROVED, disbursements=payments, **more)
+    return Facts(adoption=adoption(), eruf_decision=APPROVED, disbursements=payments, **more)
 
 
 def outcomes(evaluation) -> dict[str, str]:
@@ -50,9 +68,28 @@ def test_amount_cap_allows_exactly_one_million_and_not_an_ore_more(already, amou
     ("day", "allowed"),
     [(date(2024, 12, 31), False), (date(2025, 1, 1), True), (date(2027, 12, 31), True), (date(2028, 1, 1), False)],
 )
-def test_period_is_the_budget_years_2025_to_2027(day, allowed):
-    result = verdict(adopted_and_approved(), paid(day, "100.00"), on=date(2028, 6, 1))
+def test_period_under_the_strict_reading_is_the_budget_years_2025_to_2027(day, allowed):
+    result = verdict(adopted_and_approved(), paid(day, "100.00"), on=date(2028, 6, 1), **STRICT_BUDGET_YEARS)
     assert ("period" in result.violations) is not allowed
+
+
+@pytest.mark.parametrize(
+    ("day", "inside"), [(date(2024, 12, 31), False), (date(2025, 1, 1), True), (date(2028, 1, 1), False)]
+)
+def test_only_a_strict_reading_lets_the_commitment_expire():
+    facts = adopted_and_approved(paid(date(2025, 5, 1), "999999.99"))
+    assert evaluate(DECISION, facts, on=date(2027, 12, 31), interpretations=STRICT_BUDGET_YEARS).status == "in_force"
+    assert evaluate(DECISION, facts, on=date(2028, 1, 1), interpretations=STRICT_BUDGET_YEARS).status == "expired"
+
+
+def test_period_by_default_sets_no_deadline_and_remarks_on_the_budget_plan(day, inside):
+    """beslut-2 says how the money is budgeted, not when it may be paid (issue 9, point 2)."""
+    result = verdict(adopted_and_approved(), paid(day, "100.00"), on=date(2028, 6, 1))
+    assert result.allowed
+    period = next(r for r in result.rules if r.rule_id == "period")
+    remark = "ligger utanför budgetperioden för Mål och budget" in render(period)["sv"]
+    assert remark is not inside
+    assert evaluate(DECISION, adopted_and_approved(), on=date(2031, 1, 1)).status == "in_force"
 
 
 def test_period_under_36_months_reading_runs_from_the_project_start():
@@ -76,17 +113,17 @@ def test_period_under_36_months_reading_is_pending_while_the_start_is_unknown():
 def test_wrong_funding_source_and_recipient_are_each_refused_with_their_rule():
     result = verdict(adopted_and_approved(), paid(date(2025, 6, 1), "10.00", "kommunstyrelsens-anslag", "hemso"))
     assert result.violations == ("funding-source", "recipient")
-    assert "Reserverade medel för oförutsett" in render(result.rules[4])["sv"]
+    assert "reserverade medel för oförutsett" in render(result.rules[4])["sv"]
 
 
 @pytest.mark.parametrize(
     ("facts", "broken"),
     [
         (Facts(eruf_decision=APPROVED), "adoption"),  # never adopted
-        (Facts(adopted_on=date(2025, 7, 1), eruf_decision=APPROVED), "adoption"),  # adopted after the payment
-        (Facts(adopted_on=ADOPTED), "eruf-approval"),  # no ERUF decision
-        (Facts(adopted_on=ADOPTED, eruf_decision=ErufDecision(date(2025, 7, 1), "approved")), "eruf-approval"),
-        (Facts(adopted_on=ADOPTED, eruf_decision=ErufDecision(date(2025, 1, 1), "rejected")), "eruf-approval"),
+        (Facts(adoption(date(2025, 7, 1)), eruf_decision=APPROVED), "adoption"),  # adopted after the payment
+        (Facts(adoption()), "eruf-approval"),  # no ERUF decision
+        (Facts(adoption(), eruf_decision=ErufDecision(date(2025, 7, 1), "approved")), "eruf-approval"),
+        (Facts(adoption(), eruf_decision=ErufDecision(date(2025, 1, 1), "rejected")), "eruf-approval"),
     ],
 )
 def test_a_payment_needs_adoption_and_eruf_approval_on_or_before_its_day(facts, broken):
@@ -95,7 +132,7 @@ def test_a_payment_needs_adoption_and_eruf_approval_on_or_before_its_day(facts, 
 
 
 def test_a_payment_on_the_day_of_adoption_and_approval_is_allowed():
-    facts = Facts(adopted_on=date(2025, 3, 3), eruf_decision=ErufDecision(date(2025, 3, 3), "approved"))
+    facts = Facts(adoption(date(2025, 3, 3)), eruf_decision=ErufDecision(date(2025, 3, 3), "approved"))
     assert verdict(facts, paid(date(2025, 3, 3), "10.00")).allowed
 
 
@@ -103,16 +140,17 @@ def test_a_payment_on_the_day_of_adoption_and_approval_is_allowed():
     ("facts", "on", "status"),
     [
         (Facts(), date(2025, 1, 1), "proposed"),
-        (Facts(adopted_on=ADOPTED), date(2024, 9, 15), "proposed"),  # the day before adoption
-        (Facts(adopted_on=ADOPTED), date(2024, 9, 16), "conditional"),
+        (Facts(adoption()), date(2024, 9, 15), "proposed"),  # the day before adoption
+        (Facts(adoption()), date(2024, 9, 16), "conditional"),
         (adopted_and_approved(), date(2024, 12, 15), "conditional"),  # ERUF decision the day after
         (adopted_and_approved(), date(2024, 12, 16), "in_force"),  # ERUF decision on the asked day
-        (Facts(ADOPTED, ErufDecision(date(2025, 1, 10), "rejected")), date(2025, 1, 10), "lapsed"),
-        (Facts(ADOPTED, ErufDecision(date(2025, 1, 10), "withdrawn")), date(2025, 2, 1), "lapsed"),
+        (Facts(adoption(), ErufDecision(date(2025, 1, 10), "rejected")), date(2025, 1, 10), "lapsed"),
+        (Facts(adoption(), ErufDecision(date(2025, 1, 10), "withdrawn")), date(2025, 2, 1), "lapsed"),
         (adopted_and_approved(paid(date(2025, 5, 1), "1000000.00")), date(2025, 5, 1), "fulfilled"),
         (adopted_and_approved(paid(date(2025, 5, 1), "1000000.00")), date(2025, 4, 30), "in_force"),
         (adopted_and_approved(paid(date(2025, 5, 1), "999999.99")), date(2027, 12, 31), "in_force"),
-        (adopted_and_approved(paid(date(2025, 5, 1), "999999.99")), date(2028, 1, 1), "expired"),
+        # By default the budget years are no deadline (issue 9, point 2): still in force.
+        (adopted_and_approved(paid(date(2025, 5, 1), "999999.99")), date(2028, 1, 1), "in_force"),
     ],
 )
 def test_status_follows_the_lifecycle_from_facts_known_on_the_date(facts, on, status):
@@ -133,32 +171,30 @@ def test_facts_dated_after_the_asked_date_do_not_count():
 
 
 def test_recorded_payment_before_adoption_violates_adoption():
-    facts = Facts(adopted_on=date(2025, 3, 1), eruf_decision=APPROVED, disbursements=(paid(date(2025, 2, 1), "5.00"),))
+    facts = Facts(adoption(date(2025, 3, 1)), eruf_decision=APPROVED, disbursements=(paid(date(2025, 2, 1), "5.00"),))
     result = evaluate(DECISION, facts, on=date(2025, 6, 1))
     assert outcomes(result)["adoption"] == "violated"
 
 
 def test_reduced_eruf_grant_counts_as_approval_only_under_the_default_reading():
-    reduced = Facts(ADOPTED, ErufDecision(date(2024, 12, 16), "approved", Decimal("4000000.00")))
+    reduced = Facts(adoption(), ErufDecision(date(2024, 12, 16), "approved", Decimal("4000000.00")))
     assert evaluate(DECISION, reduced, on=date(2025, 1, 1)).status == "in_force"
     strict = evaluate(DECISION, reduced, on=date(2025, 1, 1), interpretations={"reduced-eruf-grant": "does-not-count"})
     assert strict.status == "lapsed"
     assert outcomes(strict)["eruf-approval"] == "violated"
 
 
-def test_financing_plan_balances_only_when_ki_and_rs_give_0_1_million_together():
-    together = evaluate(DECISION, Facts(), on=date(2025, 1, 1))
-    each = evaluate(DECISION, Facts(), on=date(2025, 1, 1), interpretations={"ki-rs-life-science-contribution": "each"})
-    assert outcomes(together)["financing-balance"] == "satisfied"
-    assert outcomes(each)["financing-balance"] == "violated"
-    assert "11 100 000,00 kr" in render(each.rules[6])["sv"].replace("\u00a0", " ")
-
-
-def test_eu_share_is_exactly_the_40_percent_allowed():
-    rate = evaluate(DECISION, Facts(), on=date(2025, 1, 1)).rules[7]
-    assert rate.outcome == "satisfied"
-    assert dict(rate.message_values) == {"rate": "40", "maximum": "40"}
-    assert rate.citations[-1].document.startswith("Förordning (EU) 2021/1060")
+def test_financing_plan_honours_ca_11_miljoner_at_the_precision_written():
+    """KI and RS at 0,1 miljon each give 11 100 000: "ca 11 miljoner" as written, not exactly."""
+    each = {"ki-rs-life-science-contribution": "each"}
+    by_default = evaluate(DECISION, Facts(), on=date(2025, 1, 1), interpretations=each)
+    exact = evaluate(
+        DECISION, Facts(), on=date(2025, 1, 1), interpretations={**each, "stated-total-precision": "exact"}
+    )
+    assert outcomes(by_default)["financing-balance"] == "satisfied"
+    assert outcomes(exact)["financing-balance"] == "violated"
+    assert "11 100 000,00 kr" in render(exact.rules[7])["sv"].replace("\u00a0", " ")
+    assert "eu-cofinancing-rate" not in outcomes(by_default)
 
 
 def test_equal_thirds_reading_refuses_more_than_a_third_in_one_year():
@@ -194,7 +230,134 @@ def test_a_payment_whose_period_cannot_be_decided_is_not_allowed():
     assert [r.outcome for r in result.rules if r.rule_id == "period"] == ["pending"]
 
 
-def test_swedish_messages_write_a_percentage_with_a_comma():
-    each = evaluate(DECISION, Facts(), on=date(2025, 1, 1), interpretations={"ki-rs-life-science-contribution": "each"})
-    message = render(each.rules[7])
-    assert "39,64 %" in message["sv"] and "39.64 %" in message["en"]
+def test_a_check_never_refuses_a_payment():
+    """financing-balance under "exact" with KI and RS each is violated; payments go on."""
+    chosen = {"ki-rs-life-science-contribution": "each", "stated-total-precision": "exact"}
+    assert verdict(adopted_and_approved(), paid(date(2025, 6, 1), "10.00"), **chosen).allowed
+
+
+def test_a_payment_to_another_recipient_never_fulfils_the_commitment():
+    facts = adopted_and_approved(paid(date(2025, 3, 3), "1000000.00", recipient="botkyrka-kommun"))
+    result = evaluate(DECISION, facts, on=date(2025, 6, 1))
+    assert result.status == "in_force"
+    assert (result.amounts.remaining, result.amounts.nonconforming) == (Decimal("1000000.00"), Decimal("1000000.00"))
+    recipient = next(r for r in result.rules if r.rule_id == "recipient")
+    assert recipient.outcome == "violated" and "Botkyrka kommun" in render(recipient)["sv"]
+
+
+def test_remaining_is_never_negative_and_the_excess_says_how_much_too_much():
+    result = evaluate(DECISION, adopted_and_approved(paid(date(2025, 3, 3), "1200000.00")), on=date(2025, 6, 1))
+    assert (result.amounts.remaining, result.amounts.excess) == (Decimal("0.00"), Decimal("200000.00"))
+    assert outcomes(result)["amount-cap"] == "violated"
+
+
+def test_the_trace_of_a_proposed_payment_speaks_of_that_payment():
+    facts = adopted_and_approved(paid(date(2024, 12, 20), "5.00"))
+    result = verdict(facts, paid(date(2025, 6, 1), "1.00"), **STRICT_BUDGET_YEARS)
+    period = render(next(r for r in result.rules if r.rule_id == "period"))["sv"]
+    assert period.startswith("Utbetalningen 2025-06-01 ligger inom")
+
+
+def test_kommunstyrelsen_may_reject_refer_back_table_or_amend():
+    for outcome in ("rejected", "referred_back", "tabled"):
+        assert evaluate(DECISION, Facts(adoption(outcome=outcome), APPROVED), on=date(2025, 6, 1)).status == outcome
+    amended = Facts(adoption(outcome="adopted_amended", amended_amount=Decimal("400000.00")), APPROVED)
+    assert evaluate(DECISION, amended, on=date(2025, 6, 1)).amounts.committed == Decimal("400000.00")
+    assert verdict(amended, paid(date(2025, 6, 1), "400000.01")).violations == ("amount-cap",)
+
+
+def test_an_adoption_by_another_body_or_before_the_proposal_is_refused():
+    assert [p.pointer for p in check_adoption(DECISION, adoption(body="Botkyrka kommunstyrelse"))] == ["/body"]
+    assert check_adoption(DECISION, adoption(body="  kommunstyrelsen ")) == ()
+    assert check_adoption(DECISION, adoption(body="KS")) == ()
+    assert [p.pointer for p in check_adoption(DECISION, adoption(date(2024, 8, 1)))] == ["/decided_on"]
+    assert check_adoption(DECISION, adoption(date(2024, 8, 26))) == ()
+    rejected_with_amount = Facts(eruf_decision=ErufDecision(date(2025, 1, 1), "rejected", Decimal("1.00")))
+    assert [p.pointer for p in check_facts(DECISION, rejected_with_amount)] == ["/eruf_decision/granted_amount"]
+
+
+@pytest.mark.parametrize(
+    ("announced_on", "last_day"),
+    [
+        (date(2024, 12, 4), date(2024, 12, 27)),  # + 3 weeks is juldagen, then annandag jul
+        (date(2024, 12, 10), date(2025, 1, 2)),  # nyårsafton, then nyårsdagen
+        (date(2024, 6, 1), date(2024, 6, 24)),  # midsommardagen (a Saturday)
+        (date(2025, 5, 30), date(2025, 6, 20 + 3)),  # midsommarafton 2025-06-20, then a weekend
+        (date(2025, 3, 3), date(2025, 3, 24)),  # a plain Monday
+    ],
+)
+def test_the_appeal_period_is_three_weeks_moved_past_holidays_and_eves(announced_on, last_day):
+    assert appeal_period_ends(announced_on) == last_day
+
+
+def test_legal_force_informs_and_an_upheld_appeal_annuls():
+    announced = adoption(announced_on=date(2024, 12, 4))
+    pending = Facts(announced, APPROVED, appeals=(Appeal(date(2024, 12, 20)),))
+    result = evaluate(DECISION, pending, on=date(2025, 1, 10), proposed=paid(date(2025, 1, 10), "10.00"))
+    assert result.proposed.allowed and result.status == "in_force"
+    assert (result.appeal.period_ends_on, result.appeal.period_has_run, result.appeal.appeal) == (
+        date(2024, 12, 27),
+        True,
+        "pending",
+    )
+    upheld = Facts(announced, APPROVED, appeals=(Appeal(date(2024, 12, 20), "upheld", date(2025, 4, 1)),))
+    assert evaluate(DECISION, upheld, on=date(2025, 3, 31)).status == "in_force"
+    after = evaluate(DECISION, upheld, on=date(2025, 4, 1), proposed=paid(date(2025, 4, 1), "10.00"))
+    assert (after.status, after.proposed.violations) == ("annulled", ("adoption",))
+
+
+def test_a_withdrawal_after_approval_is_not_a_condition_that_cannot_be_met():
+    facts = Facts(adoption(), APPROVED, (paid(date(2025, 3, 3), "100.00"),), eruf_withdrawn_on=date(2025, 5, 1))
+    result = evaluate(DECISION, facts, on=date(2025, 6, 1), proposed=paid(date(2025, 6, 1), "1.00"))
+    assert result.status == "withdrawn"
+    eruf = render(next(r for r in result.rules if r.rule_id == "eruf-approval"))["sv"]
+    assert "villkoret i beslutspunkt 3 uppfylldes" in eruf and "kan inte" not in eruf
+    assert result.proposed.violations == ("eruf-approval",)
+    stands = {"withdrawal-after-approval": "approval-stands"}
+    assert verdict(facts, paid(date(2025, 6, 1), "1.00"), **stands).allowed
+
+
+@pytest.mark.parametrize(
+    ("option", "granted", "status"),
+    [
+        ("counts-as-approval", "1000.00", "in_force"),
+        ("at-least-half", "2199999.99", "lapsed"),
+        ("at-least-half", "2200000.00", "in_force"),
+        ("does-not-count", "4399999.99", "lapsed"),
+        ("counts-as-approval", None, "in_force"),
+        ("at-least-half", None, "undetermined"),
+        ("does-not-count", None, "undetermined"),
+    ],
+)
+def test_a_reduced_or_unknown_grant_counts_as_the_reading_says(option, granted, status):
+    eruf = ErufDecision(date(2024, 12, 16), "approved", None if granted is None else Decimal(granted))
+    result = evaluate(
+        DECISION, Facts(adoption(), eruf), on=date(2025, 6, 1), interpretations={"reduced-eruf-grant": option}
+    )
+    assert result.status == status
+
+
+@pytest.mark.parametrize(
+    ("start", "last_day"),
+    [
+        (date(2024, 2, 29), date(2027, 2, 28)),
+        (date(2024, 1, 31), date(2027, 1, 30)),
+        (date(2025, 2, 1), date(2028, 1, 31)),
+    ],
+)
+def test_36_months_end_as_swedish_law_counts_months(start, last_day):
+    assert period_end(start, 36) == last_day
+    chosen = {"three-years": "36-months-from-project-start"}
+    facts = adopted_and_approved(project_started_on=start)
+    assert evaluate(DECISION, facts, on=last_day, interpretations=chosen).status == "in_force"
+    assert (
+        evaluate(DECISION, facts, on=last_day + (date(2, 1, 2) - date(2, 1, 1)), interpretations=chosen).status
+        == "expired"
+    )
+
+
+def test_an_unknown_start_never_claims_the_commitment_is_in_force():
+    chosen = {"three-years": "36-months-from-project-start"}
+    assert (
+        evaluate(DECISION, adopted_and_approved(), on=date(2031, 1, 1), interpretations=chosen).status == "undetermined"
+    )

@@ -73,15 +73,15 @@ def test_period_under_the_strict_reading_is_the_budget_years_2025_to_2027(day, a
     assert ("period" in result.violations) is not allowed
 
 
-@pytest.mark.parametrize(
-    ("day", "inside"), [(date(2024, 12, 31), False), (date(2025, 1, 1), True), (date(2028, 1, 1), False)]
-)
 def test_only_a_strict_reading_lets_the_commitment_expire():
     facts = adopted_and_approved(paid(date(2025, 5, 1), "999999.99"))
     assert evaluate(DECISION, facts, on=date(2027, 12, 31), interpretations=STRICT_BUDGET_YEARS).status == "in_force"
     assert evaluate(DECISION, facts, on=date(2028, 1, 1), interpretations=STRICT_BUDGET_YEARS).status == "expired"
 
 
+@pytest.mark.parametrize(
+    ("day", "inside"), [(date(2024, 12, 31), False), (date(2025, 1, 1), True), (date(2028, 1, 1), False)]
+)
 def test_period_by_default_sets_no_deadline_and_remarks_on_the_budget_plan(day, inside):
     """beslut-2 says how the money is budgeted, not when it may be paid (issue 9, point 2)."""
     result = verdict(adopted_and_approved(), paid(day, "100.00"), on=date(2028, 6, 1))

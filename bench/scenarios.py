@@ -2,10 +2,12 @@
 
 A scenario is plain data (dates, decimal strings, slugs), so that the same scenario
 can become the rules' own types (``as_rules``) for the in-process benchmark and a
-JSON body (``as_body``) for the HTTP one. The mix covers the whole lifecycle: not
-adopted, adopted and waiting for ERUF, approved (in full or reduced), rejected,
-withdrawn; payments inside and outside the period, from the wrong source, to the
-wrong recipient, before adoption, over the cap; proposed disbursements that are
+JSON body (``as_body``) for the HTTP one. The mix covers the whole lifecycle: no
+decision of Kommunstyrelsen, adopted (amended or not, announced or not, appealed or
+not), rejected, referred back; waiting for ERUF, approved (in full, reduced or of an
+unknown amount), rejected, withdrawn before or after approval; payments inside and
+outside the period, from the wrong source, to the wrong recipient, before adoption,
+over the cap; proposed disbursements that are
 allowed and refused; a quarter of them with interpretations chosen.
 """
 
@@ -16,7 +18,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from rules import Disbursement, ErufDecision, Facts, load_decision
+from rules import Adoption, Appeal, Disbursement, ErufDecision, Facts, load_decision
 
 _DECISION = load_decision("ks-2024-1371-481")
 SOURCE, RECIPIENT = _DECISION.funding_source_id, _DECISION.recipient_id
@@ -28,6 +30,8 @@ CHOICES = (
     {"yearly-split": "equal-thirds"},
     {"three-years": "budget-years-2025-2027", "yearly-split": "equal-thirds"},
     {"reduced-eruf-grant": "counts-as-approval", "ki-rs-life-science-contribution": "together"},
+    {"reduced-eruf-grant": "at-least-half", "withdrawal-after-approval": "approval-stands"},
+    {"stated-total-precision": "exact", "ki-rs-life-science-contribution": "each"},
 )
 
 Payment = tuple[date, str, str, str]  # paid_on, amount, funding_source, recipient
@@ -35,12 +39,14 @@ Payment = tuple[date, str, str, str]  # paid_on, amount, funding_source, recipie
 
 class Scenario(NamedTuple):
     as_of: date
-    adopted_on: date | None
+    adoption: tuple[date, str, str | None, date | None] | None  # decided_on, outcome, amended_amount, announced_on
     eruf: tuple[date, str, str | None] | None  # decided_on, outcome, granted_amount
     disbursements: tuple[Payment, ...]
     project_started_on: date | None
     proposed: Payment | None
     interpretations: dict[str, str]
+    eruf_withdrawn_on: date | None = None
+    appeals: tuple[tuple[date, str, date | None], ...] = ()  # lodged_on, outcome, decided_on
 
 
 def _day(rng: random.Random, first: date, last: date) -> date:
@@ -56,7 +62,19 @@ def _payment(rng: random.Random, first: date, last: date) -> Payment:
 def scenario(rng: random.Random) -> Scenario:
     """One scenario, drawn from ``rng``."""
     as_of = _day(rng, date(2024, 6, 1), date(2028, 6, 30))
-    adopted_on = _day(rng, date(2024, 9, 1), date(2025, 3, 31)) if rng.random() < 0.85 else None
+    adoption = None
+    if rng.random() < 0.85:
+        decided_on = _day(rng, date(2024, 9, 1), date(2025, 3, 31))
+        outcome = rng.choices(("adopted", "adopted_amended", "rejected", "referred_back"), (90, 4, 3, 3))[0]
+        amended = rng.choice(("800000.00", "1200000.00")) if outcome == "adopted_amended" else None
+        final = outcome != "referred_back"
+        announced = decided_on + timedelta(days=rng.randrange(1, 15)) if final and rng.random() < 0.4 else None
+        adoption = (decided_on, outcome, amended, announced)
+    appeals: tuple[tuple[date, str, date | None], ...] = ()
+    if adoption is not None and adoption[1] != "referred_back" and rng.random() < 0.05:
+        lodged = adoption[0] + timedelta(days=rng.randrange(1, 21))
+        ruling = rng.choice(("pending", "dismissed", "upheld"))
+        appeals = ((lodged, ruling, None if ruling == "pending" else lodged + timedelta(days=90)),)
     eruf = None
     if rng.random() < 0.8:
         outcome = rng.choices(("approved", "rejected", "withdrawn"), (8, 1, 1))[0]
@@ -71,7 +89,12 @@ def scenario(rng: random.Random) -> Scenario:
         if rng.random() < 0.1:
             proposed = _payment(rng, proposed[0], proposed[0])
     chosen = dict(rng.choice(CHOICES)) if rng.random() < 0.25 else {}
-    return Scenario(as_of, adopted_on, eruf, paid, started, proposed, chosen)
+    withdrawn_on = None
+    if eruf is not None and eruf[1] == "approved" and rng.random() < 0.05:
+        withdrawn_on = eruf[0] + timedelta(days=rng.randrange(30, 400))
+    if eruf is not None and eruf[1] != "approved":
+        eruf = (eruf[0], eruf[1], None)  # a rejection or a withdrawal grants nothing
+    return Scenario(as_of, adoption, eruf, paid, started, proposed, chosen, withdrawn_on, appeals)
 
 
 def generate(count: int, seed: int = 1371481) -> list[Scenario]:
@@ -87,7 +110,12 @@ def facts_of(s: Scenario) -> Facts:
         granted = None if s.eruf[2] is None else Decimal(s.eruf[2])
         eruf = ErufDecision(s.eruf[0], s.eruf[1], granted)  # type: ignore[arg-type]
     paid = tuple(Disbursement(d, Decimal(a), f, r) for d, a, f, r in s.disbursements)
-    return Facts(s.adopted_on, eruf, paid, s.project_started_on)
+    adoption = None
+    if s.adoption is not None:
+        decided_on, outcome, amended, announced_on = s.adoption
+        adoption = Adoption(decided_on, outcome, None, None if amended is None else Decimal(amended), announced_on)  # type: ignore[arg-type]
+    appeals = tuple(Appeal(lodged, outcome, ruled) for lodged, outcome, ruled in s.appeals)  # type: ignore[arg-type]
+    return Facts(adoption, eruf, paid, s.project_started_on, appeals, s.eruf_withdrawn_on)
 
 
 def proposed_of(s: Scenario) -> Disbursement | None:
@@ -109,8 +137,32 @@ def _payment_body(p: Payment) -> dict[str, str]:
 def as_body(s: Scenario) -> dict[str, Any]:
     """The scenario as the JSON body of POST .../evaluate."""
     facts: dict[str, Any] = {"disbursements": [_payment_body(p) for p in s.disbursements]}
-    if s.adopted_on is not None:
-        facts["adopted_on"] = s.adopted_on.isoformat()
+    if s.adoption is not None:
+        decided_on, outcome, amended, announced_on = s.adoption
+        if outcome == "adopted" and announced_on is None:
+            facts["adopted_on"] = decided_on.isoformat()  # the shorthand most callers send
+        else:
+            adoption: dict[str, Any] = {
+                "decided_on": decided_on.isoformat(),
+                "outcome": outcome,
+                "body": "Kommunstyrelsen",
+            }
+            if amended is not None:
+                adoption["amended_amount"] = amended
+            if announced_on is not None:
+                adoption["announced_on"] = announced_on.isoformat()
+            facts["adoption"] = adoption
+    if s.appeals:
+        facts["appeals"] = [
+            {
+                "lodged_on": lodged.isoformat(),
+                "outcome": outcome,
+                **({"decided_on": ruled.isoformat()} if ruled else {}),
+            }
+            for lodged, outcome, ruled in s.appeals
+        ]
+    if s.eruf_withdrawn_on is not None:
+        facts["eruf_withdrawn_on"] = s.eruf_withdrawn_on.isoformat()
     if s.eruf is not None:
         eruf: dict[str, Any] = {"decided_on": s.eruf[0].isoformat(), "outcome": s.eruf[1]}
         if s.eruf[2] is not None:

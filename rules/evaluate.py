@@ -61,7 +61,8 @@ def evaluate(
     known = facts.known_on(on)
     paid = known.disbursements
     conforming = conforming_payments(decision, known, reading)
-    nonconforming = known.disbursed - _sum(conforming) if len(conforming) != len(paid) else ZERO
+    conforming_total = _sum(conforming)
+    nonconforming = known.disbursed - conforming_total if len(conforming) != len(paid) else ZERO
     rules = (
         forslag.adoption(decision, known),
         beslut_3.eruf_approval(decision, known, reading),
@@ -73,12 +74,12 @@ def evaluate(
         finansiering.financing_balance(decision, reading),
     )
     committed = forslag.committed(decision, known)
-    amounts = _amounts(decision, known, committed, _sum(conforming), nonconforming)
+    amounts = _amounts(decision, known, committed, conforming_total, nonconforming)
     verdict = None if proposed is None else _judge(decision, known, proposed, reading, conforming)
     return Evaluation(
         decision.decision_id,
         on,
-        status(decision, known, reading, on=on, conforming=_sum(conforming), committed=committed),
+        status(decision, known, reading, on=on, conforming=conforming_total, committed=committed),
         amounts,
         rules,
         reading.choices,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
 from typing import Final, Literal
@@ -95,18 +95,34 @@ def conforming_payments(decision: Decision, known: Facts, reading: Reading) -> t
     paid = known.disbursements
     if not paid:
         return paid
-    kept = [p for p in paid if _conforms(decision, known, reading, p)]
+    window = _window(decision, known, reading)
+    if window is None:
+        return ()
+    first, last = window
+    source, recipient = decision.funding_source_id, decision.recipient_id
+    kept = [p for p in paid if first <= p.paid_on <= last and p.recipient == recipient and p.funding_source == source]
     return paid if len(kept) == len(paid) else tuple(kept)
 
 
-def _conforms(decision: Decision, known: Facts, reading: Reading, payment: Disbursement) -> bool:
-    return (
-        beslut_1.recipient_allows(decision, payment)
-        and beslut_2.funding_source_allows(decision, payment)
-        and forslag.allows(known, payment.paid_on)
-        and beslut_3.allows(decision, known, reading, payment.paid_on) is True
-        and beslut_2.allows(decision, known, reading, payment.paid_on) is True
-    )
+def _window(decision: Decision, known: Facts, reading: Reading) -> tuple[date, date] | None:
+    """The days on which an utbetalning meets the conditions that depend on its day
+    (adopted, not annulled, approved, not withdrawn, within a deadline), as one span:
+    each of them allows a span of days. ``None`` where no day is known to."""
+    adoption, eruf = known.adoption, known.eruf_decision
+    if adoption is None or not adoption.adopts or eruf is None or beslut_3.counts(decision, eruf, reading) is not True:
+        return None
+    first, last = max(adoption.decided_on, eruf.decided_on), date.max
+    annulled = laga_kraft.annulled_on(known) if known.appeals else None
+    if annulled is not None:
+        last = annulled - timedelta(days=1)
+    if known.eruf_withdrawn_on is not None and beslut_3.withdrawal_bars(known, reading, known.eruf_withdrawn_on):
+        last = min(last, known.eruf_withdrawn_on - timedelta(days=1))
+    span = beslut_2.deadline(decision, known, reading)
+    if span is None:
+        return None
+    if span is not False:
+        first, last = max(first, span[0]), min(last, span[1])
+    return first, last
 
 
 def _sum(paid: tuple[Disbursement, ...]) -> Decimal:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from rules import (
     Adoption,
@@ -15,10 +17,13 @@ from rules import (
     Facts,
     UnknownInterpretation,
     evaluate,
+    judge_payment,
     load_decision,
     render,
 )
 from rules.consistency import check_adoption, check_facts
+from rules.evaluate import conforming_payments
+from rules.interpretations import choose
 from rules.laga_kraft import appeal_period_ends
 from rules.months import period_end
 
@@ -361,3 +366,151 @@ def test_an_unknown_start_never_claims_the_commitment_is_in_force():
     assert (
         evaluate(DECISION, adopted_and_approved(), on=date(2031, 1, 1), interpretations=chosen).status == "undetermined"
     )
+
+
+#: Days around every boundary the rules draw (the proposal, the budget years, 36 months
+#: from a start in 2025), so that facts and payments fall on both sides of each other.
+_DAYS = st.sampled_from(
+    tuple(
+        date.fromisoformat(day)
+        for day in (
+            "2024-08-26",
+            "2024-09-16",
+            "2024-12-16",
+            "2024-12-31",
+            "2025-01-01",
+            "2025-02-01",
+            "2025-03-01",
+            "2025-06-01",
+            "2026-06-01",
+            "2027-12-31",
+            "2028-01-01",
+            "2028-01-31",
+            "2028-02-01",
+        )
+    )
+)
+# Weighted toward the facts under which payments are allowed, so that the rarer
+# boundaries (a payment between the adoption and the approval, say) come up often.
+_ADOPTED = st.builds(
+    Adoption,
+    _DAYS,
+    st.sampled_from(("adopted", "adopted", "adopted", "adopted_amended", "rejected", "referred_back", "tabled")),
+    st.none(),
+    st.sampled_from((None, Decimal("400000.00"))),
+)
+_ADOPTIONS = st.one_of(st.none(), _ADOPTED, _ADOPTED, _ADOPTED)
+_APPROVED = st.builds(
+    ErufDecision,
+    _DAYS,
+    st.sampled_from(("approved", "approved", "approved", "rejected", "withdrawn")),
+    st.sampled_from((None, Decimal("1000.00"), Decimal("2200000.00"), Decimal("4400000.00"))),
+)
+_ERUF = st.one_of(st.none(), _APPROVED, _APPROVED, _APPROVED)
+_PAYMENTS = st.lists(
+    st.builds(
+        Disbursement,
+        _DAYS,
+        st.sampled_from((Decimal("1.00"), Decimal("250000.00"))),
+        st.sampled_from((SOURCE, SOURCE, SOURCE, "kommunstyrelsens-anslag")),
+        st.sampled_from((RECIPIENT, RECIPIENT, RECIPIENT, "botkyrka-kommun")),
+    ),
+    max_size=4,
+)
+_READINGS = st.fixed_dictionaries(
+    {
+        "three-years": st.sampled_from(("project-years", "budget-years-2025-2027", "36-months-from-project-start")),
+        "reduced-eruf-grant": st.sampled_from(("counts-as-approval", "at-least-half", "does-not-count")),
+        "withdrawal-after-approval": st.sampled_from(("no-further-payments", "approval-stands")),
+    }
+)
+
+
+_ON_TIME = Disbursement(date(2025, 3, 1), Decimal("1.00"), SOURCE, RECIPIENT)
+_DEFAULT_READING = {
+    "three-years": "project-years",
+    "reduced-eruf-grant": "counts-as-approval",
+    "withdrawal-after-approval": "no-further-payments",
+}
+
+
+@settings(max_examples=600, deadline=None)
+# CI runs hypothesis derandomized; each boundary the window draws is also pinned here:
+# a payment between the adoption and the approval, on the day of an annulment, on the
+# day of a withdrawal, and on the last day of 36 months.
+@example(  # paid after the adoption, before the approval
+    Adoption(date(2024, 9, 16)),
+    ErufDecision(date(2025, 6, 1), "approved"),
+    [_ON_TIME],
+    None,
+    None,
+    None,
+    _DEFAULT_READING,
+)
+@example(  # paid the day before and on the day an appeal is upheld (lodged 2025-01-04, ruled 60 days later)
+    Adoption(date(2025, 1, 1)),
+    ErufDecision(date(2024, 12, 16), "approved"),
+    [
+        Disbursement(date(2025, 3, 4), Decimal("1.00"), SOURCE, RECIPIENT),
+        Disbursement(date(2025, 3, 5), Decimal("1.00"), SOURCE, RECIPIENT),
+    ],
+    None,
+    None,
+    (3, "upheld"),
+    _DEFAULT_READING,
+)
+@example(  # paid on the day of a withdrawal after approval (2024-12-16 + 75 days)
+    Adoption(date(2024, 9, 16)),
+    ErufDecision(date(2024, 12, 16), "approved"),
+    [_ON_TIME],
+    None,
+    75,
+    None,
+    _DEFAULT_READING,
+)
+@example(  # the last day of 36 months from 2025-02-01, and the day after
+    Adoption(date(2024, 9, 16)),
+    ErufDecision(date(2024, 12, 16), "approved"),
+    [
+        Disbursement(date(2028, 1, 31), Decimal("1.00"), SOURCE, RECIPIENT),
+        Disbursement(date(2028, 2, 1), Decimal("1.00"), SOURCE, RECIPIENT),
+    ],
+    date(2025, 2, 1),
+    None,
+    None,
+    {**_DEFAULT_READING, "three-years": "36-months-from-project-start"},
+)
+@given(
+    adoption=_ADOPTIONS,
+    eruf=_ERUF,
+    payments=_PAYMENTS,
+    started=st.one_of(st.none(), _DAYS),
+    withdrawn_after=st.one_of(st.none(), st.integers(0, 400)),
+    appeal=st.one_of(st.none(), st.tuples(st.integers(0, 30), st.sampled_from(("pending", "dismissed", "upheld")))),
+    reading=_READINGS,
+)
+def test_a_recorded_payment_conforms_exactly_when_it_would_have_been_allowed_but_for_the_cap(
+    adoption, eruf, payments, started, withdrawn_after, appeal, reading
+):
+    """The amounts count a payment as co-financing under exactly the conditions the
+    what-if and the write path judge a proposed one by (the cap apart)."""
+    if adoption is not None and adoption.outcome != "adopted_amended":
+        adoption = Adoption(adoption.decided_on, adoption.outcome)
+    if eruf is not None and eruf.outcome != "approved":
+        eruf = ErufDecision(eruf.decided_on, eruf.outcome)
+    withdrawn_on = None
+    if withdrawn_after is not None and eruf is not None and eruf.outcome == "approved":
+        withdrawn_on = eruf.decided_on + timedelta(days=withdrawn_after)
+    appeals = ()
+    if appeal is not None and adoption is not None and adoption.outcome not in ("referred_back", "tabled"):
+        lodged = adoption.decided_on + timedelta(days=appeal[0])
+        appeals = (Appeal(lodged, appeal[1], None if appeal[1] == "pending" else lodged + timedelta(days=60)),)
+    facts = Facts(adoption, eruf, tuple(payments), started, appeals, withdrawn_on)
+    known = facts.known_on(date(2030, 1, 1))
+    chosen = choose(DECISION, reading)
+    kept = conforming_payments(DECISION, known, chosen)
+    for payment in payments:
+        others = Facts(known.adoption, known.eruf_decision, (), started, known.appeals, known.eruf_withdrawn_on)
+        verdict = judge_payment(DECISION, others, payment, chosen)
+        allowed_but_for_cap = all(r.outcome == "satisfied" for r in verdict.rules if r.rule_id != "amount-cap")
+        assert (payment in kept) is allowed_but_for_cap, (payment, [(r.rule_id, r.outcome) for r in verdict.rules])

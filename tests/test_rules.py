@@ -447,6 +447,15 @@ _DEFAULT_READING = {
     None,
     _DEFAULT_READING,
 )
+@example(  # paid after the approval, before the adoption
+    Adoption(date(2025, 6, 1)),
+    ErufDecision(date(2024, 12, 16), "approved"),
+    [_ON_TIME],
+    None,
+    None,
+    None,
+    _DEFAULT_READING,
+)
 @example(  # paid the day before and on the day an appeal is upheld (lodged 2025-01-04, ruled 60 days later)
     Adoption(date(2025, 1, 1)),
     ErufDecision(date(2024, 12, 16), "approved"),

@@ -1,11 +1,14 @@
-"""Periods counted in months, as Swedish law and Regulation 1182/71 count them.
+"""Periods counted in months, as Swedish law counts them.
 
 A period of N months from a day S ends the day before S's date N months later, or on
-the last day of that month where that date does not exist (lag (1930:173) om beräkning
-av lagstadgad tid; Regulation (EEC, Euratom) No 1182/71, art. 3(2)(c)):
-2024-01-31 + 36 months ends 2027-01-30; 2024-02-29 + 36 months ends 2027-02-28.
-The calendar arithmetic is dateutil's ``relativedelta``, which keeps the day of the
-month and falls back to the month's last day where that day does not exist.
+the last day of that month where that date does not exist: 2024-01-31 + 36 months ends
+2027-01-30; 2024-02-29 + 36 months ends 2027-02-28. Lag (1930:173) om beräkning av
+lagstadgad tid, 1 §, counts a month to the day with the same number and, where the last
+month has no such day, to its last day; a project's months include their first day, so
+they end the day before. (Counting from the day before S instead would end a period
+from the 1st of a month on the 28th of a later one.) The calendar arithmetic is
+dateutil's ``relativedelta``, which keeps the day of the month and falls back to the
+month's last day where that day does not exist.
 """
 
 from __future__ import annotations

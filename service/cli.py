@@ -16,7 +16,7 @@ from typing import Any
 import click
 from marshmallow import ValidationError
 
-from rules import Evaluation, RuleError, load_decision, render
+from rules import Evaluation, RuleError, kind_of, load_decision, render
 from rules.glossary import OUTCOME_LABELS, STATUS_LABELS
 from rules.money import show_sv
 from service.jsonio import NotJson, loads
@@ -156,7 +156,8 @@ def evaluate_file(file: Any, decision_id: str, as_json: bool) -> None:
     """A what-if, as POST .../evaluate takes it, read from FILE ('-' for stdin).
 
     Exit status 0 when the proposed disbursement is allowed (or, with none proposed,
-    when no rule is violated), 1 when it is not, 2 when the file is not valid.
+    when no condition of the decision is violated: a check of the stated facts only
+    informs), 1 when it is not, 2 when the file is not valid.
     """
     decision = _decision(decision_id)
     try:
@@ -171,7 +172,9 @@ def evaluate_file(file: Any, decision_id: str, as_json: bool) -> None:
     _print(result, as_json)
     if result.proposed is not None:
         sys.exit(0 if result.proposed.allowed else 1)
-    sys.exit(1 if any(r.outcome == "violated" for r in result.rules) else 0)
+    # A check of the stated facts (the plan's sum, the decision's legal force) informs;
+    # only a condition of the decision, violated, is a refusal.
+    sys.exit(1 if any(r.outcome == "violated" and kind_of(r.rule_id) == "condition" for r in result.rules) else 0)
 
 
 def _decision(decision_id: str) -> Any:

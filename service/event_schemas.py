@@ -7,24 +7,30 @@ Every string is a ``Line`` (one line of text), except a correction's ``reason``,
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from rules import ERUF_OUTCOMES
+from rules import ADOPTION_OUTCOMES, APPEAL_OUTCOMES, ERUF_OUTCOMES
 from service.formats import SLUG, Amount, Day, WholeNumber
 from service.storage.store import Draft
 from service.text import FreeText, Line, WebAddress
 
 EVIDENCE = ("protocol", "official_decision", "official_document", "press_report", "voucher", "ledger", "other")
-EVENT_TYPES = ("adoption", "eruf_decision", "disbursement", "correction")
+EVENT_TYPES = ("adoption", "eruf_decision", "appeal", "project_start", "disbursement", "correction")
 #: The field that carries each type's effective date.
 DATE_FIELD = {
     "adoption": "decided_on",
     "eruf_decision": "decided_on",
+    "appeal": "lodged_on",
+    "project_start": "started_on",
     "disbursement": "paid_on",
     "proposal": "dated_on",
 }
+#: The largest event id the store holds (PostgreSQL's BIGINT, SQLite's INTEGER), as a
+#: correction's ``corrects`` and a fact's ``supersedes`` may name it.
+_EVENT_ID = validate.Range(min=1, max=2**62)
 
 _text = validate.Length(min=1, max=500)
 
@@ -40,8 +46,14 @@ class _EventSchema(Schema):
 
 
 class AdoptionSchema(_EventSchema):
+    """Kommunstyrelsen's decision on the proposal: adopted (the default, as before the
+    outcome was recorded), adopted amended, rejected, referred back or tabled."""
+
     decided_on = Day(required=True)
+    outcome = Line(load_default="adopted", validate=validate.OneOf(ADOPTION_OUTCOMES))
     body = Line(required=True, validate=_text, metadata={"description": "e.g. Kommunstyrelsen"})
+    amended_amount = Amount(load_default=None, allow_none=True)
+    announced_on = Day(load_default=None, allow_none=True)
     reference = Line(load_default=None, allow_none=True, validate=_text)
 
 
@@ -49,6 +61,23 @@ class ErufDecisionEventSchema(_EventSchema):
     decided_on = Day(required=True)
     outcome = Line(required=True, validate=validate.OneOf(ERUF_OUTCOMES))
     granted_amount = Amount(load_default=None, allow_none=True)
+    supersedes = WholeNumber(load_default=None, allow_none=True, validate=_EVENT_ID)
+    reference = Line(load_default=None, allow_none=True, validate=_text)
+
+
+class AppealSchema(_EventSchema):
+    """A laglighetsprövning (kommunallagen 13 kap.): lodged, then dismissed or upheld;
+    a ruling ``supersedes`` the pending appeal it is on."""
+
+    lodged_on = Day(required=True)
+    outcome = Line(required=True, validate=validate.OneOf(APPEAL_OUTCOMES))
+    decided_on = Day(load_default=None, allow_none=True)
+    supersedes = WholeNumber(load_default=None, allow_none=True, validate=_EVENT_ID)
+    reference = Line(load_default=None, allow_none=True, validate=_text)
+
+
+class ProjectStartSchema(_EventSchema):
+    started_on = Day(required=True)
     reference = Line(load_default=None, allow_none=True, validate=_text)
 
 
@@ -61,13 +90,15 @@ class DisbursementEventSchema(_EventSchema):
 
 
 class CorrectionSchema(_EventSchema):
-    corrects = WholeNumber(required=True, validate=validate.Range(min=1, max=2**62))
+    corrects = WholeNumber(required=True, validate=_EVENT_ID)
     reason = FreeText(required=True, max_length=2000)
 
 
 SCHEMAS: dict[str, Schema] = {
     "adoption": AdoptionSchema(),
     "eruf_decision": ErufDecisionEventSchema(),
+    "appeal": AppealSchema(),
+    "project_start": ProjectStartSchema(),
     "disbursement": DisbursementEventSchema(),
     "correction": CorrectionSchema(),
 }
@@ -85,7 +116,7 @@ def load_event(body: Any) -> Draft:
     data.pop("type")
     corrects = data.pop("corrects", None)
     effective_on = data.pop(DATE_FIELD[kind]) if kind in DATE_FIELD else None
-    payload = {k: (str(v) if k.endswith("amount") and v is not None else v) for k, v in data.items()}
+    payload = {k: _stored(k, v) for k, v in data.items()}
     return Draft(
         type=kind,
         effective_on=effective_on,
@@ -94,3 +125,15 @@ def load_event(body: Any) -> Draft:
         source_evidence=source and source["evidence"],
         corrects=corrects,
     )
+
+
+def _stored(name: str, value: Any) -> Any:
+    """A payload value as the store keeps it in JSON: an amount as its decimal string,
+    a day as ISO 8601."""
+    if value is None:
+        return None
+    if name.endswith("amount"):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

@@ -22,7 +22,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from rules import Citation, RuleOutcome, render
+from rules import Citation, RuleOutcome, kind_of, render
 from service.jsonio import compact as _text
 
 
@@ -35,6 +35,7 @@ def document(outcome: RuleOutcome) -> dict[str, Any]:
     chosen = outcome.interpretation
     return {
         "rule_id": outcome.rule_id,
+        "kind": kind_of(outcome.rule_id),
         "outcome": outcome.outcome,
         "citations": [citation(c) for c in outcome.citations],
         "message": render(outcome),

@@ -149,9 +149,7 @@ def financing_plan(decision: Decision, result: Evaluation) -> dict[str, Any]:
     option = choose(decision).option(KI_RS_CONTRIBUTION)
     total = plan_total(decision, option)
     rows = [_contribution_row(decision, c, amount, share) for c, amount, share in plan_shares(decision, option)]
-    checks = [
-        rule_entry(decision, _rule(result, r), "finansiering") for r in ("financing-balance", "eu-cofinancing-rate")
-    ]
+    checks = [rule_entry(decision, _rule(result, r), "finansiering") for r in ("financing-balance",)]
     kronor = show_sv(total).removesuffix(" kr")
     return {"rows": rows, "total": kronor, "stated_total": show_sv(decision.stated_total), "checks": checks}
 

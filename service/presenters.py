@@ -10,7 +10,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from rules import Decision, Evaluation, Facts, RuleOutcome
+from rules import AppealState, Decision, Evaluation, Facts, RuleOutcome, kind_of
 from rules.glossary import CONTRIBUTION_KINDS, STATUS_LABELS
 from rules.money import show
 from service import outcome_documents
@@ -37,8 +37,11 @@ def evaluation(result: Evaluation) -> dict[str, Any]:
             "committed": show(amounts.committed),
             "disbursed": show(amounts.disbursed),
             "remaining": show(amounts.remaining),
+            "excess": show(amounts.excess),
+            "nonconforming": show(amounts.nonconforming),
             "currency": amounts.currency,
         },
+        "appeal": appeal(result.appeal),
         "rules": [rule_outcome(r) for r in result.rules],
     }
     if proposed is not None:
@@ -61,7 +64,9 @@ def evaluation_json(result: Evaluation) -> bytes:
         f'{{"decision_id":{_string(result.decision_id)},"as_of":"{result.as_of.isoformat()}",'
         f'"status":{_string(result.status)},"status_label":{_STATUS_LABELS[result.status]},'
         f'"amounts":{{"committed":"{show(amounts.committed)}","disbursed":"{show(amounts.disbursed)}",'
-        f'"remaining":"{show(amounts.remaining)}","currency":{_string(amounts.currency)}}},"rules":['.encode(),
+        f'"remaining":"{show(amounts.remaining)}","excess":"{show(amounts.excess)}",'
+        f'"nonconforming":"{show(amounts.nonconforming)}","currency":{_string(amounts.currency)}}},'
+        f'"appeal":{_appeal_json(result.appeal)},"rules":['.encode(),
         b",".join([outcome_documents.encoded(r) for r in result.rules]),
     ]
     if proposed is not None:
@@ -76,6 +81,27 @@ def evaluation_json(result: Evaluation) -> bytes:
         parts.append(b"]")
     parts.append(f',"interpretations":{_text(dict(result.interpretations))}}}'.encode())
     return b"".join(parts)
+
+
+def appeal(state: AppealState | None) -> dict[str, Any] | None:
+    """Where the decision stands in its appeal period (openapi.yaml: AppealState)."""
+    if state is None:
+        return None
+    return {
+        "announced_on": state.announced_on.isoformat(),
+        "period_ends_on": state.period_ends_on.isoformat(),
+        "period_has_run": state.period_has_run,
+        "appeal": state.appeal,
+    }
+
+
+def _appeal_json(state: AppealState | None) -> str:
+    if state is None:
+        return "null"
+    return (
+        f'{{"announced_on":"{state.announced_on.isoformat()}","period_ends_on":"{state.period_ends_on.isoformat()}",'
+        f'"period_has_run":{"true" if state.period_has_run else "false"},"appeal":{_string(state.appeal)}}}'
+    )
 
 
 #: Each status's label as JSON text.
@@ -184,7 +210,10 @@ def rule_list(decision: Decision) -> dict[str, Any]:
         "rules": [
             {
                 "rule_id": text.rule_id,
+                "kind": kind_of(text.rule_id),
+                "name_sv": text.name_sv,
                 "title": text.title,
+                "note": text.note,
                 "citations": [citation(c) for c in text.citations],
                 "interpretations": uses.get(text.rule_id, []),
             }

@@ -13,11 +13,25 @@ from typing import Any
 
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, validate
 
-from rules import ERUF_OUTCOMES, Decision, Disbursement, ErufDecision, Evaluation, Facts, evaluate
+from rules import (
+    ADOPTION_OUTCOMES,
+    APPEAL_OUTCOMES,
+    ERUF_OUTCOMES,
+    Adoption,
+    Appeal,
+    Decision,
+    Disbursement,
+    ErufDecision,
+    Evaluation,
+    Facts,
+    evaluate,
+)
+from rules.consistency import check_facts
 from service.formats import SLUG, Amount, Day, Moment, QueryInteger, amount_from, day_from
 from service.text import Line, is_line
 
 _MAXIMUM_DISBURSEMENTS = 1000
+_MAXIMUM_APPEALS = 100
 _MAXIMUM_TEXT = 100  # of an interpretation's name or option
 
 
@@ -29,6 +43,30 @@ class ErufDecisionSchema(Schema):
     @post_load
     def make(self, data: dict[str, Any], **kwargs: Any) -> ErufDecision:
         return ErufDecision(**data)
+
+
+class AdoptionFactSchema(Schema):
+    """Kommunstyrelsen's decision: ``facts.adoption`` (``adopted_on`` is its shorthand)."""
+
+    decided_on = Day(required=True)
+    outcome = Line(load_default="adopted", validate=validate.OneOf(ADOPTION_OUTCOMES))
+    body = Line(load_default=None, allow_none=True, validate=validate.Length(min=1, max=500))
+    amended_amount = Amount(load_default=None, allow_none=True)
+    announced_on = Day(load_default=None, allow_none=True)
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> Adoption:
+        return Adoption(**data)
+
+
+class AppealFactSchema(Schema):
+    lodged_on = Day(required=True)
+    outcome = Line(load_default="pending", validate=validate.OneOf(APPEAL_OUTCOMES))
+    decided_on = Day(load_default=None, allow_none=True)
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> Appeal:
+        return Appeal(**data)
 
 
 class DisbursementSchema(Schema):
@@ -44,7 +82,12 @@ class DisbursementSchema(Schema):
 
 class FactsSchema(Schema):
     adopted_on = Day(load_default=None, allow_none=True)
+    adoption = fields.Nested(AdoptionFactSchema, load_default=None, allow_none=True)
     eruf_decision = fields.Nested(ErufDecisionSchema, load_default=None, allow_none=True)
+    eruf_withdrawn_on = Day(load_default=None, allow_none=True)
+    appeals = fields.List(
+        fields.Nested(AppealFactSchema), load_default=list, validate=validate.Length(max=_MAXIMUM_APPEALS)
+    )
     disbursements = fields.List(
         fields.Nested(DisbursementSchema), load_default=list, validate=validate.Length(max=_MAXIMUM_DISBURSEMENTS)
     )
@@ -53,8 +96,29 @@ class FactsSchema(Schema):
     @post_load
     def make(self, data: dict[str, Any], **kwargs: Any) -> Facts:
         return Facts(
-            data["adopted_on"], data["eruf_decision"], tuple(data["disbursements"]), data["project_started_on"]
+            _one_adoption(data["adopted_on"], data["adoption"]),
+            data["eruf_decision"],
+            tuple(data["disbursements"]),
+            data["project_started_on"],
+            tuple(data["appeals"]),
+            data["eruf_withdrawn_on"],
         )
+
+
+def _one_adoption(adopted_on: date | None, adoption: Adoption | None) -> Adoption | None:
+    """``adopted_on`` is the shorthand for an adoption by the decision's own body; given
+    with ``adoption`` as well, the two must say the same."""
+    if adopted_on is None:
+        return adoption
+    if adoption is None:
+        return Adoption(adopted_on)
+    if not adoption.adopts or adoption.decided_on != adopted_on:
+        raise ValidationError(
+            f"adopted_on ({adopted_on}) says Kommunstyrelsen adopted the proposal that day, but adoption says"
+            f" {adoption.outcome} on {adoption.decided_on}; give one of them.",
+            field_name="adopted_on",
+        )
+    return adoption
 
 
 class EvaluationRequestSchema(Schema):
@@ -120,7 +184,9 @@ class _LeaveToMarshmallow(Exception):
 
 
 _REQUEST_FIELDS = frozenset(EvaluationRequestSchema._declared_fields)
-_FACTS_FIELDS = frozenset(FactsSchema._declared_fields)
+#: The facts' members the shortcut reads; a request with any other (an ``adoption``,
+#: ``appeals``, ``eruf_withdrawn_on``) is marshmallow's to load.
+_FACTS_FIELDS = frozenset({"adopted_on", "eruf_decision", "disbursements", "project_started_on"})
 _ERUF_FIELDS = frozenset(ErufDecisionSchema._declared_fields)
 _DISBURSEMENT_FIELDS = frozenset(DisbursementSchema._declared_fields)
 
@@ -165,7 +231,7 @@ def _facts(value: Any) -> Facts:
     if type(disbursements) is not list or len(disbursements) > _MAXIMUM_DISBURSEMENTS:
         raise _LeaveToMarshmallow
     return Facts(
-        None if adopted_on is None else _day(adopted_on),
+        None if adopted_on is None else Adoption(_day(adopted_on)),
         None if eruf is None else _eruf_decision(eruf),
         tuple([_disbursement(d) for d in disbursements]),
         None if started_on is None else _day(started_on),
@@ -215,8 +281,13 @@ catalog_query = CatalogQuery()
 
 
 def what_if(decision: Decision, body: Any) -> Evaluation:
-    """An evaluation request (POST .../evaluate, ``medfin evaluate``) loaded and evaluated."""
+    """An evaluation request (POST .../evaluate, ``medfin evaluate``) loaded, its facts
+    checked against the decision and each other (``rules.consistency``: a 400 naming
+    each member under ``/facts``), and evaluated."""
     data = evaluation_request.load(body)
+    problems = check_facts(decision, data["facts"])
+    if problems:
+        raise ValidationError(_at(problems, _shorthand(body)))
     return evaluate(
         decision,
         data["facts"],
@@ -224,3 +295,26 @@ def what_if(decision: Decision, body: Any) -> Evaluation:
         proposed=data["proposed_disbursement"],
         interpretations=data["interpretations"],
     )
+
+
+def _shorthand(body: Any) -> bool:
+    """Whether the request gave Kommunstyrelsen's decision as ``adopted_on`` alone."""
+    facts = body.get("facts") if type(body) is dict else None
+    return type(facts) is dict and facts.get("adopted_on") is not None and facts.get("adoption") is None
+
+
+def _at(problems: Any, shorthand: bool) -> dict[str, Any]:
+    """The problems as marshmallow words errors, under ``facts``: each pointer a path
+    of members (``/adoption/body`` → ``facts.adoption.body``); an adoption given as
+    ``adopted_on`` is pointed at there."""
+    messages: dict[str, Any] = {}
+    for problem in problems:
+        pointer = "/adopted_on" if shorthand and problem.pointer.startswith("/adoption/") else problem.pointer
+        where = messages
+        for name in ["facts", *pointer.strip("/").split("/")]:
+            inner = where.get(name)
+            if not isinstance(inner, dict):
+                inner = where[name] = {} if inner is None else {"_schema": inner}
+            where = inner
+        where.setdefault("_schema", []).append(problem.detail)
+    return messages

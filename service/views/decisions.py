@@ -7,7 +7,7 @@ from typing import Any
 from flask import Blueprint, Response, request
 
 from rules import decision_ids, load_decision
-from rules.finansiering import eu_cofinancing_rate, financing_balance, plan_shares, plan_total
+from rules.finansiering import financing_balance, plan_shares, plan_total
 from rules.interpretations import KI_RS_CONTRIBUTION, choose
 from service import paging, presenters, tabular
 from service.lookup import diarienummer_query, see_decision
@@ -110,10 +110,7 @@ def get_financing_plan(decision_id: str) -> Response:
             "stated_total": presenters.show(decision.stated_total),
             "total": presenters.show(total),
             "contributions": contributions,
-            "checks": [
-                presenters.rule_outcome(financing_balance(decision, reading)),
-                presenters.rule_outcome(eu_cofinancing_rate(decision, reading)),
-            ],
+            "checks": [presenters.rule_outcome(financing_balance(decision, reading))],
             "interpretations": reading.as_dict(),
         }
     )

@@ -100,8 +100,8 @@ def _check_adoption(decision: Decision, events: list[Event], draft: Draft) -> No
             raise _conflict(
                 e,
                 f"Event {e.event_id} already records Kommunstyrelsen's decision on the matter"
-                f" ({other.outcome}, {other.decided_on}); a {adoption.outcome.replace('_', ' ')} decision of"
-                f" {adoption.decided_on} contradicts it.",
+                f" ({other.outcome}, {other.decided_on}); this one ({adoption.outcome}, {adoption.decided_on})"
+                " contradicts it.",
             )
 
 
@@ -124,7 +124,7 @@ def _check_eruf_decision(events: list[Event], draft: Draft) -> None:
             raise _conflict(
                 e,
                 f"Event {e.event_id} already records the ERDF's decision on the application ({outcome}, {day});"
-                f" a decision {eruf.outcome} of {eruf.decided_on} contradicts it. If this one replaces it"
+                f" this one ({eruf.outcome}, {eruf.decided_on}) contradicts it. If this one replaces it"
                 f" (an official decision for a press report), say so with supersedes {e.event_id}.",
             )
 

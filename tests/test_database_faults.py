@@ -25,7 +25,7 @@ from service.storage.engine import SQLITE_BUSY_TIMEOUT_MS
 from service.storage.faults import is_unavailable
 from tests.contract import assert_problem, contract_app
 from tests.postgres import start_postgres_for_tests
-from tests.recording import ADOPTION, EVENTS, registrar
+from tests.recording import EVENTS, REFERRAL, registrar
 from tests.server_process import free_port, registrar_token, running_server
 
 #: What the issue asks: the 503 comes within this many seconds of the request.
@@ -36,7 +36,8 @@ COMMITMENT = "/v1/decisions/ks-2024-1371-481/commitment?as_of=2025-06-01"
 
 
 def adoption(reference: str) -> dict:
-    return {**ADOPTION, "reference": reference}
+    """A write that may be made again and again (a referral back, ``REFERRAL``)."""
+    return {**REFERRAL, "reference": reference}
 
 
 def assert_unavailable(response) -> None:

@@ -78,11 +78,21 @@ def test_disbursement_breaking_the_cap_is_refused_and_not_stored(client, writer,
     assert client.post(EVENTS, json=payment("2025-04-01", "0.01"), headers=writer).status_code == 201
 
 
+@pytest.mark.parametrize("day", ["2024-12-31", "2028-01-01"])
+def test_disbursement_outside_the_budget_years_is_recorded_under_the_default_reading(client, writer, adopted, day):
+    """Mål och budget 2025 – 2027 is how the money is budgeted, not a payment deadline
+    (issue 9): under the default reading (the project's three years) such a payment is
+    allowed, and the period rule remarks on it."""
+    assert client.post(EVENTS, json=payment(day, "10.00"), headers=writer).status_code == 201
+    answer = client.get(COMMITMENT, query_string={"as_of": "2028-06-01"}).json
+    period = next(r for r in answer["rules"] if r["rule_id"] == "period")
+    assert period["outcome"] == "satisfied" and period["interpretation"]["option_id"] == "project-years"
+    assert "2025" in period["message"]["sv"] and "2027" in period["message"]["sv"], period["message"]
+
+
 @pytest.mark.parametrize(
     ("change", "rule"),
     [
-        ({"paid_on": "2024-12-31"}, "period"),
-        ({"paid_on": "2028-01-01"}, "period"),
         ({"funding_source": "kommunstyrelsens-anslag"}, "funding-source"),
         ({"recipient": "hemso"}, "recipient"),
     ],

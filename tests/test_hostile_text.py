@@ -21,7 +21,7 @@ from service.storage.store import Draft
 from service.views.events import created
 from tests.contract import contract_app
 from tests.examples import payment
-from tests.recording import ADOPTION, EVENTS, record, registrar
+from tests.recording import EVENTS, REFERRAL, record, registrar
 
 DECISION_ID = "ks-2024-1371-481"
 ADOPTION_DAY = date(2024, 9, 16)
@@ -30,7 +30,7 @@ SOURCE = {"url": "https://www.huddinge.se/protokoll", "evidence": "protocol"}
 #: A valid body of each event type, to put hostile text into one field at a time.
 #: The correction's target is filled in per example (each event may be corrected once).
 BASES = {
-    "adoption": {**ADOPTION, "source": SOURCE},
+    "adoption": {**REFERRAL, "source": SOURCE},
     "eruf_decision": {
         "type": "eruf_decision",
         "decided_on": "2024-12-16",
@@ -165,7 +165,7 @@ def test_hostile_text_is_refused_or_stored_so_that_every_read_serves_it(client, 
     kind, pointer = field
     body = BASES[kind]
     if kind == "correction":  # each example corrects an event of its own
-        body = {**body, "corrects": record(client, writer, ADOPTION)["event_id"]}
+        body = {**body, "corrects": record(client, writer, REFERRAL)["event_id"]}
     body = _put(body, pointer, text)
     before = _total(client)
     key = data.draw(st.sampled_from([None, "nyckel-" + str(before)]), label="Idempotency-Key")

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from service.limits import KEY, Limit
 from service.storage.tables import rate_limits
 from tests.contract import assert_problem, contract_app
-from tests.recording import ADOPTION, EVENTS, registrar
+from tests.recording import EVENTS, REFERRAL, registrar
 from tests.server_process import running_server
 
 WRONG = {"Authorization": "Bearer medfin_not-a-token-anyone-was-given"}
@@ -37,7 +37,7 @@ def with_clock(app, clock: Clock):
 
 
 def post(app, headers, environ=GUESSER):
-    return app.test_client().post(EVENTS, json=ADOPTION, headers=headers, environ_base=environ)
+    return app.test_client().post(EVENTS, json=REFERRAL, headers=headers, environ_base=environ)
 
 
 def assert_limited(response) -> int:
@@ -160,5 +160,5 @@ def test_the_workers_of_medfin_serve_share_the_failed_authentications(tmp_path):
     """Four gunicorn workers, a new connection per guess: the eleventh is refused all the same."""
     env = {"MEDFIN_DATABASE_URL": f"sqlite:///{tmp_path / 'medfin.sqlite3'}"}
     with running_server(env, log_dir=tmp_path, workers=4) as server:
-        answers = [server.request("POST", EVENTS, ADOPTION, WRONG)[0] for _ in range(11)]
+        answers = [server.request("POST", EVENTS, REFERRAL, WRONG)[0] for _ in range(11)]
         assert answers == [401] * 10 + [429], server.output()

@@ -216,8 +216,8 @@ def cli(tmp_path, monkeypatch):
             1,
             [
                 "Föreslagen utbetalning: inte tillåten (not allowed): amount-cap",
-                "✗ amount-cap: bruten.",
-                "0,01 kr över 1\xa0000\xa0000,00 kr",
+                "✗ amount-cap: inte uppfylld.",
+                "0,01 kr mer än 1\xa0000\xa0000,00 kr",
                 "[ekonomiska-konsekvenser] ”behöver avsätta sammanlagt en miljon kronor under tre år”",
             ],
         ),

@@ -202,7 +202,7 @@ def _superseded(events: list[Event], live: list[Event], draft: Draft) -> Event |
     if known is None:
         why = f"This decision has no event {target}."
     elif known.type != draft.type:
-        why = f"Event {target} is {known.type.replace('_', ' ')}, not {draft.type.replace('_', ' ')}: a fact supersedes only one of its own type."
+        why = f"Event {target} is of type {known.type}, not {draft.type}: a fact supersedes only one of its own type."
     else:
         why = f"Event {target} no longer counts (corrected or superseded already): there is nothing to supersede."
     _refuse((FactProblem("/supersedes", why),))

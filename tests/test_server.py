@@ -20,7 +20,7 @@ from werkzeug.wrappers import Response
 
 from service.cli import main
 from tests.contract import assert_problem, check_response
-from tests.examples import DECISION, what_if
+from tests.examples import DECISION, payment, what_if
 from tests.server_process import DOCUMENTED_PORT, DOCUMENTED_WORKERS, ServerProcess, running_server, serving_a_module
 
 EIGHT_MEGABYTES = 8 * 1024 * 1024
@@ -229,6 +229,23 @@ def test_cli_evaluate_exit_status_and_swedish_trace_say_whether_allowed(cli, amo
     assert result.exit_code == exit_code, result.output
     for line in lines:
         assert line in result.output
+
+
+@pytest.mark.parametrize(
+    ("changes", "exit_code"),
+    [
+        # "0,1 miljon" each and "ca 11 miljoner" exactly: the plan's sum is off, a check only.
+        ({"interpretations": {"ki-rs-life-science-contribution": "each", "stated-total-precision": "exact"}}, 0),
+        ({"facts": {**what_if()["facts"], "disbursements": [{**payment("10.00"), "recipient": "hemso"}]}}, 1),
+    ],
+    ids=["a check violated", "a condition violated"],
+)
+def test_cli_evaluate_without_a_proposal_exits_1_only_for_a_condition(cli, changes, exit_code):
+    body = {**what_if(), "proposed_disbursement": None, **changes}
+    result = cli("evaluate", "what-if.json", "--json", what_if_body=body)
+    assert result.exit_code == exit_code, result.output
+    violated = {r["rule_id"]: r["kind"] for r in json.loads(result.output)["rules"] if r["outcome"] == "violated"}
+    assert set(violated.values()) == {"check" if exit_code == 0 else "condition"}, violated
 
 
 @pytest.mark.parametrize(

@@ -47,6 +47,7 @@ def decide(body: dict, dag: str, outcome: str, organ: str = KOMMUNSTYRELSEN, **m
 
 @phrased(given, "att Kommunstyrelsen antog förslaget {dag:Dag}")
 def _(body, dag):
+    body["facts"].pop("adoption", None)
     body["facts"]["adopted_on"] = dag
 
 
@@ -283,6 +284,11 @@ def _(response, regel, tolkning, alternativ):
         "interpretation_id": tolkning,
         "option_id": alternativ,
     }
+    assert answer(response)["interpretations"][tolkning] == alternativ
+
+
+@phrased(then, 'svaret ska tillämpa tolkningen "{tolkning}" = "{alternativ}"', both=True)
+def _(response, tolkning, alternativ):
     assert answer(response)["interpretations"][tolkning] == alternativ
 
 

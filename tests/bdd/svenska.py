@@ -46,11 +46,11 @@ def svenska(text: str) -> str:
     return text.replace(NBSP, " ")
 
 
-def step(text: str) -> parsers.parse:
+def step(text: str, extra_types: dict | None = None) -> parsers.parse:
     """A step's text, with {belopp:Belopp}, {dag:Dag}, {andel:Procent} and the names of
     ``namn`` ({regel:Regel}, {regler:Regler}, {status:Status}, {utfall:Utfall},
     {part:Part}) understood."""
-    return parsers.parse(text, extra_types=TYPES)
+    return parsers.parse(text, extra_types={**TYPES, **(extra_types or {})})
 
 
 def both_orders(text: str) -> tuple[str, str]:
@@ -60,7 +60,7 @@ def both_orders(text: str) -> tuple[str, str]:
     return text, f"ska {subject} {rest}"
 
 
-def phrased(decorator, *texts: str, both: bool = False, **options):
+def phrased(decorator, *texts: str, both: bool = False, extra_types: dict | None = None, **options):
     """Registers one step function under each of ``texts`` (the names of ``namn`` and the
     types above understood): the current phrasing first, older ones after it, each in
     both word orders with ``both``. ``decorator`` is pytest-bdd's given, when or then."""
@@ -69,7 +69,7 @@ def phrased(decorator, *texts: str, both: bool = False, **options):
     def register(function):
         for text in phrasings:
             # stacklevel 2: the step's fixture belongs to the module that calls ``phrased``
-            decorator(step(text), stacklevel=2, **options)(function)
+            decorator(step(text, extra_types), stacklevel=2, **options)(function)
         return function
 
     return register

@@ -199,7 +199,7 @@ Egenskap: Registrerade fakta – antagandet, ERUF:s besked, utbetalningarna och 
       Givet att registratorn har registrerat att kommunstyrelsen antog förslaget 2024-09-16 enligt protokollet "KS 2024-09-16 § 12"
       När registratorn registrerar att kommunstyrelsen <beslutet> 2024-10-14 enligt protokollet "KS 2024-10-14 § 3"
       Så ska registreringen avvisas som motstridig med kommunstyrelsens beslut
-      Och händelseloggen ska fortfarande ha 4 händelser
+      Och händelseloggen ska fortfarande ha 3 händelser
 
       Exempel: Ett nytt antagande och ett avslag
         | beslutet        |
@@ -230,13 +230,13 @@ Egenskap: Registrerade fakta – antagandet, ERUF:s besked, utbetalningarna och 
     Scenario: Ett antagande av Botkyrka kommunstyrelse avvisas och lagras inte
       När registratorn registrerar att "Botkyrka kommunstyrelse" antog förslaget 2024-09-16
       Så ska registreringen avvisas med status 422 och peka på "/body"
-      Och händelseloggen ska fortfarande ha 3 händelser
+      Och händelseloggen ska fortfarande ha 2 händelser
 
     @forslag-till-beslut
     Scenario: Ett antagande daterat 2024-08-25, före förslaget, avvisas och lagras inte
       När registratorn registrerar att "Kommunstyrelsen" antog förslaget 2024-08-25
       Så ska registreringen avvisas med status 422 och peka på "/decided_on"
-      Och händelseloggen ska fortfarande ha 3 händelser
+      Och händelseloggen ska fortfarande ha 2 händelser
 
   Regel: Ett registrerat överklagande hindrar inte utbetalningar, men ett upphävt beslut gäller inte
     "Kommunstyrelsens beslut"
@@ -286,7 +286,7 @@ Egenskap: Registrerade fakta – antagandet, ERUF:s besked, utbetalningarna och 
     Scenario: Ett andra godkännande utan att det ersätter pressuppgiften avvisas som motstridigt
       När registratorn registrerar att ERUF godkände ansökan 2024-12-10
       Så ska registreringen avvisas som motstridig med pressuppgiften
-      Och händelseloggen ska fortfarande ha 3 händelser
+      Och händelseloggen ska fortfarande ha 2 händelser
 
     @beslut-3 @status
     Scenario: ERUF:s officiella beslut som ersätter pressuppgiften tas emot och gäller från sin dag
@@ -303,4 +303,4 @@ Egenskap: Registrerade fakta – antagandet, ERUF:s besked, utbetalningarna och 
       Givet att registratorn har registrerat att projektet startade 2025-02-01
       När registratorn registrerar att projektet startade 2025-03-01
       Så ska registreringen avvisas som motstridig med projektstarten
-      Och händelseloggen ska fortfarande ha 4 händelser
+      Och händelseloggen ska fortfarande ha 3 händelser

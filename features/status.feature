@@ -99,7 +99,7 @@ Egenskap: Åtagandets status från förslag till fullgjort
     Scenario: Ett antagande daterat före förslagets datum avvisas
       Givet att kommunstyrelsen antog förslaget 2024-08-25
       När revisorn frågar efter åtagandets status den 2025-03-03
-      Så ska frågan avvisas med status 400 och peka på "/facts/adoption/decided_on"
+      Så ska frågan avvisas med status 400 och peka på "/facts/adopted_on"
 
     @forslag-till-beslut @status
     Scenario: Ett antagande samma dag som förslaget är daterat räknas

@@ -11,10 +11,10 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from rules import Decision, Evaluation, Facts, RuleOutcome, evaluate, render
+from rules import Decision, Evaluation, Facts, RuleOutcome, evaluate, kind_of, render
 from rules.decision import Contribution
 from rules.finansiering import plan_shares, plan_total
-from rules.glossary import CONTRIBUTION_KINDS, ERUF_OUTCOMES, OUTCOME_LABELS, STATUS_LABELS
+from rules.glossary import APPEAL_OUTCOMES, CONTRIBUTION_KINDS, ERUF_OUTCOMES, OUTCOME_LABELS, STATUS_LABELS
 from rules.interpretations import KI_RS_CONTRIBUTION, choose
 from rules.money import show_sv
 from service import presenters
@@ -24,17 +24,50 @@ from service.storage.setup import SHIPPED_BY
 
 #: Why the commitment has its status, after "Åtagandet är <status>: ".
 REASONS = {
-    "proposed": "Kommunstyrelsen har inte antagit förslaget ({adopted})",
-    "conditional": "Kommunstyrelsen antog förslaget {adopted}, men ERUF har ännu inte godkänt ansökan",
-    "in_force": "Kommunstyrelsen antog förslaget {adopted} och ERUF godkände ansökan {approved}; "
-    "{remaining} av {committed} återstår att betala ut",
+    "proposed": "inget beslut av kommunstyrelsen i ärendet är registrerat per {on}; ett förslag till beslut"
+    " binder inte kommunen",
+    "referred_back": "kommunstyrelsen återremitterade ärendet {decided}; något beslut i sak är inte fattat",
+    "tabled": "kommunstyrelsen bordlade ärendet {decided}; något beslut i sak är inte fattat",
+    "rejected": "kommunstyrelsen avslog förslaget {decided}; någon medfinansiering är inte beviljad",
+    "conditional": "kommunstyrelsen antog förslaget {adopted}, men ERUF har ännu inte godkänt ansökan",
     "lapsed": "{eruf}",
-    "fulfilled": "hela beloppet, {committed}, är utbetalt",
+    "annulled": "kommunstyrelsens beslut {decided} har upphävts efter laglighetsprövning och gäller inte",
+    "withdrawn": "{eruf}",
+    "undetermined": "svaret beror på uppgifter som inte är kända: {pending}",
+    "in_force": "kommunstyrelsen antog förslaget {adopted} och ERUF godkände ansökan {approved}; "
+    "{remaining} av {committed} återstår att betala ut",
+    "fulfilled": "hela beloppet, {committed}, är utbetalt enligt beslutets villkor",
     "expired": "perioden slutade {ends_on} med {remaining} outbetalt",
 }
+#: The sentence a status is told in; "kan inte avgöras" is no state the commitment is in.
+SENTENCES = {"undetermined": "Åtagandets status kan inte avgöras: {reason}."}
+SENTENCE = "Åtagandet är {label}: {reason}."
+#: Where an appeal of kommunstyrelsen's decision stands, in plain words.
+APPEALS = {
+    "none": "Inget överklagande är registrerat.",
+    "pending": "Beslutet är överklagat och överklagandet är inte avgjort; beslutet får ändå verkställas"
+    " (kommunallagen 13 kap. 14 §).",
+    "dismissed": "Överklagandet av beslutet har avslagits.",
+    "upheld": "Beslutet har upphävts efter laglighetsprövning och gäller inte.",
+}
+#: The commitment's life, told once on the page (README: "The commitment's lifecycle").
+LIFECYCLE = (
+    "Förslaget är föreslaget tills kommunstyrelsen beslutar. Antar kommunstyrelsen det (eventuellt med ändrat"
+    " belopp) är åtagandet villkorat tills ERUF godkänner ansökan; då är det gällande, och när hela beloppet är"
+    " utbetalt enligt villkoren är det fullgjort.",
+    "Vägar ut: kommunstyrelsen kan avslå förslaget (avslaget), återremittera eller bordlägga ärendet"
+    " (återremitterat, bordlagt, tills ett senare sammanträde beslutar). Avslår ERUF ansökan, eller återkallas"
+    " den innan ERUF beslutat, har åtagandet bortfallit. Återkallas ansökan efter godkännandet är åtagandet"
+    " avslutat efter återkallelse. Upphävs beslutet efter laglighetsprövning är det upphävt.",
+    "Beslutet får verkställas innan det vunnit laga kraft: ett överklagande som inte är avgjort hindrar ingen"
+    " utbetalning. Tiden för överklagande är tre veckor från den dag då det tillkännagavs på anslagstavlan att"
+    " protokollet justerats.",
+)
 EVENT_TYPES = {
     "proposal": "Förslag till beslut",
-    "adoption": "Förslaget antaget",
+    "adoption": "Kommunstyrelsens beslut",
+    "appeal": "Överklagande",
+    "project_start": "Projektets start",
     "eruf_decision": "ERUF:s beslut om ansökan",
     "disbursement": "Utbetalning",
     "correction": "Rättelse",
@@ -69,23 +102,31 @@ def commitment(decision: Decision, recorded: list[Event], *, on: date) -> Commit
 
 
 def status(decision: Decision, now: Commitment) -> dict[str, Any]:
-    """The status in plain words, with the amounts and what is not known."""
+    """The status in plain words, with the amounts, the appeal and what is not known."""
     result, facts = now.result, now.facts
     amounts, eruf = result.amounts, _rule(result, "eruf-approval")
+    adoption = facts.adoption if facts.adoption is not None and facts.adoption.decided_on <= now.on else None
     values = {
         "adopted": _adopted(facts.adopted_on, now.on),
+        "on": now.on.isoformat(),
+        "decided": "" if adoption is None else adoption.decided_on.isoformat(),
         "approved": facts.eruf_decision.decided_on.isoformat() if facts.eruf_decision else "",
         "remaining": show_sv(amounts.remaining),
         "committed": show_sv(amounts.committed),
         "ends_on": decision.period_ends_on.isoformat(),
         "eruf": render(eruf)["sv"].rstrip("."),
+        "pending": " ".join(render(r)["sv"] for r in result.rules if r.outcome == "pending" and _is_condition(r)),
     }
     label = STATUS_LABELS[result.status]["sv"]
+    reason = REASONS[result.status].format(**values).rstrip(".")
     return {
         "code": result.status,
         "label": label,
-        "sentence": f"Åtagandet är {label}: {REASONS[result.status].format(**values)}.",
-        "amounts": {k: show_sv(getattr(amounts, k)) for k in ("committed", "disbursed", "remaining")},
+        "sentence": SENTENCES.get(result.status, SENTENCE).format(label=label, reason=reason),
+        "amounts": {k: show_sv(getattr(amounts, k)) for k in ("committed", "disbursed", "remaining", "excess")},
+        "nonconforming": show_sv(amounts.nonconforming) if amounts.nonconforming else None,
+        "appeal": appeal(result) if adoption is not None and adoption.adopts else None,
+        "lifecycle": LIFECYCLE,
         "unknowns": [u["note"].split(" / ")[0] for u in presenters.unknowns(decision, facts)],
         "scenarios": tagged("status"),
     }
@@ -95,6 +136,27 @@ def _adopted(adopted_on: date | None, on: date) -> str:
     if adopted_on is None:
         return "datum okänt"
     return adopted_on.isoformat() if adopted_on <= on else f"antagandet är registrerat med datum {adopted_on}"
+
+
+def appeal(result: Evaluation) -> list[str]:
+    """Whether the time for appeal has run, and whether an appeal is pending, in plain words."""
+    state = result.appeal
+    if state is None:
+        return [
+            "Dagen då det tillkännagavs på anslagstavlan att protokollet justerats är inte registrerad, så det"
+            " går inte att säga när tiden för överklagande går ut."
+        ]
+    ends_on = state.period_ends_on.isoformat()
+    period = (
+        f"Tiden för överklagande gick ut {ends_on}."
+        if state.period_has_run
+        else f"Tiden för överklagande löper till och med {ends_on}."
+    )
+    return [period, APPEALS[state.appeal]]
+
+
+def _is_condition(outcome: RuleOutcome) -> bool:
+    return kind_of(outcome.rule_id) == "condition"
 
 
 def _rule(result: Evaluation, rule_id: str) -> RuleOutcome:
@@ -194,7 +256,9 @@ def event_entry(decision: Decision, event: Event, corrected: int | None, *, on: 
 def _details(decision: Decision, event: Event) -> list[str]:
     p, found = event.payload, []
     if event.type == "adoption":
-        found.append(f"{p.get('body', 'Kommunstyrelsen')} antog förslaget.")
+        found.extend(_decided(p))
+    if event.type == "appeal":
+        found.append(f"Överklagat {p.get('lodged_on', '')}: {APPEAL_OUTCOMES[p.get('outcome', 'pending')]['sv']}.")
     if event.type == "eruf_decision":
         found.append(f"Ansökan {ERUF_OUTCOMES[p['outcome']]['sv']}.")
     if p.get("granted_amount"):
@@ -205,6 +269,24 @@ def _details(decision: Decision, event: Event) -> list[str]:
         found.append(f"Rättar händelse {event.corrects}: {p.get('reason', '')}")
     if p.get("reference"):
         found.append(f"Referens: {p['reference']}.")
+    return found
+
+
+#: What kommunstyrelsen did, as the timeline tells it.
+DECIDED = {
+    "adopted": "{body} antog förslaget.",
+    "adopted_amended": "{body} antog förslaget med ändringen att medfinansieringen är {amount}.",
+    "rejected": "{body} avslog förslaget.",
+    "referred_back": "{body} återremitterade ärendet.",
+    "tabled": "{body} bordlade ärendet.",
+}
+
+
+def _decided(p: dict[str, Any]) -> list[str]:
+    amount = show_sv(Decimal(p["amended_amount"])) if p.get("amended_amount") else ""
+    found = [DECIDED[p.get("outcome", "adopted")].format(body=p.get("body", "Kommunstyrelsen"), amount=amount)]
+    if p.get("announced_on"):
+        found.append(f"Justeringen tillkännagavs på anslagstavlan {p['announced_on']}.")
     return found
 
 

@@ -15,13 +15,18 @@ def utbetalning(paid_on: str, amount: str, *, source: str = RESERVE, recipient: 
 
 
 def evaluate(client, body: dict, as_of: str, proposed: dict | None = None):
-    """POST .../evaluate with ``body`` on ``as_of``; a refused request fails the step."""
+    """POST .../evaluate with ``body`` on ``as_of``. A refused request fails the first
+    step that reads the answer (``answer``), unless a step expects the refusal."""
     body["as_of"] = as_of
     if proposed is not None:
         body["proposed_disbursement"] = proposed
-    response = client.post(f"{DECISION}/evaluate", json=body)
+    return client.post(f"{DECISION}/evaluate", json=body)
+
+
+def answer(response) -> dict:
+    """The answer's document; a refused request fails the step that reads it."""
     assert response.status_code == 200, response.get_json()
-    return response
+    return response.get_json()
 
 
 def get(client, path: str, **query):
@@ -39,7 +44,7 @@ def trace(document: dict) -> list[dict]:
 
 
 def rule(response, rule_id: str) -> dict:
-    outcomes = trace(response.get_json())
+    outcomes = trace(answer(response))
     found = [r for r in outcomes if r["rule_id"] == rule_id]
     assert len(found) == 1, f"{rule_id} not once in {[r['rule_id'] for r in outcomes]}"
     return found[0]

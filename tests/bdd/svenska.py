@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import namn
 from parse import with_pattern
 from pytest_bdd import parsers
 
@@ -37,7 +38,7 @@ def procent(text: str) -> Decimal:
     return Decimal(text.replace(",", ".")) / 100
 
 
-TYPES = {"Belopp": belopp, "Dag": dag, "Procent": procent}
+TYPES = {"Belopp": belopp, "Dag": dag, "Procent": procent, **namn.TYPES}
 
 
 def svenska(text: str) -> str:
@@ -45,6 +46,30 @@ def svenska(text: str) -> str:
     return text.replace(NBSP, " ")
 
 
-def step(text: str) -> parsers.parse:
-    """A step's text, with {belopp:Belopp}, {dag:Dag} and {andel:Procent} understood."""
-    return parsers.parse(text, extra_types=TYPES)
+def step(text: str, extra_types: dict | None = None) -> parsers.parse:
+    """A step's text, with {belopp:Belopp}, {dag:Dag}, {andel:Procent} and the names of
+    ``namn`` ({regel:Regel}, {regler:Regler}, {status:Status}, {utfall:Utfall},
+    {part:Part}) understood."""
+    return parsers.parse(text, extra_types={**TYPES, **(extra_types or {})})
+
+
+def both_orders(text: str) -> tuple[str, str]:
+    """ "regeln om tidsramen ska vara ..." and "ska regeln om tidsramen vara ...": Swedish
+    puts the verb second, so a step after "Och" and the same step after "Så" differ."""
+    subject, rest = text.split(" ska ", 1)
+    return text, f"ska {subject} {rest}"
+
+
+def phrased(decorator, *texts: str, both: bool = False, extra_types: dict | None = None, **options):
+    """Registers one step function under each of ``texts`` (the names of ``namn`` and the
+    types above understood): the current phrasing first, older ones after it, each in
+    both word orders with ``both``. ``decorator`` is pytest-bdd's given, when or then."""
+    phrasings = [variant for text in texts for variant in (both_orders(text) if both else (text,))]
+
+    def register(function):
+        for text in phrasings:
+            # stacklevel 2: the step's fixture belongs to the module that calls ``phrased``
+            decorator(step(text, extra_types), stacklevel=2, **options)(function)
+        return function
+
+    return register

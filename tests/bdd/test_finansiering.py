@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from medfin_api import get
 from pytest_bdd import scenarios, then, when
-from svenska import step
+from svenska import phrased
 
 scenarios("finansiering.feature")
 
@@ -16,12 +16,12 @@ def eruf(plan: dict) -> dict:
     return contribution
 
 
-@when("revisorn hämtar finansieringsplanen", target_fixture="response")
+@phrased(when, "revisorn hämtar finansieringsplanen", target_fixture="response")
 def _(client):
     return get(client, "/financing-plan")
 
 
-@then(step("ska bidragen summera till {belopp:Belopp}"))
+@phrased(then, "ska bidragen uppgå till {belopp:Belopp}", "ska bidragen summera till {belopp:Belopp}")
 def _(response, belopp):
     plan = response.get_json()
     # The auditor adds the contributions up; the service's own total must agree.
@@ -29,17 +29,17 @@ def _(response, belopp):
     assert (str(added), plan["total"]) == (belopp, belopp)
 
 
-@then(step("den angivna totalen ska vara {belopp:Belopp}"))
+@phrased(then, "den angivna totalen ska vara {belopp:Belopp}")
 def _(response, belopp):
     assert response.get_json()["stated_total"] == belopp
 
 
-@then(step("ska ERUF:s bidrag vara {belopp:Belopp}"))
+@phrased(then, "ska ERUF:s bidrag vara {belopp:Belopp}")
 def _(response, belopp):
     assert eruf(response.get_json())["amount"] == belopp
 
 
-@then(step("ERUF:s andel ska vara exakt {andel:Procent} %"))
+@phrased(then, "ERUF:s andel ska vara exakt {andel:Procent} %")
 def _(response, andel):
     plan = response.get_json()
     contribution = eruf(plan)

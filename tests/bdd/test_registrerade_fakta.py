@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import pytest
 from medfin_api import DECISION, get, utbetalning
+from namn import code, codes, label
+from parse import with_pattern
 from pytest_bdd import given, parsers, scenarios, then, when
-from svenska import step, svenska
+from svenska import phrased, step, svenska
 
 from service.storage import tokens
 
@@ -91,15 +93,134 @@ def accepted(response, vem: str) -> dict:
 # ---------------------------------------------------------------- Givet
 
 
-ADOPTION = (
-    'att registratorn har registrerat att Kommunstyrelsen antog förslaget {dag:Dag} enligt protokollet "{protokoll}"'
+#: What kommunstyrelsen did with the proposal, as a sentence says it and the event records it.
+DECISIONS = {
+    "antog förslaget": "adopted",
+    "avslog förslaget": "rejected",
+    "återremitterade ärendet": "referred_back",
+    "bordlade ärendet": "tabled",
+}
+Beslut = with_pattern("|".join(DECISIONS))(lambda text: DECISIONS[text.lower()])
+DECIDED = 'kommunstyrelsen {beslutet:Beslut} {dag:Dag} enligt protokollet "{protokoll}"'
+#: The court's ruling on a pending appeal (laglighetsprövning).
+RULINGS = {"avslog överklagandet": "dismissed", "upphävde beslutet": "upheld"}
+Utslag = with_pattern("|".join(RULINGS))(lambda text: RULINGS[text.lower()])
+PRESS_REPORT = "eruf-grant-reported-2024-12-16"
+
+
+def decided(beslutet: str, dag: str, protokoll: str, **more) -> dict:
+    body = {"type": "adoption", "decided_on": dag, "outcome": beslutet, "body": "Kommunstyrelsen"}
+    return {**body, "reference": protokoll, "source": {"evidence": "protocol"}, **more}
+
+
+def shipped(client, fact_id: str) -> dict:
+    (found,) = [e for e in get(client, "/events", limit=100).get_json()["items"] if e.get("fact_id") == fact_id]
+    return found
+
+
+def ruling(registrerat: dict, utslaget: str, dag: str) -> dict:
+    pending = registrerat["överklagandet"]
+    return {
+        "type": "appeal",
+        "lodged_on": pending["lodged_on"],
+        "outcome": utslaget,
+        "decided_on": dag,
+        "supersedes": pending["event_id"],
+    }
+
+
+# Each recorded event is kept under the name a later step calls it by.
+NAMES = {"adoption": "kommunstyrelsens beslut", "appeal": "överklagandet", "project_start": "projektstarten"}
+
+
+@phrased(given, "att registratorn har registrerat att " + DECIDED, extra_types={"Beslut": Beslut})
+def _(client, registrator, registrerat, beslutet, dag, protokoll):
+    record(client, registrator, registrerat, "kommunstyrelsens beslut", decided(beslutet, dag, protokoll))
+    if beslutet == "adopted":
+        registrerat["antagandet"] = registrerat["kommunstyrelsens beslut"]
+
+
+@phrased(
+    given,
+    "att registratorn har registrerat att " + DECIDED + ", tillkännagivet på anslagstavlan {anslag:Dag}",
+    extra_types={"Beslut": Beslut},
 )
+def _(client, registrator, registrerat, beslutet, dag, protokoll, anslag):
+    body = decided(beslutet, dag, protokoll, announced_on=anslag)
+    record(client, registrator, registrerat, "kommunstyrelsens beslut", body)
 
 
-@given(step(ADOPTION))
-def _(client, registrator, registrerat, dag, protokoll):
-    body = {"type": "adoption", "decided_on": dag, "body": "Kommunstyrelsen", "reference": protokoll}
-    record(client, registrator, registrerat, "antagandet", {**body, "source": {"evidence": "protocol"}})
+@phrased(when, "registratorn registrerar att " + DECIDED, extra_types={"Beslut": Beslut}, target_fixture="response")
+def _(client, registrator, registrerat, beslutet, dag, protokoll):
+    return send(client, registrerat, decided(beslutet, dag, protokoll), registrator)
+
+
+@phrased(when, 'registratorn registrerar att "{organ}" antog förslaget {dag:Dag}', target_fixture="response")
+def _(client, registrator, registrerat, organ, dag):
+    return send(client, registrerat, {"type": "adoption", "decided_on": dag, "body": organ}, registrator)
+
+
+@phrased(given, "att registratorn har registrerat att beslutet överklagades {dag:Dag}")
+def _(client, registrator, registrerat, dag):
+    body = {"type": "appeal", "lodged_on": dag, "outcome": "pending"}
+    record(client, registrator, registrerat, "överklagandet", body)
+
+
+@phrased(when, "registratorn registrerar att beslutet överklagades {dag:Dag}", target_fixture="response")
+def _(client, registrator, registrerat, dag):
+    return send(client, registrerat, {"type": "appeal", "lodged_on": dag, "outcome": "pending"}, registrator)
+
+
+@phrased(
+    given,
+    "att registratorn har registrerat att förvaltningsrätten {utslaget:Utslag} {dag:Dag}",
+    extra_types={"Utslag": Utslag},
+)
+def _(client, registrator, registrerat, utslaget, dag):
+    record(client, registrator, registrerat, "utslaget", ruling(registrerat, utslaget, dag))
+
+
+@phrased(
+    when,
+    "registratorn registrerar att förvaltningsrätten {utslaget:Utslag} {dag:Dag}",
+    extra_types={"Utslag": Utslag},
+    target_fixture="response",
+)
+def _(client, registrator, registrerat, utslaget, dag):
+    return send(client, registrerat, ruling(registrerat, utslaget, dag), registrator)
+
+
+@phrased(given, "att registratorn har registrerat att projektet startade {dag:Dag}")
+def _(client, registrator, registrerat, dag):
+    record(client, registrator, registrerat, "projektstarten", {"type": "project_start", "started_on": dag})
+
+
+@phrased(when, "registratorn registrerar att projektet startade {dag:Dag}", target_fixture="response")
+def _(client, registrator, registrerat, dag):
+    return send(client, registrerat, {"type": "project_start", "started_on": dag}, registrator)
+
+
+@phrased(when, "registratorn registrerar att ERUF godkände ansökan {dag:Dag}", target_fixture="response")
+def _(client, registrator, registrerat, dag):
+    body = {"type": "eruf_decision", "decided_on": dag, "outcome": "approved", "reference": "ERUF:s beslut"}
+    return send(client, registrerat, body, registrator)
+
+
+@phrased(
+    when,
+    "registratorn registrerar att ERUF godkände ansökan {dag:Dag}, vilket ersätter pressuppgiften",
+    target_fixture="response",
+)
+def _(client, registrator, registrerat, dag):
+    body = {"type": "eruf_decision", "decided_on": dag, "outcome": "approved", "reference": "ERUF:s beslut"}
+    body["supersedes"] = shipped(client, PRESS_REPORT)["event_id"]
+    return send(client, registrerat, body, registrator)
+
+
+@phrased(given, 'att registratorn har rättat kommunstyrelsens beslut med skälet "{skal}"')
+def _(client, registrator, registrerat, skal):
+    body = {"type": "correction", "corrects": registrerat["kommunstyrelsens beslut"]["event_id"], "reason": skal}
+    record(client, registrator, registrerat, "rättelsen", body)
 
 
 @given(step("att registratorn har registrerat en utbetalning om {belopp:Belopp} den {dag:Dag}"))
@@ -121,7 +242,7 @@ def _(client, registrator, registrerat, skal):
 @given(step("att registratorn har registrerat att Flemingsberg Science återkallade ansökan {dag:Dag}"))
 def _(client, registrator, registrerat, dag):
     body = {"type": "eruf_decision", "decided_on": dag, "outcome": "withdrawn", "reference": "Återkallelse"}
-    record(client, registrator, registrerat, "återkallandet", body)
+    record(client, registrator, registrerat, "återkallelsen", body)
 
 
 # ---------------------------------------------------------------- När
@@ -185,21 +306,54 @@ def _(response, registrerat, vem):
     assert (event["type"], event["corrects"]) == ("correction", registrerat["utbetalningen"]["event_id"])
 
 
-@then(step('ska registreringen nekas på grund av "{regler}"'))
+@phrased(
+    then, "ska registreringen nekas på grund av {regler:Regler}", 'ska registreringen nekas på grund av "{regler}"'
+)
 def _(response, regler):
     assert (response.status_code, response.content_type) == (422, PROBLEM)
-    assert [v["rule_id"] for v in response.get_json()["violations"]] == regler.split(", ")
+    expected = codes("regel", regler) if isinstance(regler, str) else regler
+    assert [v["rule_id"] for v in response.get_json()["violations"]] == expected
 
 
-@then(step('den brutna regeln "{regel}" ska citera "{ankare}" med orden "{orden}"'))
+@phrased(
+    then,
+    'regeln om {regel:Regel}, som inte är uppfylld, ska citera "{ankare}" med orden "{orden}"',
+    'den brutna regeln "{regel}" ska citera "{ankare}" med orden "{orden}"',
+)
 def _(response, regel, ankare, orden):
-    quotes = [c["quote"] for c in violation(response, regel)["citations"] if c["anchor"] == ankare]
+    quotes = [c["quote"] for c in violation(response, code("regel", regel))["citations"] if c["anchor"] == ankare]
     assert any(orden in quote for quote in quotes), (ankare, quotes)
 
 
-@then(step('den brutna regeln "{regel}" ska säga "{text}"'))
+@phrased(
+    then,
+    'regeln om {regel:Regel}, som inte är uppfylld, ska säga "{text}"',
+    'den brutna regeln "{regel}" ska säga "{text}"',
+)
 def _(response, regel, text):
-    assert text in svenska(violation(response, regel)["message"]["sv"])
+    assert text in svenska(violation(response, code("regel", regel))["message"]["sv"])
+
+
+@phrased(then, "ska registreringen avvisas som motstridig med {handelsen}")
+def _(client, response, registrerat, handelsen):
+    """A 409 that names the live fact the new one contradicts, so that the registrar can
+    correct the one that is wrong."""
+    problem = response.get_json()
+    assert (response.status_code, response.content_type) == (409, PROBLEM), problem
+    live = shipped(client, PRESS_REPORT) if handelsen == "pressuppgiften" else registrerat[handelsen]
+    assert str(live["event_id"]) in str(problem), problem
+
+
+@phrased(then, 'ska registreringen avvisas med status {status:d} och peka på "{pekare}"')
+def _(response, status, pekare):
+    problem = response.get_json()
+    assert (response.status_code, response.content_type) == (status, PROBLEM), problem
+    assert pekare in [e.get("pointer") for e in problem.get("errors", [])], problem
+
+
+@phrased(then, 'ska händelsen tas emot, registrerad av "{vem}"')
+def _(response, vem):
+    accepted(response, vem)
 
 
 @then(parsers.parse("ska registreringen avvisas med status {status:d}"))
@@ -223,7 +377,13 @@ def _(client, dag, utbetalt, kvar):
     assert (amounts["disbursed"], amounts["remaining"]) == (utbetalt, kvar)
 
 
-@then(step('åtagandet den {dag:Dag} ska ha status "{status}" med etiketten "{etikett}"'))
+@phrased(then, "åtagandet den {dag:Dag} ska vara {status:Status}")
+def _(client, dag, status):
+    document = commitment(client, dag)
+    assert (document["status"], document["status_label"]["sv"]) == (status, label("status", status))
+
+
+@phrased(then, 'åtagandet den {dag:Dag} ska ha status "{status}" med etiketten "{etikett}"')
 def _(client, dag, status, etikett):
     document = commitment(client, dag)
     assert (document["status"], document["status_label"]["sv"]) == (status, etikett)

@@ -1,0 +1,83 @@
+"""The names a Swedish sentence gives what the API codes: rules, outcomes, statuses,
+appeal states and parties, each read from the decision's data file or the glossary, so
+that a scenario says "beloppsgränsen" and "inte uppfylld" where the API says
+"amount-cap" and "violated".
+
+Each table maps a Swedish name to its code; the code itself is accepted too (the older
+phrasings quote it), so every scenario written before the names still runs. A name is
+matched without regard to case ("Kommunstyrelsens beslut" at the start of a sentence,
+"kommunstyrelsens beslut" within one). No steps here: pytest-bdd would not find them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from parse import with_pattern
+
+from rules import load_decision
+from rules.glossary import APPEAL_OUTCOMES, OUTCOME_LABELS, STATUS_LABELS
+
+DECISION_ID = "ks-2024-1371-481"
+
+
+@cache
+def _tables() -> dict[str, dict[str, str]]:
+    decision = load_decision(DECISION_ID)
+    return {
+        "regel": {text.name_sv: rule_id for rule_id, text in decision.rule_texts.items()},
+        "utfall": {labels["sv"]: code for code, labels in OUTCOME_LABELS.items()},
+        "status": {labels["sv"]: code for code, labels in STATUS_LABELS.items()},
+        "överklagande": {labels["sv"]: code for code, labels in APPEAL_OUTCOMES.items()},
+        "part": {name: party_id for party_id, name in decision.parties.items()},
+    }
+
+
+def code(table: str, text: str) -> str:
+    """The code that ``text`` names in ``table``: a Swedish name, or the code itself,
+    with or without the quotes an older phrasing puts around it."""
+    names = _tables()[table]
+    text = text.strip().strip('"')
+    if text in names.values():
+        return text
+    found = [c for name, c in names.items() if name.casefold() == text.casefold()]
+    assert found, f"{text!r} names no {table}: {sorted(names)}"
+    return found[0]
+
+
+def codes(table: str, text: str) -> list[str]:
+    """ "beloppsgränsen och mottagaren", "tidsramen, mottagaren och finansieringskällan"
+    or the older "amount-cap, recipient": the codes, in the order written."""
+    return [code(table, part) for part in re.split(r", | och ", text.strip().strip('"'))]
+
+
+def label(table: str, code_: str) -> str:
+    (found,) = [name for name, c in _tables()[table].items() if c == code_]
+    return found
+
+
+def _names(table: str) -> str:
+    """A regular expression matching any name in ``table``, longest first, so that
+    "villkoret om ERUF:s godkännande" is not cut short by a shorter name."""
+    return "|".join(re.escape(name) for name in sorted(_tables()[table], key=len, reverse=True))
+
+
+def _parse_type(table: str):
+    @with_pattern(f"(?:{_names(table)})")
+    def read(text: str) -> str:
+        return code(table, text)
+
+    return read
+
+
+#: parse types for steps: {regel:Regel} matches a rule's Swedish name and gives its id.
+TYPES = {
+    "Regel": _parse_type("regel"),
+    "Regler": with_pattern(f"(?:{_names('regel')})(?:(?:, | och )(?:{_names('regel')}))*")(
+        lambda text: codes("regel", text)
+    ),
+    "Status": _parse_type("status"),
+    "Utfall": _parse_type("utfall"),
+    "Part": _parse_type("part"),
+}

@@ -49,6 +49,14 @@ def test_openapi_document_is_valid():
     validate(document, base_uri=base_uri)
 
 
+def test_every_schema_is_a_schema_and_every_example_an_example():
+    """An example pasted over a schema of the same name would leave a valid document
+    that checks nothing."""
+    components = spec()["components"]
+    assert [name for name, schema in components["schemas"].items() if "value" in schema] == []
+    assert [name for name, example in components["examples"].items() if "value" not in example] == []
+
+
 def test_openapi_document_is_openapi_3_1_with_licence_and_source():
     info = spec()["info"]
     assert spec()["openapi"].startswith("3.1.")

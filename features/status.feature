@@ -24,7 +24,7 @@ Egenskap: Åtagandets status från förslag till fullgjort
       När revisorn prövar en utbetalning om 100 000,00 kr den 2025-03-02
       Så ska utbetalningen nekas på grund av kommunstyrelsens beslut
       Och regeln om kommunstyrelsens beslut ska vara "inte uppfylld" och citera "forslag-till-beslut" med orden "Förslag till beslut"
-      Och regeln om kommunstyrelsens beslut ska säga "Inget beslut av kommunstyrelsen att anta förslaget är registrerat 2025-03-02, dagen för utbetalningen."
+      Och regeln om kommunstyrelsens beslut ska säga "Inget beslut av kommunstyrelsen att anta förslaget är registrerat per 2025-03-02, dagen för utbetalningen."
 
     @forslag-till-beslut
     Scenario: En utbetalning samma dag som kommunstyrelsen antar förslaget är tillåten

@@ -122,7 +122,9 @@ def _after_withdrawal(
 def _approved(decision: Decision, eruf: ErufDecision, chosen: tuple[str, str]) -> RuleOutcome:
     granted = eruf.granted_amount
     if granted is None:
-        return _dated(decision, chosen, SATISFIED, "eruf.approved_amount_unknown", (("decided_on", eruf.decided_on),))
+        # Reached only where the reading does not weigh the amount (else the approval is
+        # pending until it is known): then it does not matter that it is unknown.
+        return _dated(decision, chosen, SATISFIED, "eruf.approved", (("decided_on", eruf.decided_on),))
     if granted < decision.applied_eruf_amount:
         values: Values = (
             ("decided_on", eruf.decided_on),
@@ -148,12 +150,13 @@ def eruf_approval_for_payment(decision: Decision, facts: Facts, payment: Disburs
     if not approved:
         values: Values = (("granted_amount", eruf.granted_amount), ("applied_amount", decision.applied_eruf_amount))
         return _dated(decision, chosen, VIOLATED, "eruf.reduced_not_approval", values)
-    if withdrawal_bars(facts, reading, paid_on):
-        assert facts.eruf_withdrawn_on is not None
-        values = (("paid_on", paid_on), ("decided_on", eruf.decided_on), ("withdrawn_on", facts.eruf_withdrawn_on))
-        return _dated(
-            decision, reading.chosen(WITHDRAWAL_AFTER_APPROVAL), VIOLATED, "eruf.paid_after_withdrawal", values
-        )
+    withdrawn_on = facts.eruf_withdrawn_on
+    if withdrawn_on is not None and paid_on >= withdrawn_on:
+        values = (("paid_on", paid_on), ("decided_on", eruf.decided_on), ("withdrawn_on", withdrawn_on))
+        after = reading.chosen(WITHDRAWAL_AFTER_APPROVAL)
+        if withdrawal_bars(facts, reading, paid_on):
+            return _dated(decision, after, VIOLATED, "eruf.paid_after_withdrawal", values)
+        return _dated(decision, after, SATISFIED, "eruf.payment_after_withdrawal_stands", values)
     return _approved(decision, eruf, chosen)
 
 

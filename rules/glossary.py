@@ -34,7 +34,7 @@ TERMS: Final[dict[str, str]] = {
     "laga kraft": "legal force",
     "återkallelse": "withdrawal",
     "villkor i beslutet": "condition of the decision",
-    "kontroll av uppgifterna": "check of the stated facts",
+    "kontroll": "check (informs, refuses no disbursement)",
 }
 
 #: Status codes of the commitment's lifecycle and their labels.
@@ -64,7 +64,7 @@ OUTCOME_LABELS: Final[dict[str, dict[str, str]]] = {
 #: Kinds of rule: a condition of the decision, or a check of the stated facts.
 RULE_KIND_LABELS: Final[dict[str, dict[str, str]]] = {
     "condition": {"sv": "villkor i beslutet", "en": "condition of the decision"},
-    "check": {"sv": "kontroll av uppgifterna", "en": "check of the stated facts"},
+    "check": {"sv": "kontroll (hindrar ingen utbetalning)", "en": "check (refuses no disbursement)"},
 }
 
 #: Kommunstyrelsen's decisions on the proposal.

@@ -44,7 +44,7 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "The disbursement on {paid_on} was made before Kommunstyrelsen adopted the proposal on {decided_on}.",
     ),
     "adoption.none_by_payment": (
-        "Inget beslut av kommunstyrelsen att anta förslaget är registrerat {paid_on}, dagen för utbetalningen.",
+        "Inget beslut av kommunstyrelsen att anta förslaget är registrerat per {paid_on}, dagen för utbetalningen.",
         "No decision of Kommunstyrelsen adopting the proposal is on record by {paid_on}, the day of the disbursement.",
     ),
     "adoption.referred_back_by_payment": (
@@ -81,10 +81,6 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     "eruf.approved": (
         "ERUF godkände ansökan {decided_on}.",
         "The ERDF approved the application on {decided_on}.",
-    ),
-    "eruf.approved_amount_unknown": (
-        "ERUF godkände ansökan {decided_on}; det beviljade beloppet är inte registrerat.",
-        "The ERDF approved the application on {decided_on}; the amount granted is not recorded.",
     ),
     "eruf.reduced_counts": (
         "ERUF beviljade {granted_amount} av sökta {applied_amount} {decided_on}; enligt vald tolkning räknas det"
@@ -124,6 +120,12 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         " ändrar återkallelsen {withdrawn_on} inte det.",
         "The ERDF approved the application on {decided_on}, so the condition of decision point 3 was met; under"
         " the chosen reading the withdrawal on {withdrawn_on} does not change that.",
+    ),
+    "eruf.payment_after_withdrawal_stands": (
+        "ERUF godkände ansökan {decided_on}; enligt vald tolkning hindrar återkallelsen {withdrawn_on} inte"
+        " utbetalningen {paid_on}.",
+        "The ERDF approved the application on {decided_on}; under the chosen reading the withdrawal on"
+        " {withdrawn_on} does not bar the disbursement on {paid_on}.",
     ),
     "eruf.paid_after_withdrawal": (
         "Utbetalningen {paid_on} görs efter att ansökan återkallades {withdrawn_on} (ERUF hade godkänt den"
@@ -248,8 +250,8 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     "force.announcement_unknown": (
         "Dagen då det tillkännagavs på anslagstavlan att protokollet justerats är inte registrerad, så det går"
         " inte att säga när tiden för överklagande går ut.",
-        "The day on which the justified minutes were announced on the notice board is not recorded, so when"
-        " the time for appeal ends cannot be told.",
+        "The day on which the approved minutes (justerat protokoll) were announced on the notice board is not"
+        " recorded, so when the time for appeal ends cannot be told.",
     ),
     "force.period_running": (
         "Tiden för överklagande löper till och med {period_ends_on} (tillkännagivet på anslagstavlan"

@@ -114,7 +114,7 @@ def test_decision_page_words_the_status_from_the_shipped_facts(client, on_day):
         " förslag till beslut binder inte kommunen." in words
     )
     assert "har inte antagit" not in words  # only not recorded (issue 9)
-    assert "Dagen då Kommunstyrelsen antog förslaget är inte känd här." in words
+    assert "Dagen då kommunstyrelsen antog förslaget är inte känd här." in words
 
 
 def test_decision_page_shows_each_beslutspunkt_beside_its_rules_and_scenarios(client):

@@ -10,7 +10,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from rules import AppealState, Decision, Evaluation, Facts, RuleOutcome, kind_of
+from rules import FINAL_ADOPTION_OUTCOMES, AppealState, Decision, Evaluation, Facts, RuleOutcome, kind_of
 from rules.glossary import CONTRIBUTION_KINDS, STATUS_LABELS
 from rules.money import show
 from service import outcome_documents
@@ -138,8 +138,10 @@ def summary(decision: Decision) -> dict[str, Any]:
 
 def unknowns(decision: Decision, facts: Facts | None = None) -> list[dict[str, str]]:
     """What no source gives, with why; given ``facts``, less what they have since made known
-    (the adoption, once it is recorded)."""
-    known = {"adopted_on"} if facts is not None and facts.adopted_on else set()
+    (the day of Kommunstyrelsen's decision, once a final one is recorded: adopted,
+    amended or rejected)."""
+    adoption = None if facts is None else facts.adoption
+    known = {"adopted_on"} if adoption is not None and adoption.outcome in FINAL_ADOPTION_OUTCOMES else set()
     return [{"field": f, "note": note} for f, note in decision.data["unknowns"].items() if f not in known]
 
 

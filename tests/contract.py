@@ -30,7 +30,10 @@ SPEC_PATH = ROOT / "openapi.yaml"
 PROBLEM_MEMBERS = ("type", "title", "status", "detail", "instance")
 #: Keys whose values are amounts of money, wherever they occur in a JSON answer; and
 #: ``total``, which is money beside a ``currency`` (elsewhere it counts list items).
-MONEY_KEYS = frozenset({"amount", "committed", "disbursed", "remaining", "stated_total", "granted_amount"})
+MONEY_KEYS = frozenset(
+    {"amount", "committed", "disbursed", "remaining", "excess", "nonconforming", "stated_total", "granted_amount"}
+    | {"amended_amount"}
+)
 MONEY = re.compile(r"-?[0-9]+\.[0-9]{2}")
 #: Media types openapi-core would hand over as bytes, though the spec says ``type: string``.
 TEXT_TYPES = ("text/csv", "application/yaml", "text/css", "text/javascript", "application/rdf+xml", "text/turtle")

@@ -94,7 +94,8 @@ def test_an_amended_adoption_sets_the_amount_in_force(client, writer):
 def test_a_referral_back_then_an_adoption_is_the_matters_life(client, writer):
     record(client, writer, {**ADOPTION, "decided_on": "2024-09-16", "outcome": "referred_back"})
     record(client, writer, {**ADOPTION, "decided_on": "2024-10-14"})
-    assert commitment(client, "2024-10-01")["status"] == "referred_back"
+    referred = commitment(client, "2024-10-01")
+    assert referred["status"] == "referred_back" and "adopted_on" in [u["field"] for u in referred["unknowns"]]
     assert commitment(client, "2024-10-14")["status"] == "conditional"  # the ERDF decides on 2024-12-16
 
 
@@ -102,6 +103,7 @@ def test_a_rejection_is_its_own_status(client, writer):
     record(client, writer, {**ADOPTION, "outcome": "rejected"})
     answer = commitment(client, "2025-06-01")
     assert answer["status"] == "rejected" and answer["status_label"]["sv"] == "avslaget"
+    assert "adopted_on" not in [u["field"] for u in answer["unknowns"]]  # the day is known: it was rejected on it
 
 
 def test_an_appeal_and_its_ruling_supersede_each_other_and_an_upheld_one_annuls(client, writer):

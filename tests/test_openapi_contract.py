@@ -49,6 +49,14 @@ def test_openapi_document_is_valid():
     validate(document, base_uri=base_uri)
 
 
+def test_every_schema_is_a_schema_and_every_example_an_example():
+    """An example pasted over a schema of the same name would leave a valid document
+    that checks nothing."""
+    components = spec()["components"]
+    assert [name for name, schema in components["schemas"].items() if "value" in schema] == []
+    assert [name for name, example in components["examples"].items() if "value" not in example] == []
+
+
 def test_openapi_document_is_openapi_3_1_with_licence_and_source():
     info = spec()["info"]
     assert spec()["openapi"].startswith("3.1.")
@@ -160,3 +168,52 @@ def test_contract_client_fails_the_test_on_a_broken_answer(app):
     assert isinstance(client, ContractClient)
     with pytest.raises(AssertionError, match="openapi.yaml does not allow"):
         client.get("/v1/decisions")
+
+
+#: The spec's examples of an evaluation, each the answer to its request example.
+EVALUATION_EXAMPLES = [
+    ("EvaluatePaymentAllowed", "EvaluationPaymentAllowed"),
+    ("EvaluatePaymentOverCap", "EvaluationPaymentOverCap"),
+    ("EvaluateThirtySixMonths", "EvaluationThirtySixMonths"),
+    ("EvaluateAppealPending", "EvaluationAppealPending"),
+]
+#: The spec's examples of a read, each the answer to its path as shipped.
+READ_EXAMPLES = [
+    ("Decision", "/v1/decisions/ks-2024-1371-481"),
+    ("RuleList", "/v1/decisions/ks-2024-1371-481/rules"),
+    ("FinancingPlan", "/v1/decisions/ks-2024-1371-481/financing-plan"),
+    ("CommitmentProposed", "/v1/decisions/ks-2024-1371-481/commitment?as_of=2025-06-01"),
+]
+MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z")
+
+
+def _example(name: str) -> object:
+    return spec()["components"]["examples"][name]["value"]
+
+
+def _without_moments(document: object) -> object:
+    """``document`` with every moment (when the shipped facts were loaded) the same."""
+    return json.loads(MOMENT.sub("<moment>", json.dumps(document, ensure_ascii=False)))
+
+
+@pytest.mark.parametrize(("request_example", "answer_example"), EVALUATION_EXAMPLES)
+def test_each_evaluation_example_is_the_answer_to_its_request(client, request_example, answer_example):
+    response = client.post("/v1/decisions/ks-2024-1371-481/evaluate", json=_example(request_example))
+    assert response.status_code == 200, response.json
+    assert response.json == _example(answer_example)
+
+
+@pytest.mark.parametrize(("name", "path"), READ_EXAMPLES)
+def test_each_read_example_is_the_answer_as_shipped(client, name, path):
+    assert _without_moments(client.get(path).json) == _without_moments(_example(name))
+
+
+def test_the_problem_examples_of_a_write_are_the_answers(store_app):
+    from tests.recording import ADOPTION, EVENTS, registrar
+
+    client, writer = store_app.test_client(), registrar(store_app)
+    wrong_body = {**ADOPTION, "body": "Botkyrka kommunstyrelse", "reference": "avslag"}
+    assert client.post(EVENTS, json=wrong_body, headers=writer).json == _example("ProblemInvalidFact")
+    assert client.post(EVENTS, json={k: v for k, v in ADOPTION.items() if k != "reference"}, headers=writer).status_code == 201
+    second = {"type": "adoption", "decided_on": "2024-10-14", "outcome": "rejected", "body": "Kommunstyrelsen"}
+    assert client.post(EVENTS, json=second, headers=writer).json == _example("ProblemConflictingFact")

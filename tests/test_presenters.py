@@ -35,7 +35,8 @@ def test_the_written_json_is_the_encoders_for_every_scenario(seed):
         for result in results:
             written = presenters.evaluation_json(result)
             assert written == compact(presenters.evaluation(result)).encode()
-    assert {r.status for r in results} >= {"proposed", "conditional", "in_force", "lapsed"}
+    assert {r.status for r in results} >= {"proposed", "conditional", "in_force", "lapsed", "annulled", "withdrawn"}
+    assert {r.appeal is None for r in results} == {True, False}  # the appeal block written both ways
     assert {r.proposed.allowed for r in results if r.proposed} == {True, False}
 
 

@@ -195,27 +195,38 @@ def _print(result: Evaluation, as_json: bool) -> None:
     click.echo(f"{result.decision_id} per {result.as_of.isoformat()}: {label['sv']} ({result.status})")
     disbursed, committed, remaining = (show_sv(a) for a in (amounts.disbursed, amounts.committed, amounts.remaining))
     click.echo(f"  utbetalt {disbursed} av {committed}, återstår {remaining}")
+    if amounts.excess:
+        click.echo(f"  för mycket utbetalt {show_sv(amounts.excess)}")
+    if amounts.nonconforming:
+        click.echo(f"  utbetalt i strid med villkoren {show_sv(amounts.nonconforming)}")
+    decision = load_decision(result.decision_id)
     click.echo("Regler:")
     for outcome in result.rules:
-        _print_rule(outcome)
+        _print_rule(decision, outcome)
     if result.proposed is not None:
         proposed = result.proposed
-        undecided = [r.rule_id for r in proposed.rules if r.outcome == "pending"]
+        named = {r.rule_id: decision.rule_texts[r.rule_id].name_sv for r in proposed.rules}
+        undecided = [named[r.rule_id] for r in proposed.rules if r.outcome == "pending"]
         if proposed.allowed:
             verdict = "tillåten (allowed)"
         elif proposed.violations:
-            verdict = "inte tillåten (not allowed): " + ", ".join(proposed.violations)
+            broken = ", ".join(named[rule_id] for rule_id in proposed.violations)
+            verdict = f"inte tillåten (not allowed: {', '.join(proposed.violations)}): {broken}"
         else:
             verdict = "inte tillåten, kan ännu inte avgöras (not allowed, undecided): " + ", ".join(undecided)
         click.echo(f"Föreslagen utbetalning: {verdict}")
         for outcome in result.proposed.rules:
-            _print_rule(outcome)
+            _print_rule(decision, outcome)
 
 
-def _print_rule(outcome: Any) -> None:
+def _print_rule(decision: Any, outcome: Any) -> None:
+    """One outcome as an auditor reads it: the rule by its Swedish name, its outcome in
+    words, the message, then the quoted words (the rule id in brackets, for lookup)."""
     message = render(outcome)
+    name = decision.rule_texts[outcome.rule_id].name_sv
+    label = OUTCOME_LABELS[outcome.outcome]["sv"]
     click.echo(
-        f"  {MARKS[outcome.outcome]} {outcome.rule_id}: {OUTCOME_LABELS[outcome.outcome]['sv']}. {message['sv']}"
+        f"  {MARKS[outcome.outcome]} {name[:1].upper() + name[1:]}: {label}. {message['sv']} [{outcome.rule_id}]"
     )
     for cite in outcome.citations:
         click.echo(f"      [{cite.anchor}] \u201d{cite.quote}\u201d")

@@ -114,10 +114,7 @@ def test_decision_data_every_anchor_cited_is_declared():
     anchors are its own paragraphs, checked above."""
     declared = {a["anchor"] for a in DECISION.data["anchors"]}
     cited = {anchor for _, anchor, _, _, _ in OWN_QUOTES if anchor} | {
-        c.anchor
-        for text in DECISION.rule_texts.values()
-        for c in text.citations
-        if c.document == DECISION.document
+        c.anchor for text in DECISION.rule_texts.values() for c in text.citations if c.document == DECISION.document
     }
     assert cited <= declared, cited - declared
 

@@ -214,6 +214,9 @@ def test_the_problem_examples_of_a_write_are_the_answers(store_app):
     client, writer = store_app.test_client(), registrar(store_app)
     wrong_body = {**ADOPTION, "body": "Botkyrka kommunstyrelse", "reference": "avslag"}
     assert client.post(EVENTS, json=wrong_body, headers=writer).json == _example("ProblemInvalidFact")
-    assert client.post(EVENTS, json={k: v for k, v in ADOPTION.items() if k != "reference"}, headers=writer).status_code == 201
+    assert (
+        client.post(EVENTS, json={k: v for k, v in ADOPTION.items() if k != "reference"}, headers=writer).status_code
+        == 201
+    )
     second = {"type": "adoption", "decided_on": "2024-10-14", "outcome": "rejected", "body": "Kommunstyrelsen"}
     assert client.post(EVENTS, json=second, headers=writer).json == _example("ProblemConflictingFact")

@@ -46,13 +46,13 @@ Egenskap: Beslutspunkt 2 – reserverade medel för oförutsett, Mål och budget
       När revisorn prövar en utbetalning om 100 000,00 kr den <dag>
       Så ska utbetalningen vara tillåten
       Och regeln om tidsramen ska vara "uppfylld" och citera "finansiering" med orden "Finansiering under projektets tre år"
-      Och regeln om tidsramen ska säga "Utbetalningen <dag> ligger utanför budgetperioden för Mål och budget (2025-01-01–2027-12-31) och behöver täckas i budgeten för sitt år"
+      Och regeln om tidsramen ska säga "Utbetalningen <dag> ligger <var> budgetperioden för Mål och budget (2025-01-01–2027-12-31) och behöver täckas i budgeten för sitt år"
 
       Exempel: Dagen före och dagen efter budgetåren, och en dag 2028
-        | dag        |
-        | 2024-12-31 |
-        | 2028-01-01 |
-        | 2028-06-01 |
+        | dag        | var     |
+        | 2024-12-31 | före    |
+        | 2028-01-01 | utanför |
+        | 2028-06-01 | utanför |
 
     @beslut-2
     Scenariomall: Med tolkningen budgetåren som tidsgräns nekas en utbetalning utanför 2025 – 2027

@@ -73,7 +73,7 @@ Egenskap: Beslutspunkt 3 – beslutet gäller bara om ERUF godkänner ansökan
       Och att Flemingsberg Science återkallade ansökan 2025-09-01
       När revisorn frågar efter åtagandets status den 2025-09-01
       Så ska åtagandet vara avslutat efter återkallelse
-      Och utbetalt ska vara 400 000,00 kr och kvar 600 000,00 kr
+      Och utbetalt ska vara 400 000,00 kr och kvar 0,00 kr
       Och regeln om villkoret om ERUF:s godkännande ska vara "uppfylld" och citera "beslut-3" med orden "godkänns av Europeiska regionala utvecklingsfonden"
       Och regeln om villkoret om ERUF:s godkännande ska tillämpa tolkningen "withdrawal-after-approval" = "no-further-payments"
       Och regeln om villkoret om ERUF:s godkännande ska säga "så villkoret i beslutspunkt 3 uppfylldes; ansökan återkallades 2025-09-01"
@@ -85,7 +85,7 @@ Egenskap: Beslutspunkt 3 – beslutet gäller bara om ERUF godkänner ansökan
       Och att Flemingsberg Science återkallade ansökan 2025-09-01
       När revisorn prövar en utbetalning om 100 000,00 kr den 2025-09-01
       Så ska utbetalningen nekas på grund av villkoret om ERUF:s godkännande
-      Och regeln om villkoret om ERUF:s godkännande ska säga "Utbetalningen 2025-09-01 görs efter att ansökan återkallades 2025-09-01"
+      Och regeln om villkoret om ERUF:s godkännande ska säga "Utbetalningen 2025-09-01 skulle göras efter att ansökan återkallades 2025-09-01"
 
     @beslut-3
     Scenario: Med standardtolkningen är en utbetalning dagen före återkallelsen tillåten

@@ -154,12 +154,12 @@ Egenskap: Åtagandets status från förslag till fullgjort
       Och att revisorn väljer tolkningen "three-years" = "budget-years-2025-2027"
       När revisorn frågar efter åtagandets status den <dag>
       Så ska åtagandet vara <status>
-      Och utbetalt ska vara 400 000,00 kr och kvar 600 000,00 kr
+      Och utbetalt ska vara 400 000,00 kr och kvar <kvar>
 
-      Exempel: Budgetårens sista dag och dagen efter
-        | dag        | status   |
-        | 2027-12-31 | gällande |
-        | 2028-01-01 | utgånget |
+      Exempel: Budgetårens sista dag och dagen efter: då får inget mer betalas ut
+        | dag        | status   | kvar          |
+        | 2027-12-31 | gällande | 600 000,00 kr |
+        | 2028-01-01 | utgånget | 0,00 kr       |
 
     @status
     Scenario: Med tolkningen 36 månader från projektstarten 2025-02-01 är åtagandet gällande 2028-01-31
@@ -264,7 +264,7 @@ Egenskap: Åtagandets status från förslag till fullgjort
         | 2025-04-01 | nekas på grund av kommunstyrelsens beslut      |
 
     @forslag-till-beslut @status
-    Scenario: När förvaltningsrätten avslår överklagandet är åtagandet gällande och beslutet har vunnit laga kraft
+    Scenario: När förvaltningsrätten avslår överklagandet är åtagandet gällande, men laga kraft väntar på att domen står fast
       Givet att kommunstyrelsen antog förslaget 2024-09-16
       Och att justeringen av protokollet tillkännagavs på anslagstavlan 2024-09-19
       Och att beslutet överklagades 2024-10-01
@@ -273,5 +273,15 @@ Egenskap: Åtagandets status från förslag till fullgjort
       När revisorn frågar efter åtagandets status den 2025-04-01
       Så ska åtagandet vara gällande
       Och läget för överklagande ska vara "överklagandet avslaget"
-      Och regeln om laga kraft ska vara "uppfylld"
-      Och regeln om laga kraft ska säga "överklagandet av beslutet avslogs 2025-04-01"
+      Och regeln om laga kraft ska vara "ännu inte avgjord"
+      Och regeln om laga kraft ska säga "Domstolen avgjorde överklagandet 2025-04-01 utan att upphäva beslutet; beslutet vinner laga kraft först när det avgörandet står fast"
+
+    @forslag-till-beslut
+    Scenario: Ett överklagande som kommer in efter tiden för överklagande sägs vara för sent
+      Givet att kommunstyrelsen antog förslaget 2024-09-16
+      Och att justeringen av protokollet tillkännagavs på anslagstavlan 2024-09-19
+      Och att beslutet överklagades 2024-10-11
+      När revisorn frågar efter åtagandets status den 2024-10-20
+      Så ska åtagandet vara villkorat
+      Och regeln om laga kraft ska vara "ännu inte avgjord"
+      Och regeln om laga kraft ska säga "Beslutet överklagades 2024-10-11, efter att tiden för överklagande gick ut 2024-10-10"

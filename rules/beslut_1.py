@@ -66,15 +66,25 @@ def _year_over_third(
 
 
 def amount_cap(
-    decision: Decision, facts: Facts, reading: Reading, conforming: tuple[Disbursement, ...], nonconforming: Decimal
+    decision: Decision,
+    facts: Facts,
+    reading: Reading,
+    conforming: tuple[Disbursement, ...],
+    nonconforming: Decimal,
+    undecided: Decimal = ZERO,
+    closed: bool = False,
 ) -> RuleOutcome:
-    """All conforming utbetalningar together are at most the adopted amount."""
+    """All conforming utbetalningar together are at most the adopted amount. ``closed``:
+    no further utbetalning may be made (rejected, lapsed, annulled, withdrawn, expired),
+    so nothing is said to remain."""
     cites, chosen = decision.citations(AMOUNT_CAP), reading.chosen(YEARLY_SPLIT)
     cap = committed(decision, facts)
     total = sum((p.amount for p in conforming), ZERO)
     if total > cap:
         values: Values = (("total", total), ("committed", cap), ("excess", total - cap))
         return RuleOutcome(AMOUNT_CAP, VIOLATED, cites, "cap.exceeded", values, chosen)
+    if closed:
+        return _within(decision, chosen, "cap.closed", (("total", total), ("committed", cap)))
     if not facts.disbursements:
         return _within(decision, chosen, "cap.within", (("total", ZERO), ("committed", cap), ("remaining", cap)))
     if reading.option(YEARLY_SPLIT) == EQUAL_THIRDS:
@@ -82,10 +92,12 @@ def amount_cap(
         if yearly is not None:
             return yearly
     values = (("total", total), ("committed", cap), ("remaining", cap - total))
+    key = "cap.within"
     if nonconforming:
-        values = (*values, ("nonconforming", nonconforming))
-        return RuleOutcome(AMOUNT_CAP, SATISFIED, cites, "cap.within_beside_nonconforming", values, chosen)
-    return RuleOutcome(AMOUNT_CAP, SATISFIED, cites, "cap.within", values, chosen)
+        values, key = (*values, ("nonconforming", nonconforming)), "cap.within_beside_nonconforming"
+    if undecided:
+        values, key = (*values, ("undecided", undecided)), key + "_and_undecided"
+    return RuleOutcome(AMOUNT_CAP, SATISFIED, cites, key, values, chosen)
 
 
 @lru_cache(maxsize=64)

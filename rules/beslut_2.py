@@ -98,7 +98,7 @@ def period(decision: Decision, facts: Facts, reading: Reading) -> RuleOutcome:
         for payment in paid:
             if not starts_on <= payment.paid_on <= ends_on:
                 values = (("paid_on", payment.paid_on), ("starts_on", starts_on), ("ends_on", ends_on))
-                return _outcome(decision, chosen, SATISFIED, "period.outside_budget_plan", values)
+                return _outcome(decision, chosen, SATISFIED, _outside_budget_plan(payment.paid_on, starts_on), values)
         return _outcome(
             decision, chosen, SATISFIED, "period.all_in_budget_plan", (("starts_on", starts_on), ("ends_on", ends_on))
         )
@@ -121,12 +121,18 @@ def period_for_payment(decision: Decision, facts: Facts, reading: Reading, payme
         starts_on, ends_on = budget[0][0], budget[-1][1]
         values = (("paid_on", paid_on), ("starts_on", starts_on), ("ends_on", ends_on))
         inside = starts_on <= paid_on <= ends_on
-        key = "period.payment_in_budget_plan" if inside else "period.outside_budget_plan"
+        key = "period.payment_in_budget_plan" if inside else _outside_budget_plan(paid_on, starts_on)
         return _outcome(decision, chosen, SATISFIED, key, values)
     values = (("paid_on", paid_on), ("starts_on", span[0]), ("ends_on", span[1]))
     if span[0] <= paid_on <= span[1]:
         return _outcome(decision, chosen, SATISFIED, "period.payment_within", values)
     return _outcome(decision, chosen, VIOLATED, "period.outside", values)
+
+
+def _outside_budget_plan(paid_on: date, starts_on: date) -> str:
+    """Before the budget period only budget cover is wanting; after it, the remark also
+    says that the text sets no last day."""
+    return "period.before_budget_plan" if paid_on < starts_on else "period.outside_budget_plan"
 
 
 def funding_source_allows(decision: Decision, payment: Disbursement) -> bool:

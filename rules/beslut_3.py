@@ -155,7 +155,7 @@ def eruf_approval_for_payment(decision: Decision, facts: Facts, payment: Disburs
         values = (("paid_on", paid_on), ("decided_on", eruf.decided_on), ("withdrawn_on", withdrawn_on))
         after = reading.chosen(WITHDRAWAL_AFTER_APPROVAL)
         if withdrawal_bars(facts, reading, paid_on):
-            return _dated(decision, after, VIOLATED, "eruf.paid_after_withdrawal", values)
+            return _dated(decision, after, VIOLATED, "eruf.payment_after_withdrawal", values)
         return _dated(decision, after, SATISFIED, "eruf.payment_after_withdrawal_stands", values)
     return _approved(decision, eruf, chosen)
 

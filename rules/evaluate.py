@@ -60,26 +60,28 @@ def evaluate(
     reading = choose(decision, interpretations)
     known = facts.known_on(on)
     paid = known.disbursements
-    conforming = conforming_payments(decision, known, reading)
-    conforming_total = _sum(conforming)
-    nonconforming = known.disbursed - conforming_total if len(conforming) != len(paid) else ZERO
+    conforming, undecided = classify(decision, known, reading)
+    conforming_total, undecided_total = _sum(conforming), _sum(undecided)
+    nonconforming = known.disbursed - conforming_total - undecided_total if len(conforming) != len(paid) else ZERO
+    committed = forslag.committed(decision, known)
+    state = status(decision, known, reading, on=on, conforming=conforming_total, committed=committed)
+    closed = state in CLOSED
     rules = (
         forslag.adoption(decision, known),
         beslut_3.eruf_approval(decision, known, reading),
-        beslut_1.amount_cap(decision, known, reading, conforming, nonconforming),
+        beslut_1.amount_cap(decision, known, reading, conforming, nonconforming, undecided_total, closed),
         beslut_2.period(decision, known, reading),
         beslut_2.funding_source(decision, paid),
         beslut_1.recipient(decision, paid),
         laga_kraft.legal_force(decision, known, on),
         finansiering.financing_balance(decision, reading),
     )
-    committed = forslag.committed(decision, known)
-    amounts = _amounts(decision, known, committed, conforming_total, nonconforming)
+    amounts = _amounts(decision, known, committed, conforming_total, nonconforming, closed)
     verdict = None if proposed is None else _judge(decision, known, proposed, reading, conforming)
     return Evaluation(
         decision.decision_id,
         on,
-        status(decision, known, reading, on=on, conforming=conforming_total, committed=committed),
+        state,
         amounts,
         rules,
         reading.choices,
@@ -88,28 +90,47 @@ def evaluate(
     )
 
 
+#: Statuses under which no further utbetalning may be made: nothing remains to be paid.
+CLOSED = frozenset({"rejected", "lapsed", "annulled", "withdrawn", "expired"})
+
+
 def conforming_payments(decision: Decision, known: Facts, reading: Reading) -> tuple[Disbursement, ...]:
     """The utbetalningar that meet every condition but the cap: they alone are
-    co-financing under the decision. One whose conformity cannot be told (an unknown
-    start under a reading that needs it) is not counted as conforming."""
+    co-financing under the decision."""
+    return classify(decision, known, reading)[0]
+
+
+def classify(
+    decision: Decision, known: Facts, reading: Reading
+) -> tuple[tuple[Disbursement, ...], tuple[Disbursement, ...]]:
+    """The utbetalningar that meet every condition but the cap, and those whose
+    conformity turns on a fact not known (the project start under the 36-month
+    reading, the amount granted under a reading that weighs it). The rest break a
+    condition; an undecided one is never said to."""
     paid = known.disbursements
     if not paid:
-        return paid
+        return paid, ()
     window = _window(decision, known, reading)
     if window is None:
-        return ()
-    first, last = window
+        return (), ()
+    first, last, undecided = window
     source, recipient = decision.funding_source_id, decision.recipient_id
     kept = [p for p in paid if first <= p.paid_on <= last and p.recipient == recipient and p.funding_source == source]
-    return paid if len(kept) == len(paid) else tuple(kept)
+    if undecided:
+        return (), tuple(kept)
+    return (paid if len(kept) == len(paid) else tuple(kept)), ()
 
 
-def _window(decision: Decision, known: Facts, reading: Reading) -> tuple[date, date] | None:
+def _window(decision: Decision, known: Facts, reading: Reading) -> tuple[date, date, bool] | None:
     """The days on which an utbetalning meets the conditions that depend on its day
     (adopted, not annulled, approved, not withdrawn, within a deadline), as one span:
-    each of them allows a span of days. ``None`` where no day is known to."""
+    each of them allows a span of days; and whether that span is only what the facts
+    known allow at most (a fact that decides it is unknown). ``None`` where no day is."""
     adoption, eruf = known.adoption, known.eruf_decision
-    if adoption is None or not adoption.adopts or eruf is None or beslut_3.counts(decision, eruf, reading) is not True:
+    if adoption is None or not adoption.adopts or eruf is None:
+        return None
+    approved = beslut_3.counts(decision, eruf, reading)
+    if approved is False:
         return None
     first, last = max(adoption.decided_on, eruf.decided_on), date.max
     annulled = laga_kraft.annulled_on(known) if known.appeals else None
@@ -118,11 +139,9 @@ def _window(decision: Decision, known: Facts, reading: Reading) -> tuple[date, d
     if known.eruf_withdrawn_on is not None and beslut_3.withdrawal_bars(known, reading, known.eruf_withdrawn_on):
         last = min(last, known.eruf_withdrawn_on - timedelta(days=1))
     span = beslut_2.deadline(decision, known, reading)
-    if span is None:
-        return None
-    if span is not False:
+    if span is not False and span is not None:
         first, last = max(first, span[0]), min(last, span[1])
-    return first, last
+    return first, last, approved is None or span is None
 
 
 def _sum(paid: tuple[Disbursement, ...]) -> Decimal:
@@ -133,11 +152,11 @@ def _sum(paid: tuple[Disbursement, ...]) -> Decimal:
 
 
 def _amounts(
-    decision: Decision, known: Facts, committed: Decimal, conforming: Decimal, nonconforming: Decimal
+    decision: Decision, known: Facts, committed: Decimal, conforming: Decimal, nonconforming: Decimal, closed: bool
 ) -> Amounts:
-    if not known.disbursements and committed is decision.amount:
+    if not known.disbursements and committed is decision.amount and not closed:
         return _nothing_paid(decision)
-    remaining = committed - conforming if conforming < committed else ZERO
+    remaining = committed - conforming if conforming < committed and not closed else ZERO
     excess = conforming - committed if conforming > committed else ZERO
     return Amounts(committed, known.disbursed, remaining, decision.currency, excess, nonconforming)
 

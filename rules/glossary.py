@@ -50,6 +50,7 @@ STATUS_LABELS: Final[dict[str, dict[str, str]]] = {
     "undetermined": {"sv": "kan inte avgöras", "en": "cannot be determined"},
     "in_force": {"sv": "gällande", "en": "in force"},
     "fulfilled": {"sv": "fullgjort", "en": "fulfilled"},
+    "overpaid": {"sv": "fullgjort, för mycket utbetalt", "en": "fulfilled, overpaid"},
     "expired": {"sv": "utgånget", "en": "expired"},
 }
 

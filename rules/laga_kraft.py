@@ -93,15 +93,21 @@ def legal_force(decision: Decision, facts: Facts, on: date) -> RuleOutcome:
         values = (("lodged_on", appeal.lodged_on), ("ruled_on", appeal.decided_on))
         return RuleOutcome(RULE_ID, VIOLATED, cites, "force.annulled", values)
     pending = [a for a in facts.appeals if a.outcome == "pending"]
+    ends_on = None if adoption.announced_on is None else appeal_period_ends(adoption.announced_on)
     if pending:
-        return RuleOutcome(RULE_ID, PENDING, cites, "force.appealed", (("lodged_on", pending[0].lodged_on),))
-    if adoption.announced_on is None:
+        lodged_on = pending[0].lodged_on
+        if ends_on is not None and lodged_on > ends_on:
+            values = (("lodged_on", lodged_on), ("period_ends_on", ends_on))
+            return RuleOutcome(RULE_ID, PENDING, cites, "force.appealed_late", values)
+        return RuleOutcome(RULE_ID, PENDING, cites, "force.appealed", (("lodged_on", lodged_on),))
+    if facts.appeals:
+        # A court's ruling can itself be appealed; the decision gains legal force only when
+        # the ruling stands, which the facts do not record.
+        ruled = max(a.decided_on or a.lodged_on for a in facts.appeals)
+        return RuleOutcome(RULE_ID, PENDING, cites, "force.appeal_dismissed", (("ruled_on", ruled),))
+    if adoption.announced_on is None or ends_on is None:
         return fixed_outcome(decision, RULE_ID, PENDING, "force.announcement_unknown")
-    ends_on = appeal_period_ends(adoption.announced_on)
     values = (("announced_on", adoption.announced_on), ("period_ends_on", ends_on))
     if on <= ends_on:
         return RuleOutcome(RULE_ID, PENDING, cites, "force.period_running", values)
-    if facts.appeals:
-        ruled = max(a.decided_on or a.lodged_on for a in facts.appeals)
-        return RuleOutcome(RULE_ID, SATISFIED, cites, "force.appeal_dismissed", (*values, ("ruled_on", ruled)))
     return RuleOutcome(RULE_ID, SATISFIED, cites, "force.period_run", values)

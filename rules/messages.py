@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Final
 
-from rules.money import ORE, show, show_sv
+from rules.money import show, show_sv
 from rules.outcomes import RuleOutcome
 
 TEMPLATES: Final[dict[str, tuple[str, str]]] = {
@@ -128,10 +128,16 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         " {withdrawn_on} does not bar the disbursement on {paid_on}.",
     ),
     "eruf.paid_after_withdrawal": (
-        "Utbetalningen {paid_on} görs efter att ansökan återkallades {withdrawn_on} (ERUF hade godkänt den"
+        "Utbetalningen {paid_on} gjordes efter att ansökan återkallades {withdrawn_on} (ERUF hade godkänt den"
         " {decided_on}); enligt vald tolkning får inga utbetalningar göras efter återkallelsen.",
-        "The disbursement on {paid_on} comes after the application was withdrawn on {withdrawn_on} (the ERDF had"
-        " approved it on {decided_on}); under the chosen reading none may follow the withdrawal.",
+        "The disbursement on {paid_on} was made after the application was withdrawn on {withdrawn_on} (the ERDF"
+        " had approved it on {decided_on}); under the chosen reading none may follow the withdrawal.",
+    ),
+    "eruf.payment_after_withdrawal": (
+        "Utbetalningen {paid_on} skulle göras efter att ansökan återkallades {withdrawn_on} (ERUF hade godkänt den"
+        " {decided_on}); enligt vald tolkning får inga utbetalningar göras efter återkallelsen.",
+        "The disbursement on {paid_on} would come after the application was withdrawn on {withdrawn_on} (the ERDF"
+        " had approved it on {decided_on}); under the chosen reading none may follow the withdrawal.",
     ),
     "eruf.reduced_not_approval": (
         "ERUF beviljade {granted_amount} av sökta {applied_amount}; enligt vald tolkning är det inget godkännande.",
@@ -160,6 +166,26 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         " Därutöver har {nonconforming} betalats ut i strid med beslutets villkor och räknas inte.",
         "Of the co-financing of {committed}, {total} has been disbursed under its conditions; {remaining} remains."
         " A further {nonconforming} was disbursed in breach of the decision's conditions and does not count.",
+    ),
+    "cap.within_and_undecided": (
+        "Av medfinansieringen {committed} har {total} betalats ut enligt villkoren; {remaining} återstår."
+        " Om {undecided} uppfyller villkoren kan inte avgöras förrän det som avgör det är registrerat.",
+        "Of the co-financing of {committed}, {total} has been disbursed under its conditions; {remaining} remains."
+        " Whether {undecided} meets the conditions cannot be told until what decides it is recorded.",
+    ),
+    "cap.within_beside_nonconforming_and_undecided": (
+        "Av medfinansieringen {committed} har {total} betalats ut enligt villkoren; {remaining} återstår."
+        " Därutöver har {nonconforming} betalats ut i strid med beslutets villkor och räknas inte, och om"
+        " {undecided} uppfyller villkoren kan inte avgöras förrän det som avgör det är registrerat.",
+        "Of the co-financing of {committed}, {total} has been disbursed under its conditions; {remaining} remains."
+        " A further {nonconforming} was disbursed in breach of the decision's conditions and does not count, and"
+        " whether {undecided} meets them cannot be told until what decides it is recorded.",
+    ),
+    "cap.closed": (
+        "Inga fler utbetalningar får göras enligt beslutet; av medfinansieringen {committed} har {total} betalats"
+        " ut enligt villkoren.",
+        "No further disbursement may be made under the decision; of the co-financing of {committed}, {total} was"
+        " disbursed under its conditions.",
     ),
     "cap.exceeded": (
         "Utbetalningarna uppgår till {total}, vilket är {excess} mer än medfinansieringen {committed}.",
@@ -204,6 +230,12 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         " behöver täckas i budgeten för sitt år; texten sätter ingen sista dag för utbetalning.",
         "The disbursement on {paid_on} falls outside the budget period of Mål och budget ({starts_on}–{ends_on})"
         " and needs cover in that year's budget; the text sets no last day for disbursements.",
+    ),
+    "period.before_budget_plan": (
+        "Utbetalningen {paid_on} ligger före budgetperioden för Mål och budget ({starts_on}–{ends_on}) och"
+        " behöver täckas i budgeten för sitt år.",
+        "The disbursement on {paid_on} comes before the budget period of Mål och budget ({starts_on}–{ends_on})"
+        " and needs cover in that year's budget.",
     ),
     "period.start_unknown": (
         "Projektets startdag är inte registrerad, så de 36 månaderna kan inte avgöras.",
@@ -268,9 +300,16 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "The decision was appealed on {lodged_on} and the appeal is undecided; the decision may still be executed.",
     ),
     "force.appeal_dismissed": (
-        "Tiden för överklagande gick ut {period_ends_on}, och överklagandet av beslutet avslogs {ruled_on}.",
-        "The time for appeal ended on {period_ends_on}, and the appeal against the decision was dismissed on"
-        " {ruled_on}.",
+        "Domstolen avgjorde överklagandet {ruled_on} utan att upphäva beslutet; beslutet vinner laga kraft först"
+        " när det avgörandet står fast, och det är inte registrerat.",
+        "The court decided the appeal on {ruled_on} without annulling the decision; the decision gains legal force"
+        " only once that ruling stands, which is not recorded.",
+    ),
+    "force.appealed_late": (
+        "Beslutet överklagades {lodged_on}, efter att tiden för överklagande gick ut {period_ends_on}; ett"
+        " överklagande som kommit in för sent ska avvisas, men detta är inte avgjort.",
+        "The decision was appealed on {lodged_on}, after the time for appeal ended on {period_ends_on}; an appeal"
+        " that comes in late is to be dismissed, but this one is undecided.",
     ),
     "force.annulled": (
         "Beslutet överklagades {lodged_on} och upphävdes {ruled_on} efter laglighetsprövning.",
@@ -311,12 +350,12 @@ def render(outcome: RuleOutcome) -> dict[str, str]:
 
 
 def _sv(value: Any) -> str:
-    if isinstance(value, Decimal):  # same_quantum(ORE): exactly two decimals
-        return show_sv(value) if value.same_quantum(ORE) else str(value).replace(".", ",")
+    if isinstance(value, Decimal):  # every Decimal in a message is an amount: to the öre
+        return show_sv(value)
     return str(value)
 
 
 def _en(value: Any) -> str:
-    if isinstance(value, Decimal) and value.same_quantum(ORE):
+    if isinstance(value, Decimal):
         return f"{show(value)} SEK"
     return str(value)

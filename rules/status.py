@@ -2,7 +2,7 @@
 
                  ┌─ referred_back / tabled ─┐ (a later meeting decides)
 proposed ──KS────┼─ rejected                │
-                 └─ adopted (amended) ──▶ conditional ──ERDF approves──▶ in_force ──paid──▶ fulfilled
+                 └─ adopted (amended) ──▶ conditional ──ERDF approves──▶ in_force ──paid──▶ fulfilled (overpaid)
                         │                     │                             │
                         └─appeal upheld─▶ annulled                          ├─withdrawn after approval─▶ withdrawn
                                               └─rejected/withdrawn─▶ lapsed └─deadline over (strict reading)─▶ expired
@@ -35,6 +35,7 @@ STATUSES = (
     "undetermined",
     "in_force",
     "fulfilled",
+    "overpaid",
     "expired",
 )
 
@@ -59,7 +60,9 @@ def status(
         return "undetermined"
     if not approved:
         return "lapsed"
-    if conforming >= committed:
+    if conforming > committed:
+        return "overpaid"  # fulfilled, and more paid than the cap: the excess is a breach
+    if conforming == committed:
         return "fulfilled"
     if facts.eruf_withdrawn_on is not None and reading.option(WITHDRAWAL_AFTER_APPROVAL) == "no-further-payments":
         return "withdrawn"

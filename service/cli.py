@@ -224,10 +224,8 @@ def _print_rule(decision: Any, outcome: Any) -> None:
     words, the message, then the quoted words (the rule id in brackets, for lookup)."""
     message = render(outcome)
     name = decision.rule_texts[outcome.rule_id].name_sv
-    label = OUTCOME_LABELS[outcome.outcome]["sv"]
-    click.echo(
-        f"  {MARKS[outcome.outcome]} {name[:1].upper() + name[1:]}: {label}. {message['sv']} [{outcome.rule_id}]"
-    )
+    label = OUTCOME_LABELS[outcome.outcome]["sv"]  # agrees with "regeln", whatever the rule is about
+    click.echo(f"  {MARKS[outcome.outcome]} Regeln om {name}: {label}. {message['sv']} [{outcome.rule_id}]")
     for cite in outcome.citations:
         click.echo(f"      [{cite.anchor}] \u201d{cite.quote}\u201d")
 

@@ -16,7 +16,7 @@ from rules.decision import Contribution
 from rules.finansiering import plan_shares, plan_total
 from rules.glossary import APPEAL_OUTCOMES, CONTRIBUTION_KINDS, ERUF_OUTCOMES, OUTCOME_LABELS, STATUS_LABELS
 from rules.interpretations import KI_RS_CONTRIBUTION, choose
-from rules.money import show_sv
+from rules.money import ZERO, show_sv
 from service import presenters
 from service.scenarios import Scenario, index, tagged
 from service.storage.facts import Event, corrected_by, facts_from
@@ -37,7 +37,8 @@ REASONS = {
     "in_force": "kommunstyrelsen antog förslaget {adopted} och ERUF godkände ansökan {approved}; "
     "{remaining} av {committed} återstår att betala ut",
     "fulfilled": "hela beloppet, {committed}, är utbetalt enligt beslutets villkor",
-    "expired": "perioden slutade {ends_on} med {remaining} outbetalt",
+    "overpaid": "hela beloppet, {committed}, är utbetalt enligt beslutets villkor, och därutöver {excess} för mycket",
+    "expired": "tidsramen har gått ut med {unpaid} av {committed} outbetalt, och inga fler utbetalningar får göras",
 }
 #: The sentence a status is told in; "kan inte avgöras" is no state the commitment is in.
 SENTENCES = {"undetermined": "Åtagandets status kan inte avgöras: {reason}."}
@@ -47,7 +48,8 @@ APPEALS = {
     "none": "Inget överklagande är registrerat.",
     "pending": "Beslutet är överklagat och överklagandet är inte avgjort; beslutet får ändå verkställas"
     " (kommunallagen 13 kap. 14 §).",
-    "dismissed": "Överklagandet av beslutet har avslagits.",
+    "dismissed": "Domstolen har avgjort överklagandet utan att upphäva beslutet; beslutet vinner laga kraft när"
+    " det avgörandet står fast.",
     "upheld": "Beslutet har upphävts efter laglighetsprövning och gäller inte.",
 }
 #: The commitment's life, told once on the page (README: "The commitment's lifecycle").
@@ -113,6 +115,8 @@ def status(decision: Decision, now: Commitment) -> dict[str, Any]:
         "approved": facts.eruf_decision.decided_on.isoformat() if facts.eruf_decision else "",
         "remaining": show_sv(amounts.remaining),
         "committed": show_sv(amounts.committed),
+        "excess": show_sv(amounts.excess),
+        "unpaid": show_sv(max(amounts.committed - (amounts.disbursed - amounts.nonconforming), ZERO)),
         "ends_on": decision.period_ends_on.isoformat(),
         "eruf": render(eruf)["sv"].rstrip("."),
         "pending": " ".join(render(r)["sv"] for r in result.rules if r.outcome == "pending" and _is_condition(r)),

@@ -139,6 +139,16 @@ def _check_appeal(events: list[Event], draft: Draft) -> None:
     live = _live(events, "appeal")
     replaced = _superseded(events, live, draft)
     if replaced is None:
+        # A ruling on an appeal already recorded as pending is that appeal's ruling, not a
+        # second appeal: recorded beside it, both would count (and a dismissal would leave
+        # the decision appealed for good).
+        for e in live:
+            if appeal.outcome != "pending" and e.payload["outcome"] == "pending" and e.effective_on == appeal.lodged_on:
+                raise _conflict(
+                    e,
+                    f"Event {e.event_id} records a pending appeal lodged on {e.effective_on}; a ruling on it"
+                    f" says so with supersedes {e.event_id}.",
+                )
         return
     if replaced.payload["outcome"] != "pending" or appeal.outcome == "pending":
         _refuse(

@@ -113,6 +113,7 @@ def test_an_appeal_and_its_ruling_supersede_each_other_and_an_upheld_one_annuls(
     answer = commitment(client, "2024-12-20")
     assert answer["appeal"]["appeal"] == "pending" and answer["status"] == "in_force"
     ruling = {"type": "appeal", "lodged_on": "2024-10-01", "outcome": "upheld", "decided_on": "2025-02-03"}
+    refused(client, writer, ruling, 409, "conflicting-fact")  # a ruling on it must say it supersedes it
     record(client, writer, {**ruling, "supersedes": pending["event_id"]})
     assert commitment(client, "2025-01-15")["appeal"]["appeal"] == "pending"  # not ruled on yet
     annulled = commitment(client, "2025-03-01")

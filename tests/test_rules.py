@@ -92,7 +92,8 @@ def test_period_by_default_sets_no_deadline_and_remarks_on_the_budget_plan(day, 
     result = verdict(adopted_and_approved(), paid(day, "100.00"), on=date(2028, 6, 1))
     assert result.allowed
     period = next(r for r in result.rules if r.rule_id == "period")
-    remark = "ligger utanför budgetperioden för Mål och budget" in render(period)["sv"]
+    message = render(period)["sv"]
+    remark = "budgetperioden för Mål och budget" in message and "behöver täckas i budgeten" in message
     assert remark is not inside
     assert evaluate(DECISION, adopted_and_approved(), on=date(2031, 1, 1)).status == "in_force"
 
@@ -523,3 +524,53 @@ def test_a_recorded_payment_conforms_exactly_when_it_would_have_been_allowed_but
         verdict = judge_payment(DECISION, others, payment, chosen)
         allowed_but_for_cap = all(r.outcome == "satisfied" for r in verdict.rules if r.rule_id != "amount-cap")
         assert (payment in kept) is allowed_but_for_cap, (payment, [(r.rule_id, r.outcome) for r in verdict.rules])
+
+
+def test_an_overpayment_is_no_plain_fulfilment():
+    result = evaluate(DECISION, adopted_and_approved(paid(date(2025, 3, 3), "1200000.00")), on=date(2025, 6, 1))
+    assert (result.status, result.amounts.excess) == ("overpaid", Decimal("200000.00"))
+    exact = evaluate(DECISION, adopted_and_approved(paid(date(2025, 3, 3), "1000000.00")), on=date(2025, 6, 1))
+    assert exact.status == "fulfilled"
+
+
+@pytest.mark.parametrize(
+    ("facts", "status"),
+    [
+        (Facts(adoption(outcome="rejected")), "rejected"),
+        (Facts(adoption(), ErufDecision(date(2025, 1, 10), "rejected")), "lapsed"),
+        (
+            Facts(adoption(), APPROVED, (paid(date(2025, 3, 3), "100000.00"),), eruf_withdrawn_on=date(2025, 5, 1)),
+            "withdrawn",
+        ),
+        (Facts(adoption(), APPROVED, appeals=(Appeal(date(2024, 10, 1), "upheld", date(2025, 4, 1)),)), "annulled"),
+    ],
+)
+def test_nothing_is_said_to_remain_once_no_payment_may_be_made(facts, status):
+    result = evaluate(DECISION, facts, on=date(2025, 6, 1))
+    assert (result.status, result.amounts.remaining) == (status, Decimal("0.00"))
+    cap = render(next(r for r in result.rules if r.rule_id == "amount-cap"))["sv"]
+    assert "återstår" not in cap and "Inga fler utbetalningar får göras" in cap
+
+
+def test_a_payment_whose_conformity_is_unknown_is_not_called_a_breach():
+    facts = adopted_and_approved(paid(date(2025, 3, 1), "100000.00"))
+    chosen = {"three-years": "36-months-from-project-start"}
+    result = evaluate(DECISION, facts, on=date(2025, 4, 1), interpretations=chosen)
+    assert (result.status, result.amounts.nonconforming) == ("undetermined", Decimal("0.00"))
+    cap = render(next(r for r in result.rules if r.rule_id == "amount-cap"))["sv"]
+    assert "i strid med" not in cap and "kan inte avgöras" in cap
+
+
+def test_amounts_in_messages_are_written_to_the_ore_whatever_their_exponent():
+    amended = Facts(adoption(outcome="adopted_amended", amended_amount=Decimal("800000")), APPROVED)
+    message = render(evaluate(DECISION, amended, on=date(2025, 6, 1)).rules[0])["sv"]
+    assert "800\u00a0000,00 kr" in message
+
+
+def test_a_dismissed_appeal_leaves_legal_force_to_the_ruling_and_a_late_one_is_called_late():
+    announced = adoption(announced_on=date(2024, 9, 19))
+    dismissed = Facts(announced, APPROVED, appeals=(Appeal(date(2024, 10, 1), "dismissed", date(2025, 2, 1)),))
+    assert outcomes(evaluate(DECISION, dismissed, on=date(2025, 2, 1)))["legal-force"] == "pending"
+    late = Facts(announced, APPROVED, appeals=(Appeal(date(2024, 10, 11)),))
+    force = render(evaluate(DECISION, late, on=date(2024, 10, 20)).rules[6])["sv"]
+    assert "efter att tiden för överklagande gick ut 2024-10-10" in force

@@ -216,7 +216,7 @@ def cli(tmp_path, monkeypatch):
             1,
             [
                 "Föreslagen utbetalning: inte tillåten (not allowed: amount-cap): beloppsgränsen",
-                "✗ Beloppsgränsen: inte uppfylld.",
+                "✗ Regeln om beloppsgränsen: inte uppfylld.",
                 "0,01 kr mer än 1\xa0000\xa0000,00 kr",
                 "[ekonomiska-konsekvenser] ”behöver avsätta sammanlagt en miljon kronor under tre år”",
             ],

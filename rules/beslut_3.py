@@ -86,6 +86,25 @@ def eruf_approval(decision: Decision, facts: Facts, reading: Reading) -> RuleOut
         if paid:
             return _dated(decision, chosen, VIOLATED, "eruf.paid_before_approval", (("paid_on", paid[0].paid_on),))
         return fixed_outcome(decision, RULE_ID, PENDING, "eruf.no_decision", (), chosen)
+    refusal = _unless_approved(decision, eruf, reading, chosen)
+    if refusal is not None:
+        return refusal
+    for payment in paid:
+        if payment.paid_on < eruf.decided_on:
+            values: Values = (("paid_on", payment.paid_on), ("decided_on", eruf.decided_on))
+            return _dated(decision, chosen, VIOLATED, "eruf.paid_before_approval_on", values)
+    withdrawn_on = facts.eruf_withdrawn_on
+    if withdrawn_on is not None:
+        return _after_withdrawal(decision, eruf, withdrawn_on, paid, reading)
+    return _approved(decision, eruf, chosen)
+
+
+def _unless_approved(
+    decision: Decision, eruf: ErufDecision, reading: Reading, chosen: tuple[str, str]
+) -> RuleOutcome | None:
+    """The outcome of an ERDF decision that is no approval as the reading understands one
+    (a rejection, a withdrawal before it, a grant too small or of an unknown amount);
+    ``None`` for an approval."""
     if eruf.outcome != "approved":
         return _dated(decision, chosen, VIOLATED, f"eruf.{eruf.outcome}", (("decided_on", eruf.decided_on),))
     approved = counts(decision, eruf, reading)
@@ -94,14 +113,7 @@ def eruf_approval(decision: Decision, facts: Facts, reading: Reading) -> RuleOut
     if not approved:
         values: Values = (("granted_amount", eruf.granted_amount), ("applied_amount", decision.applied_eruf_amount))
         return _dated(decision, chosen, VIOLATED, "eruf.reduced_not_approval", values)
-    for payment in paid:
-        if payment.paid_on < eruf.decided_on:
-            values = (("paid_on", payment.paid_on), ("decided_on", eruf.decided_on))
-            return _dated(decision, chosen, VIOLATED, "eruf.paid_before_approval_on", values)
-    withdrawn_on = facts.eruf_withdrawn_on
-    if withdrawn_on is not None:
-        return _after_withdrawal(decision, eruf, withdrawn_on, paid, reading)
-    return _approved(decision, eruf, chosen)
+    return None
 
 
 def _after_withdrawal(
@@ -142,17 +154,12 @@ def eruf_approval_for_payment(decision: Decision, facts: Facts, payment: Disburs
     chosen = reading.chosen(REDUCED_ERUF_GRANT)
     if eruf is None or eruf.decided_on > paid_on:
         return _dated(decision, chosen, VIOLATED, "eruf.not_approved_by_payment", (("paid_on", paid_on),))
-    if eruf.outcome != "approved":
-        return _dated(decision, chosen, VIOLATED, f"eruf.{eruf.outcome}", (("decided_on", eruf.decided_on),))
-    approved = counts(decision, eruf, reading)
-    if approved is None:
-        return _dated(decision, chosen, PENDING, "eruf.amount_unknown", (("decided_on", eruf.decided_on),))
-    if not approved:
-        values: Values = (("granted_amount", eruf.granted_amount), ("applied_amount", decision.applied_eruf_amount))
-        return _dated(decision, chosen, VIOLATED, "eruf.reduced_not_approval", values)
+    refusal = _unless_approved(decision, eruf, reading, chosen)
+    if refusal is not None:
+        return refusal
     withdrawn_on = facts.eruf_withdrawn_on
     if withdrawn_on is not None and paid_on >= withdrawn_on:
-        values = (("paid_on", paid_on), ("decided_on", eruf.decided_on), ("withdrawn_on", withdrawn_on))
+        values: Values = (("paid_on", paid_on), ("decided_on", eruf.decided_on), ("withdrawn_on", withdrawn_on))
         after = reading.chosen(WITHDRAWAL_AFTER_APPROVAL)
         if withdrawal_bars(facts, reading, paid_on):
             return _dated(decision, after, VIOLATED, "eruf.payment_after_withdrawal", values)

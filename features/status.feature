@@ -43,6 +43,17 @@ Egenskap: Åtagandets status från förslag till fullgjort
       Och regeln om kommunstyrelsens beslut ska vara "ännu inte avgjord" och citera "forslag-till-beslut" med orden "Förslag till beslut"
       Och regeln om villkoret om ERUF:s godkännande ska vara "uppfylld" och citera "beslut-3" med orden "godkänns av Europeiska regionala utvecklingsfonden"
 
+  Regel: Ett faktum från en annan källa har sin adress och citerar den ordagrant
+    "Cluster Engine Flemingsberg – ERDF Project for Growth in Life Science" (campusflemingsberg.se, 2024-12-16)
+
+    @finansiering
+    Scenario: Pressuppgiften om ERUF-beviljandet har sin adress, och dess budget i euro sägs inte stämma med tjänsteskrivelsens kronor
+      När revisorn hämtar åtagandet enligt de publicerade fakta den 2025-06-02
+      Så ska åtagandet vara föreslaget
+      Och faktumet "eruf-grant-reported-2024-12-16" ska ha källan "https://campusflemingsberg.se/en/2024/12/16/klustermotor-flemingsberg-eruf-projekt-for-tillvaxt-inom-life-science/" och citera "The project has been granted funding from the European Regional Development Fund (ERDF)"
+      Och faktumet "eruf-grant-reported-2024-12-16" ska ha källan "https://campusflemingsberg.se/en/2024/12/16/klustermotor-flemingsberg-eruf-projekt-for-tillvaxt-inom-life-science/" och citera "The total project budget is €10.8 million for the years 2025–2027."
+      Och faktumets anteckning ska säga "10,8 miljoner euro"
+
   Regel: Kommunstyrelsen kan avslå förslaget, återremittera eller bordlägga ärendet
     "Förslag till beslut"
     "Kommunstyrelsens beslut"

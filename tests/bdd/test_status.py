@@ -26,3 +26,16 @@ def _(response):
 def _(response, fakta_id, beviskraft):
     (fact,) = [f for f in response.get_json()["facts"] if f.get("fact_id") == fakta_id]
     assert (fact["source"]["evidence"], fact["counts"]) == (beviskraft, True)
+
+
+@then(parsers.parse('faktumet "{fakta_id}" ska ha källan "{adress}" och citera "{citat}"'))
+def _(response, fakta_id, adress, citat):
+    (fact,) = [f for f in response.get_json()["facts"] if f.get("fact_id") == fakta_id]
+    assert fact["source"]["url"] == adress
+    assert citat in (fact["quote"], fact.get("budget_quote"))
+
+
+@then(parsers.parse('faktumets anteckning ska säga "{text}"'))
+def _(response, text):
+    (fact,) = [f for f in response.get_json()["facts"] if f.get("fact_id") == "eruf-grant-reported-2024-12-16"]
+    assert text in fact["note_sv"]

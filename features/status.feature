@@ -43,8 +43,9 @@ Egenskap: Åtagandets status från förslag till fullgjort
       Och regeln om kommunstyrelsens beslut ska vara "ännu inte avgjord" och citera "forslag-till-beslut" med orden "Förslag till beslut"
       Och regeln om villkoret om ERUF:s godkännande ska vara "uppfylld" och citera "beslut-3" med orden "godkänns av Europeiska regionala utvecklingsfonden"
 
-  Regel: Ett faktum från en annan källa har sin adress och citerar den ordagrant
-    "Cluster Engine Flemingsberg – ERDF Project for Growth in Life Science" (campusflemingsberg.se, 2024-12-16)
+  Regel: Ett faktum från en annan källa har sin adress, och där källan avviker från tjänsteskrivelsen sägs det
+    "under förutsättning att Flemingsberg Science projektansökan godkänns av Europeiska regionala utvecklingsfonden"
+    "Totalt kommer projektet att kosta ca 11 miljoner under tre år."
 
     @finansiering
     Scenario: Pressuppgiften om ERUF-beviljandet har sin adress, och dess budget i euro sägs inte stämma med tjänsteskrivelsens kronor

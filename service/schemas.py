@@ -186,7 +186,9 @@ class _LeaveToMarshmallow(Exception):
 _REQUEST_FIELDS = frozenset(EvaluationRequestSchema._declared_fields)
 #: The facts' members the shortcut reads; a request with any other (an ``adoption``,
 #: ``appeals``, ``eruf_withdrawn_on``) is marshmallow's to load.
-_FACTS_FIELDS = frozenset({"adopted_on", "eruf_decision", "disbursements", "project_started_on"})
+_FACTS_FIELDS = frozenset(FactsSchema._declared_fields)
+_ADOPTION_FIELDS = frozenset(AdoptionFactSchema._declared_fields)
+_APPEAL_FIELDS = frozenset(AppealFactSchema._declared_fields)
 _ERUF_FIELDS = frozenset(ErufDecisionSchema._declared_fields)
 _DISBURSEMENT_FIELDS = frozenset(DisbursementSchema._declared_fields)
 
@@ -227,15 +229,47 @@ def _slug(value: Any) -> str:
 def _facts(value: Any) -> Facts:
     _only(value, _FACTS_FIELDS)
     adopted_on, eruf, started_on = (value.get(k) for k in ("adopted_on", "eruf_decision", "project_started_on"))
-    disbursements = value.get("disbursements", [])
+    adoption, withdrawn_on = value.get("adoption"), value.get("eruf_withdrawn_on")
+    if adopted_on is not None and adoption is not None:
+        raise _LeaveToMarshmallow  # the two must agree: marshmallow says so when they do not
+    disbursements, appeals = value.get("disbursements", []), value.get("appeals", [])
     if type(disbursements) is not list or len(disbursements) > _MAXIMUM_DISBURSEMENTS:
         raise _LeaveToMarshmallow
+    if type(appeals) is not list or len(appeals) > _MAXIMUM_APPEALS:
+        raise _LeaveToMarshmallow
     return Facts(
-        None if adopted_on is None else Adoption(_day(adopted_on)),
+        _adoption(adoption) if adoption is not None else None if adopted_on is None else Adoption(_day(adopted_on)),
         None if eruf is None else _eruf_decision(eruf),
         tuple([_disbursement(d) for d in disbursements]),
         None if started_on is None else _day(started_on),
+        tuple([_appeal(a) for a in appeals]),
+        None if withdrawn_on is None else _day(withdrawn_on),
     )
+
+
+def _adoption(value: Any) -> Adoption:
+    _only(value, _ADOPTION_FIELDS)
+    outcome, body = value.get("outcome", "adopted"), value.get("body")
+    amended, announced_on = value.get("amended_amount"), value.get("announced_on")
+    if type(outcome) is not str or outcome not in ADOPTION_OUTCOMES:
+        raise _LeaveToMarshmallow
+    if body is not None and (type(body) is not str or not 1 <= len(body) <= 500 or not is_line(body)):
+        raise _LeaveToMarshmallow
+    return Adoption(
+        _day(value["decided_on"]),
+        outcome,
+        body,
+        None if amended is None else amount_from(amended),
+        None if announced_on is None else _day(announced_on),
+    )
+
+
+def _appeal(value: Any) -> Appeal:
+    _only(value, _APPEAL_FIELDS)
+    outcome, decided_on = value.get("outcome", "pending"), value.get("decided_on")
+    if type(outcome) is not str or outcome not in APPEAL_OUTCOMES:
+        raise _LeaveToMarshmallow
+    return Appeal(_day(value["lodged_on"]), outcome, None if decided_on is None else _day(decided_on))
 
 
 def _eruf_decision(value: Any) -> ErufDecision:

@@ -102,7 +102,7 @@ Egenskap: Beslutspunkt 1 – en miljon kronor till Flemingsberg Science
       När revisorn prövar en utbetalning om 100 000,00 kr den 2025-03-03 till Stiftelsen Flemingsberg Science
       Så ska utbetalningen vara tillåten
       Och regeln om mottagaren ska vara "uppfylld" och citera "beslut-1" med orden "avseende Flemingsberg Science projektansökan"
-      Och regeln om mottagaren ska säga "Utbetalningen 2025-03-03 går till Stiftelsen Flemingsberg Science."
+      Och regeln om mottagaren ska säga "Utbetalningen går till Stiftelsen Flemingsberg Science."
 
     @beslut-1
     Scenario: En utbetalning till någon annan än Flemingsberg Science nekas

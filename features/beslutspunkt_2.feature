@@ -15,7 +15,7 @@ Egenskap: Beslutspunkt 2 – reserverade medel för oförutsett, Mål och budget
       När revisorn prövar en utbetalning om 250 000,00 kr den 2025-04-01 från "reserverade-medel-for-oforutsett"
       Så ska utbetalningen vara tillåten
       Och regeln om finansieringskällan ska vara "uppfylld" och citera "beslut-2" med orden "reserverade medel för oförutsett"
-      Och regeln om finansieringskällan ska säga "Utbetalningen 2025-04-01 tas från reserverade medel för oförutsett."
+      Och regeln om finansieringskällan ska säga "Utbetalningen tas från reserverade medel för oförutsett."
 
     @beslut-2
     Scenario: En utbetalning ur en annan budget nekas

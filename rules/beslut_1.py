@@ -149,12 +149,5 @@ def recipient(decision: Decision, paid: tuple[Disbursement, ...]) -> RuleOutcome
             return RuleOutcome(
                 RECIPIENT, VIOLATED, decision.citations(RECIPIENT), "recipient.wrong", (*values, ("given", given))
             )
-    if len(paid) == 1:
-        values = (("expected", decision.recipient_name), ("paid_on", paid[0].paid_on))
-        return _recipient(decision, "recipient.right_one", values)
-    return fixed_outcome(decision, RECIPIENT, SATISFIED, "recipient.right", (("expected", decision.recipient_name),))
-
-
-@lru_cache(maxsize=256)
-def _recipient(decision: Decision, key: str, values: tuple[tuple[str, object], ...]) -> RuleOutcome:
-    return RuleOutcome(RECIPIENT, SATISFIED, decision.citations(RECIPIENT), key, values)
+    key = "recipient.right_one" if len(paid) == 1 else "recipient.right"  # "the" payment: no day to name
+    return fixed_outcome(decision, RECIPIENT, SATISFIED, key, (("expected", decision.recipient_name),))

@@ -148,9 +148,9 @@ def funding_source(decision: Decision, paid: tuple[Disbursement, ...]) -> RuleOu
         if not funding_source_allows(decision, payment):
             values = (("paid_on", payment.paid_on), ("given", payment.funding_source), *names)
             return RuleOutcome(FUNDING_SOURCE, VIOLATED, decision.citations(FUNDING_SOURCE), "source.wrong", values)
-    if len(paid) == 1:
-        return _source(decision, "source.right_one", (*names, ("paid_on", paid[0].paid_on)))
-    return _source(decision, "source.right", names)
+    # One utbetalning (the proposed one, or the only one recorded): "the" payment, with no
+    # day to name, so that the outcome is the same for every such payment.
+    return _source(decision, "source.right_one" if len(paid) == 1 else "source.right", names)
 
 
 @cache

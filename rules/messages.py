@@ -251,8 +251,8 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "Every disbursement comes from {expected_en}.",
     ),
     "source.right_one": (
-        "Utbetalningen {paid_on} tas från {expected}.",
-        "The disbursement on {paid_on} comes from {expected_en}.",
+        "Utbetalningen tas från {expected}.",
+        "The disbursement comes from {expected_en}.",
     ),
     "source.wrong": (
         'Utbetalningen {paid_on} tas från den angivna källan "{given}", inte från {expected}.',
@@ -263,8 +263,8 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "Every disbursement goes to {expected}.",
     ),
     "recipient.right_one": (
-        "Utbetalningen {paid_on} går till {expected}.",
-        "The disbursement on {paid_on} goes to {expected}.",
+        "Utbetalningen går till {expected}.",
+        "The disbursement goes to {expected}.",
     ),
     "recipient.wrong": (
         "Utbetalningen {paid_on} går till {given}, inte till {expected}.",

@@ -16,8 +16,9 @@ Machines are shared and noisy, so every figure that has a target is read against
 a baseline measured in the same run, on the same machine, and repeated:
 
 a. **In-process evaluation.** 100 000 seeded what-if scenarios (``bench/scenarios.py``:
-   every status of the lifecycle, as_of dates from 2024 to 2028, payments inside and
-   outside the period, from the wrong source, to the wrong recipient, over the cap;
+   every status of the lifecycle (kommunstyrelsen's outcomes, announcements, appeals,
+   withdrawals after approval among them), as_of dates from 2024 to 2028, payments
+   inside and outside the period, from the wrong source, to the wrong recipient, over the cap;
    70 % with a proposed disbursement, allowed or refused; 25 % with interpretations
    chosen) go through ``rules.evaluate``. Target: under 1 s in total (the minimum of
    five runs). The baseline is a loop of the same length that builds the same facts

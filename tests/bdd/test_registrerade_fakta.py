@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from medfin_api import DECISION, get, utbetalning
-from namn import code, codes, label
+from service.steps.names import code, codes, label
 from parse import with_pattern
 from pytest_bdd import given, parsers, scenarios, then, when
 from svenska import phrased, step, svenska

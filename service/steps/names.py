@@ -6,7 +6,7 @@ that a scenario says "beloppsgränsen" and "inte uppfylld" where the API says
 Each table maps a Swedish name to its code; the code itself is accepted too (the older
 phrasings quote it), so every scenario written before the names still runs. A name is
 matched without regard to case ("Kommunstyrelsens beslut" at the start of a sentence,
-"kommunstyrelsens beslut" within one). No steps here: pytest-bdd would not find them.
+"kommunstyrelsens beslut" within one).
 """
 
 from __future__ import annotations

@@ -1,0 +1,589 @@
+"""Every phrasing a scenario may use, defined once: the facts an auditor assumes
+(Givet), the what-if question (När) and what the answer must say (Så).
+
+Each entry is a function of a ``World`` and the values its phrasing reads. The first
+phrasing of an entry names rules, outcomes and statuses in Swedish ("regeln om
+beloppsgränsen ska vara "inte uppfylld""); older phrasings that quote the API's codes
+("regeln "amount-cap" ska vara "violated"") follow it, so that scenarios written with
+them still run. A step that finds the answer wrong raises ``Expected``, which says in
+Swedish and English what was expected, what was answered, and the rule's own message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from service.steps.names import code, codes, label
+from service.steps.words import both_orders, svenska
+
+KOMMUNSTYRELSEN = "Kommunstyrelsen"
+RESERVE = "reserverade-medel-for-oforutsett"
+FLEMINGSBERG_SCIENCE = "stiftelsen-flemingsberg-science"
+
+
+class Expected(AssertionError):
+    """A step's expectation the answer does not meet, worded for an auditor."""
+
+    def __init__(self, sv: str, en: str, rule: dict[str, Any] | None = None) -> None:
+        super().__init__(sv)
+        self.message = {"sv": sv, "en": en}
+        self.rule = None if rule is None else {"rule_id": rule["rule_id"], "citations": rule["citations"]}
+
+
+@dataclass
+class World:
+    """One scenario's state: the app it asks (a Flask test client), the what-if request
+    its Givet steps build, and the last answer."""
+
+    client: Any
+    decision_id: str = "ks-2024-1371-481"
+    body: dict[str, Any] = field(
+        default_factory=lambda: {
+            "facts": {"adopted_on": None, "eruf_decision": None, "disbursements": []},
+            "interpretations": {},
+        }
+    )
+    response: Any = None
+
+    @property
+    def base(self) -> str:
+        return f"/v1/decisions/{self.decision_id}"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    kind: str  # "given", "when" or "then"
+    texts: tuple[str, ...]  # the current phrasing first, then its aliases
+    run: Callable[..., None]
+    example: str
+
+
+VOCABULARY: list[Phrase] = []
+
+
+def phrased(kind: str, *texts: str, both: bool = False, example: str = "") -> Callable[[Callable[..., None]], Any]:
+    """Registers ``run`` under each of ``texts``; with ``both``, each also in the word
+    order that follows "Så" ("ska regeln ... vara") as well as "Och" ("regeln ... ska vara")."""
+    phrasings = tuple(variant for text in texts for variant in (both_orders(text) if both else (text,)))
+
+    def register(run: Callable[..., None]) -> Callable[..., None]:
+        VOCABULARY.append(Phrase(kind, phrasings, run, example))
+        return run
+
+    return register
+
+
+def utbetalning(paid_on: str, amount: str, *, source: str = RESERVE, recipient: str = FLEMINGSBERG_SCIENCE) -> dict:
+    return {"paid_on": paid_on, "amount": amount, "funding_source": source, "recipient": recipient}
+
+
+def evaluate(world: World, as_of: str, proposed: dict | None = None) -> None:
+    """POST .../evaluate with the request built so far, on ``as_of``. A refused request
+    fails the first step that reads the answer, unless a step expects the refusal."""
+    world.body["as_of"] = as_of
+    if proposed is not None:
+        world.body["proposed_disbursement"] = proposed
+    world.response = world.client.post(f"{world.base}/evaluate", json=world.body)
+
+
+def answer(world: World) -> dict:
+    response = world.response
+    document = response.get_json()
+    if response.status_code != 200:
+        detail = (document or {}).get("detail", "")
+        raise Expected(
+            f"Frågan avvisades ({response.status_code}): {detail}", f"Refused ({response.status_code}): {detail}"
+        )
+    return document
+
+
+def trace(document: dict) -> list[dict]:
+    """The rule outcomes the auditor reads: those of the proposed utbetalning when one
+    was proposed, the financing plan's checks on that resource, else the evaluation's."""
+    if "proposed_disbursement" in document:
+        return document["proposed_disbursement"]["rules"]
+    return document.get("checks") or document["rules"]
+
+
+def rule(world: World, rule_id: str) -> dict:
+    outcomes = trace(answer(world))
+    found = [r for r in outcomes if r["rule_id"] == rule_id]
+    if len(found) != 1:
+        raise Expected(f"Svaret saknar regeln {rule_id}.", f"The answer has no rule {rule_id}.")
+    return found[0]
+
+
+def expect(ok: bool, expected: str, answered: str, rule_outcome: dict | None = None) -> None:
+    """Fails the step unless ``ok``: what was expected and what was answered, and, where a
+    rule decided it, the rule's own message and the words it cites."""
+    if ok:
+        return
+    sv, en = f"Väntat: {expected}. Svar: {answered}.", f"Expected: {expected}. Answered: {answered}."
+    if rule_outcome is not None:
+        cites = "; ".join(f"[{c['anchor']}] \u201d{c['quote']}\u201d" for c in rule_outcome["citations"])
+        sv += f" Regeln säger: {svenska(rule_outcome['message']['sv'])} Den citerar {cites}."
+        en += f" The rule says: {rule_outcome['message']['en']} It cites {cites}."
+    raise Expected(sv, en, rule_outcome)
+
+
+def _adoption(world: World) -> dict:
+    """The facts' ``adoption``, made from the ``adopted_on`` shorthand where a step needs
+    more than the day (the announcement, an appeal)."""
+    facts = world.body["facts"]
+    if "adoption" not in facts:
+        facts["adoption"] = {"decided_on": facts.pop("adopted_on"), "outcome": "adopted", "body": KOMMUNSTYRELSEN}
+    return facts["adoption"]
+
+
+def _decide(world: World, dag: str, outcome: str, organ: str = KOMMUNSTYRELSEN, **more: Any) -> None:
+    world.body["facts"].pop("adopted_on", None)
+    world.body["facts"]["adoption"] = {"decided_on": dag, "outcome": outcome, "body": organ, **more}
+
+
+# ---------------------------------------------------------------- Givet: kommunstyrelsen
+
+
+@phrased(
+    "given", "att Kommunstyrelsen antog förslaget {dag:Dag}", example="att kommunstyrelsen antog förslaget 2024-09-16"
+)
+def _adopted(world: World, dag: str) -> None:
+    world.body["facts"].pop("adoption", None)
+    world.body["facts"]["adopted_on"] = dag
+
+
+# What kommunstyrelsen did with the proposal at one meeting (kommunallagen 5 kap.).
+for _text, _outcome in {
+    "att Kommunstyrelsen avslog förslaget {dag:Dag}": "rejected",
+    "att Kommunstyrelsen återremitterade ärendet {dag:Dag}": "referred_back",
+    "att Kommunstyrelsen bordlade ärendet {dag:Dag}": "tabled",
+}.items():
+
+    @phrased("given", _text, example=_text.replace("{dag:Dag}", "2024-09-16").replace("Kommun", "kommun", 1))
+    def _decided(world: World, dag: str, _outcome: str = _outcome) -> None:
+        _decide(world, dag, _outcome)
+
+
+@phrased(
+    "given",
+    "att Kommunstyrelsen antog förslaget {dag:Dag} med ändringen att medfinansieringen är {belopp:Belopp}",
+    example="att kommunstyrelsen antog förslaget 2024-09-16 med ändringen att medfinansieringen är 800 000,00 kr",
+)
+def _amended(world: World, dag: str, belopp: str) -> None:
+    _decide(world, dag, "adopted_amended", amended_amount=belopp)
+
+
+@phrased(
+    "given",
+    'att "{organ}" antog förslaget {dag:Dag}',
+    example='att "Botkyrka kommunstyrelse" antog förslaget 2024-09-16',
+)
+def _by_body(world: World, organ: str, dag: str) -> None:
+    _decide(world, dag, "adopted", organ)
+
+
+@phrased(
+    "given",
+    "att justeringen av protokollet tillkännagavs på anslagstavlan {dag:Dag}",
+    example="att justeringen av protokollet tillkännagavs på anslagstavlan 2024-12-04",
+)
+def _announced(world: World, dag: str) -> None:
+    _adoption(world)["announced_on"] = dag
+
+
+@phrased("given", "att beslutet överklagades {dag:Dag}", example="att beslutet överklagades 2024-12-20")
+def _appealed(world: World, dag: str) -> None:
+    _adoption(world)
+    world.body["facts"].setdefault("appeals", []).append({"lodged_on": dag, "outcome": "pending"})
+
+
+# The court's ruling on the latest appeal (laglighetsprövning, kommunallagen 13 kap.).
+for _text, _ruling in {
+    "att förvaltningsrätten avslog överklagandet {dag:Dag}": "dismissed",
+    "att förvaltningsrätten upphävde beslutet {dag:Dag}": "upheld",
+}.items():
+
+    @phrased("given", _text, example=_text.replace("{dag:Dag}", "2025-04-01"))
+    def _ruled(world: World, dag: str, _ruling: str = _ruling) -> None:
+        world.body["facts"]["appeals"][-1].update(outcome=_ruling, decided_on=dag)
+
+
+# ---------------------------------------------------------------- Givet: ERUF och projektet
+
+
+@phrased("given", "att ERUF godkände ansökan {dag:Dag}", example="att ERUF godkände ansökan 2024-12-16")
+def _approved(world: World, dag: str) -> None:
+    world.body["facts"]["eruf_decision"] = {"decided_on": dag, "outcome": "approved"}
+
+
+@phrased(
+    "given",
+    "att ERUF beviljade {belopp:Belopp} av de sökta medlen {dag:Dag}",
+    example="att ERUF beviljade 4 000 000,00 kr av de sökta medlen 2024-12-16",
+)
+def _granted(world: World, belopp: str, dag: str) -> None:
+    world.body["facts"]["eruf_decision"] = {"decided_on": dag, "outcome": "approved", "granted_amount": belopp}
+
+
+@phrased("given", "att ERUF avslog ansökan {dag:Dag}", example="att ERUF avslog ansökan 2025-01-20")
+def _eruf_rejected(world: World, dag: str) -> None:
+    world.body["facts"]["eruf_decision"] = {"decided_on": dag, "outcome": "rejected"}
+
+
+@phrased(
+    "given",
+    "att Flemingsberg Science återkallade ansökan {dag:Dag}",
+    example="att Flemingsberg Science återkallade ansökan 2025-01-20",
+)
+def _withdrawn(world: World, dag: str) -> None:
+    """Before any decision of ERUF's, the withdrawal is the application's end; after an
+    approval, it is a fact of its own (``eruf_withdrawn_on``), as the event log has it."""
+    eruf = world.body["facts"]["eruf_decision"]
+    if eruf is not None and eruf["outcome"] == "approved":
+        world.body["facts"]["eruf_withdrawn_on"] = dag
+    else:
+        world.body["facts"]["eruf_decision"] = {"decided_on": dag, "outcome": "withdrawn"}
+
+
+@phrased("given", "att projektet startade {dag:Dag}", example="att projektet startade 2025-02-01")
+def _started(world: World, dag: str) -> None:
+    world.body["facts"]["project_started_on"] = dag
+
+
+# ---------------------------------------------------------------- Givet: utbetalningar och tolkningar
+
+
+@phrased("given", "att {belopp:Belopp} betalades ut {dag:Dag}", example="att 400 000,00 kr betalades ut 2025-03-03")
+def _paid(world: World, belopp: str, dag: str) -> None:
+    world.body["facts"]["disbursements"].append(utbetalning(dag, belopp))
+
+
+@phrased(
+    "given",
+    "att {belopp:Belopp} betalades ut {dag:Dag} till {part:Part}",
+    'att {belopp:Belopp} betalades ut {dag:Dag} till "{part}"',
+    example="att 1 000 000,00 kr betalades ut 2025-03-03 till Botkyrka kommun",
+)
+def _paid_to(world: World, belopp: str, dag: str, part: str) -> None:
+    world.body["facts"]["disbursements"].append(utbetalning(dag, belopp, recipient=code("part", part)))
+
+
+@phrased(
+    "given",
+    'att revisorn väljer tolkningen "{tolkning}" = "{alternativ}"',
+    example='att revisorn väljer tolkningen "three-years" = "budget-years-2025-2027"',
+)
+def _reading(world: World, tolkning: str, alternativ: str) -> None:
+    world.body["interpretations"][tolkning] = alternativ
+
+
+# ---------------------------------------------------------------- När
+
+
+@phrased(
+    "when",
+    "revisorn prövar en utbetalning om {belopp:Belopp} den {dag:Dag}",
+    example="revisorn prövar en utbetalning om 100 000,00 kr den 2025-06-02",
+)
+def _try(world: World, belopp: str, dag: str) -> None:
+    evaluate(world, dag, utbetalning(dag, belopp))
+
+
+@phrased(
+    "when",
+    'revisorn prövar en utbetalning om {belopp:Belopp} den {dag:Dag} från "{kalla}"',
+    example='revisorn prövar en utbetalning om 100 000,00 kr den 2025-06-02 från "kommunstyrelsens-anslag"',
+)
+def _try_from(world: World, belopp: str, dag: str, kalla: str) -> None:
+    evaluate(world, dag, utbetalning(dag, belopp, source=kalla))
+
+
+@phrased(
+    "when",
+    "revisorn prövar en utbetalning om {belopp:Belopp} den {dag:Dag} till {mottagare:Part}",
+    'revisorn prövar en utbetalning om {belopp:Belopp} den {dag:Dag} till "{mottagare}"',
+    example="revisorn prövar en utbetalning om 100 000,00 kr den 2025-06-02 till Botkyrka kommun",
+)
+def _try_to(world: World, belopp: str, dag: str, mottagare: str) -> None:
+    evaluate(world, dag, utbetalning(dag, belopp, recipient=code("part", mottagare)))
+
+
+@phrased(
+    "when",
+    "revisorn frågar efter åtagandets status den {dag:Dag}",
+    example="revisorn frågar efter åtagandets status den 2025-06-02",
+)
+def _ask(world: World, dag: str) -> None:
+    evaluate(world, dag)
+
+
+# ---------------------------------------------------------------- Så
+
+
+def _verdict(world: World) -> dict:
+    document = answer(world)
+    if "proposed_disbursement" not in document:
+        raise Expected("Ingen utbetalning prövades.", "No disbursement was tried.")
+    return document["proposed_disbursement"]
+
+
+def _broken(verdict: dict) -> str:
+    if verdict["allowed"]:
+        return "utbetalningen är tillåten"
+    names = [label("regel", r) for r in verdict["violations"]]
+    return "utbetalningen nekas på grund av " + (", ".join(names) or "regler som ännu inte kan avgöras")
+
+
+@phrased(
+    "then", "ska utbetalningen vara tillåten", "är utbetalningen tillåten", example="ska utbetalningen vara tillåten"
+)
+def _allowed(world: World) -> None:
+    verdict = _verdict(world)
+    first = next((r for r in verdict["rules"] if r["outcome"] != "satisfied"), None)
+    expect(verdict["allowed"] and not verdict["violations"], "utbetalningen är tillåten", _broken(verdict), first)
+
+
+@phrased(
+    "then",
+    "ska utbetalningen nekas på grund av {regler:Regler}",
+    'ska utbetalningen nekas på grund av "{regler}"',
+    example="ska utbetalningen nekas på grund av beloppsgränsen",
+)
+def _refused(world: World, regler: Any) -> None:
+    verdict = _verdict(world)
+    expected = codes("regel", regler) if isinstance(regler, str) else regler
+    wanted = "utbetalningen nekas på grund av " + ", ".join(label("regel", r) for r in expected)
+    expect((verdict["allowed"], verdict["violations"]) == (False, expected), wanted, _broken(verdict))
+
+
+@phrased(
+    "then",
+    "ska utbetalningen varken vara tillåten eller nekad",
+    example="ska utbetalningen varken vara tillåten eller nekad",
+)
+def _undecided(world: World) -> None:
+    """A rule that cannot be decided yet is no permission, and no refusal either."""
+    verdict = _verdict(world)
+    undecided = (verdict["allowed"], verdict["violations"]) == (False, []) and "pending" in [
+        r["outcome"] for r in verdict["rules"]
+    ]
+    expect(undecided, "utbetalningen kan ännu inte avgöras", _broken(verdict))
+
+
+@phrased(
+    "then",
+    "åtagandet ska vara {status:Status}",
+    'åtagandets status ska vara "{status:Status}"',
+    both=True,
+    example="ska åtagandet vara gällande",
+)
+def _status(world: World, status: str) -> None:
+    document = answer(world)
+    expect(
+        document["status"] == status,
+        f"åtagandet är {label('status', status)}",
+        f"åtagandet är {document['status_label']['sv']}",
+    )
+
+
+@phrased(
+    "then",
+    'åtagandet ska ha status "{status}" med etiketten "{etikett}"',
+    both=True,
+    example='ska åtagandet ha status "in_force" med etiketten "gällande"',
+)
+def _status_coded(world: World, status: str, etikett: str) -> None:
+    document = answer(world)
+    got = (document["status"], document["status_label"]["sv"])
+    expect(got == (status, etikett), f"{status} ({etikett})", f"{got[0]} ({got[1]})")
+
+
+@phrased(
+    "then",
+    "utbetalt ska vara {utbetalt:Belopp} och kvar {kvar:Belopp}",
+    both=True,
+    example="ska utbetalt vara 400 000,00 kr och kvar 600 000,00 kr",
+)
+def _amounts(world: World, utbetalt: str, kvar: str) -> None:
+    amounts = answer(world)["amounts"]
+    got = (amounts["disbursed"], amounts["remaining"])
+    expect(got == (utbetalt, kvar), f"utbetalt {utbetalt}, kvar {kvar}", f"utbetalt {got[0]}, kvar {got[1]}")
+
+
+for _text, _field in {
+    "medfinansieringen ska vara {belopp:Belopp}": "committed",
+    "det överskjutande beloppet ska vara {belopp:Belopp}": "excess",
+    "det som betalats ut i strid med villkoren ska vara {belopp:Belopp}": "nonconforming",
+}.items():
+
+    @phrased("then", _text, both=True, example=_text.replace("{belopp:Belopp}", "0,00 kr"))
+    def _amount(world: World, belopp: str, _field: str = _field) -> None:
+        got = answer(world)["amounts"][_field]
+        expect(got == belopp, belopp, got)
+
+
+@phrased(
+    "then",
+    'regeln om {regel:Regel} ska vara "{utfall:Utfall}" och citera "{ankare}" med orden "{orden}"',
+    'regeln "{regel}" ska vara "{utfall}" och citera "{ankare}" med orden "{orden}"',
+    both=True,
+    example='regeln om beloppsgränsen ska vara "uppfylld" och citera "beslut-1" med orden "en miljon kronor"',
+)
+def _rule_cites(world: World, regel: str, utfall: str, ankare: str, orden: str) -> None:
+    outcome = rule(world, code("regel", regel))
+    wanted = code("utfall", utfall)
+    expect(
+        outcome["outcome"] == wanted,
+        f"regeln är {label('utfall', wanted)}",
+        f"regeln är {label('utfall', outcome['outcome'])}",
+        outcome,
+    )
+    quotes = [c["quote"] for c in outcome["citations"] if c["anchor"] == ankare]
+    expect(
+        any(orden in quote for quote in quotes),
+        f"citat av [{ankare}] med orden \u201d{orden}\u201d",
+        "; ".join(quotes) or "inget citat där",
+        outcome,
+    )
+
+
+@phrased(
+    "then",
+    'regeln om {regel:Regel} ska vara "{utfall:Utfall}"',
+    both=True,
+    example='regeln om tidsramen ska vara "uppfylld"',
+)
+def _rule_is(world: World, regel: str, utfall: str) -> None:
+    outcome = rule(world, regel)
+    expect(
+        outcome["outcome"] == utfall,
+        f"regeln är {label('utfall', utfall)}",
+        f"regeln är {label('utfall', outcome['outcome'])}",
+        outcome,
+    )
+
+
+@phrased(
+    "then",
+    'regeln om {regel:Regel} ska säga "{text}"',
+    'regeln "{regel}" ska säga "{text}"',
+    both=True,
+    example='regeln om kommunstyrelsens beslut ska säga "ett förslag till beslut binder inte kommunen"',
+)
+def _rule_says(world: World, regel: str, text: str) -> None:
+    outcome = rule(world, code("regel", regel))
+    said = svenska(outcome["message"]["sv"])
+    expect(text in said, f"regeln säger \u201d{text}\u201d", f"regeln säger \u201d{said}\u201d", outcome)
+
+
+@phrased(
+    "then",
+    'regeln om {regel:Regel} inte ska säga "{text}"',
+    example='regeln om mottagaren inte ska säga "botkyrka-kommun"',
+)
+def _rule_does_not_say(world: World, regel: str, text: str) -> None:
+    outcome = rule(world, regel)
+    said = svenska(outcome["message"]["sv"])
+    expect(text not in said, f"regeln säger inte \u201d{text}\u201d", f"regeln säger \u201d{said}\u201d", outcome)
+
+
+@phrased(
+    "then",
+    'regeln om {regel:Regel} ska tillämpa tolkningen "{tolkning}" = "{alternativ}"',
+    'regeln "{regel}" ska tillämpa tolkningen "{tolkning}" = "{alternativ}"',
+    both=True,
+    example='regeln om tidsramen ska tillämpa tolkningen "three-years" = "project-years"',
+)
+def _rule_reading(world: World, regel: str, tolkning: str, alternativ: str) -> None:
+    outcome = rule(world, code("regel", regel))
+    got = outcome["interpretation"]
+    wanted = {"interpretation_id": tolkning, "option_id": alternativ}
+    expect(got == wanted, f"tolkningen {tolkning} = {alternativ}", str(got), outcome)
+    chosen = answer(world)["interpretations"].get(tolkning)
+    expect(chosen == alternativ, f"svaret tillämpar {tolkning} = {alternativ}", f"{tolkning} = {chosen}")
+
+
+@phrased(
+    "then",
+    'svaret ska tillämpa tolkningen "{tolkning}" = "{alternativ}"',
+    both=True,
+    example='ska svaret tillämpa tolkningen "yearly-split" = "free"',
+)
+def _reading_applied(world: World, tolkning: str, alternativ: str) -> None:
+    chosen = answer(world)["interpretations"].get(tolkning)
+    expect(chosen == alternativ, f"{tolkning} = {alternativ}", f"{tolkning} = {chosen}")
+
+
+# ---------------------------------------------------------------- Så: laga kraft
+
+
+def _appeal(world: World) -> dict:
+    appeal = answer(world)["appeal"]
+    if appeal is None:
+        raise Expected("Svaret anger ingen tid för överklagande.", "The answer gives no time for appeal.")
+    return appeal
+
+
+@phrased(
+    "then",
+    "tiden för överklagande ska gå ut {dag:Dag}",
+    both=True,
+    example="ska tiden för överklagande gå ut 2024-12-27",
+)
+def _appeal_ends(world: World, dag: str) -> None:
+    got = _appeal(world)["period_ends_on"]
+    expect(got == dag, f"tiden går ut {dag}", f"tiden går ut {got}")
+
+
+for _text, _has_run in {
+    "tiden för överklagande ska ha gått ut": True,
+    "tiden för överklagande ska inte ha gått ut": False,
+}.items():
+
+    @phrased("then", _text, both=True, example="ska " + _text.replace(" ska ", " ", 1))
+    def _appeal_run(world: World, _has_run: bool = _has_run) -> None:
+        got = _appeal(world)["period_has_run"]
+        expect(
+            got is _has_run,
+            "tiden har gått ut" if _has_run else "tiden löper",
+            "tiden har gått ut" if got else "tiden löper",
+        )
+
+
+@phrased(
+    "then",
+    'läget för överklagande ska vara "{läge}"',
+    both=True,
+    example='ska läget för överklagande vara "överklagat, inte avgjort"',
+)
+def _appeal_state(world: World, läge: str) -> None:
+    got = _appeal(world)["appeal"]
+    expect(got == code("överklagande", läge), läge, label("överklagande", got))
+
+
+@phrased(
+    "then",
+    "svaret ska inte ange någon tid för överklagande",
+    both=True,
+    example="ska svaret inte ange någon tid för överklagande",
+)
+def _no_appeal(world: World) -> None:
+    got = answer(world)["appeal"]
+    expect(got is None, "ingen tid för överklagande", f"tiden går ut {got and got['period_ends_on']}")
+
+
+# ---------------------------------------------------------------- Så: en fråga som inte kan besvaras
+
+
+@phrased(
+    "then",
+    'ska frågan avvisas med status {status:d} och peka på "{pekare}"',
+    example='ska frågan avvisas med status 400 och peka på "/facts/adoption/body"',
+)
+def _refused_request(world: World, status: int, pekare: str) -> None:
+    response = world.response
+    problem = response.get_json() or {}
+    expect(response.status_code == status, f"frågan avvisas med {status}", f"svar {response.status_code}")
+    pointers = [e.get("pointer") for e in problem.get("errors", [])]
+    expect(pekare in pointers, f"felet pekar på {pekare}", ", ".join(str(p) for p in pointers) or "inget")

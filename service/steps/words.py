@@ -1,0 +1,64 @@
+"""Swedish amounts and dates as the scenarios write them, read exactly, and the names of
+``names``: the parse types every phrasing understands.
+
+Auditors write "1 000 000,00 kr"; the API speaks "1000000.00". The conversion goes
+through ``Decimal`` only, so that an öre is never lost to a float.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from parse import with_pattern
+
+from service.steps import names
+
+ORE = Decimal("0.01")
+NBSP = "\u00a0"
+
+
+@with_pattern(r"\d{1,3}(?:[ \u00a0]\d{3})*,\d{2} kr")
+def belopp(text: str) -> str:
+    """ "400 000,00 kr" → "400000.00": the decimal string the API sends and takes."""
+    digits = text.removesuffix(" kr").replace(" ", "").replace(NBSP, "").replace(",", ".")
+    return str(Decimal(digits).quantize(ORE))
+
+
+@with_pattern(r"\d{4}-\d{2}-\d{2}")
+def dag(text: str) -> str:
+    """An ISO 8601 calendar date; an impossible one fails the scenario, not the API."""
+    return date.fromisoformat(text).isoformat()
+
+
+@with_pattern(r"\d+(?:,\d+)?")
+def procent(text: str) -> Decimal:
+    """ "40" or "40,5" (per cent, Swedish decimal comma) → the fraction 0.40 or 0.405."""
+    return Decimal(text.replace(",", ".")) / 100
+
+
+TYPES: dict[str, Any] = {"Belopp": belopp, "Dag": dag, "Procent": procent, **names.TYPES}
+#: What each type reads, with an example, as GET /v1/steps and the README tell auditors.
+TYPE_DESCRIPTIONS = {
+    "Belopp": ("an amount in kronor, Swedish style", "400 000,00 kr"),
+    "Dag": ("an ISO 8601 calendar date", "2025-03-03"),
+    "Procent": ("a percentage, decimal comma", "40"),
+    "Regel": ("a rule by its Swedish name", "beloppsgränsen"),
+    "Regler": ("rules by name, joined by , and och", "tidsramen och mottagaren"),
+    "Status": ("a status by its Swedish label", "gällande"),
+    "Utfall": ("a rule's outcome by its Swedish label", "inte uppfylld"),
+    "Part": ("a party by its name in the decision", "Botkyrka kommun"),
+}
+
+
+def svenska(text: str) -> str:
+    """Text as a reader sees it: the service keeps amounts on one line with NBSP."""
+    return text.replace(NBSP, " ")
+
+
+def both_orders(text: str) -> tuple[str, str]:
+    """ "regeln om tidsramen ska vara ..." and "ska regeln om tidsramen vara ...": Swedish
+    puts the verb second, so a step after "Och" and the same step after "Så" differ."""
+    subject, rest = text.split(" ska ", 1)
+    return text, f"ska {subject} {rest}"

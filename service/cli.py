@@ -4,6 +4,7 @@ medfin serve --host 127.0.0.1 --port 8000 --workers 2
 medfin status --as-of 2025-06-01
 medfin evaluate what-if.json     # exit 0: allowed, 1: not allowed, 2: bad input
 medfin export site/              # the whole dataset as static files
+medfin scenarios run mitt.feature   # an auditor's Swedish scenarios: exit 0 all passed, 1 not, 2 unreadable
 """
 
 from __future__ import annotations
@@ -126,6 +127,55 @@ def revoke_token(name: str) -> None:
     if not store_tokens.revoke(_store().engine, name):
         raise click.UsageError(f"No active token named {name!r}.")
     click.echo(f"Revoked {name}.")
+
+
+@main.group()
+def scenarios() -> None:
+    """Run Gherkin scenarios (in Swedish) against the rules."""
+
+
+@scenarios.command(name="run")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--tags", "tags", multiple=True, help="Run only scenarios with this tag (repeatable; any matches).")
+@click.option("--decision", "decision_id", default=None, help="The decision (default: the only one served).")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@click.option("--junit", "junit", type=click.Path(dir_okay=False, path_type=Path), help="Write JUnit XML here.")
+def run_scenarios(
+    files: tuple[Path, ...], tags: tuple[str, ...], decision_id: str | None, as_json: bool, junit: Path | None
+) -> None:
+    """Runs every scenario of FILES, in process on a throwaway store. Exit 0 when every
+    selected scenario passed, 1 when any failed or had an unknown step (or none was
+    selected), 2 when a file cannot be read or is not Gherkin."""
+    from rules import decision_ids
+    from service.steps import runner
+
+    known = decision_ids()
+    if decision_id is None:
+        if len(known) != 1:
+            raise click.UsageError(f"Several decisions are served; choose one with --decision ({', '.join(known)}).")
+        decision_id = known[0]
+    _decision(decision_id)
+    worlds = runner.in_process_worlds(decision_id)
+    results = []
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            click.echo(f"{path}: kan inte läsas ({error})", err=True)
+            sys.exit(2)
+        try:
+            results += runner.run_text(text, str(path), worlds, tags)
+        except runner.NotGherkin as error:
+            click.echo(f"{error.source}:{error.line}:{error.column}: inte Gherkin: {error.detail}", err=True)
+            sys.exit(2)
+    if junit is not None:
+        junit.write_text(runner.as_junit(results), encoding="utf-8")
+    if as_json:
+        click.echo(json.dumps(runner.as_json(results), ensure_ascii=False, indent=2))
+    else:
+        click.echo(runner.as_text(results))
+    counted = runner.summary(results)
+    sys.exit(0 if results and counted["passed"] == len(results) else 1)
 
 
 @main.command(name="export")

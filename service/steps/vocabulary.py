@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from service.steps.names import code, codes, label
@@ -123,8 +124,9 @@ def expect(ok: bool, expected: str, answered: str, rule_outcome: dict | None = N
     sv, en = f"Väntat: {expected}. Svar: {answered}.", f"Expected: {expected}. Answered: {answered}."
     if rule_outcome is not None:
         cites = "; ".join(f"[{c['anchor']}] \u201d{c['quote']}\u201d" for c in rule_outcome["citations"])
-        sv += f" Regeln säger: {svenska(rule_outcome['message']['sv'])} Den citerar {cites}."
-        en += f" The rule says: {rule_outcome['message']['en']} It cites {cites}."
+        name = label("regel", rule_outcome["rule_id"])
+        sv += f" Regeln om {name} säger: {svenska(rule_outcome['message']['sv'])} Den citerar {cites}."
+        en += f" The rule {rule_outcome['rule_id']} says: {rule_outcome['message']['en']} It cites {cites}."
     raise Expected(sv, en, rule_outcome)
 
 
@@ -587,3 +589,51 @@ def _refused_request(world: World, status: int, pekare: str) -> None:
     expect(response.status_code == status, f"frågan avvisas med {status}", f"svar {response.status_code}")
     pointers = [e.get("pointer") for e in problem.get("errors", [])]
     expect(pekare in pointers, f"felet pekar på {pekare}", ", ".join(str(p) for p in pointers) or "inget")
+
+
+# ---------------------------------------------------------------- finansieringsplanen
+
+
+def _eruf_contribution(plan: dict) -> dict:
+    (contribution,) = [c for c in plan["contributions"] if c["kind"] == "eu_fund"]
+    return contribution
+
+
+@phrased("when", "revisorn hämtar finansieringsplanen", example="revisorn hämtar finansieringsplanen")
+def _plan(world: World) -> None:
+    world.response = world.client.get(f"{world.base}/financing-plan")
+
+
+@phrased(
+    "then",
+    "ska bidragen uppgå till {belopp:Belopp}",
+    "ska bidragen summera till {belopp:Belopp}",
+    example="ska bidragen uppgå till 11 000 000,00 kr",
+)
+def _plan_total(world: World, belopp: str) -> None:
+    plan = answer(world)
+    # The auditor adds the contributions up; the service's own total must agree.
+    added = str(sum((Decimal(c["amount"]) for c in plan["contributions"]), Decimal("0.00")))
+    expect((added, plan["total"]) == (belopp, belopp), belopp, f"bidragen {added}, totalen {plan['total']}")
+
+
+@phrased(
+    "then", "den angivna totalen ska vara {belopp:Belopp}", example="den angivna totalen ska vara 11 000 000,00 kr"
+)
+def _plan_stated(world: World, belopp: str) -> None:
+    got = answer(world)["stated_total"]
+    expect(got == belopp, belopp, got)
+
+
+@phrased("then", "ska ERUF:s bidrag vara {belopp:Belopp}", example="ska ERUF:s bidrag vara 4 400 000,00 kr")
+def _plan_eruf(world: World, belopp: str) -> None:
+    got = _eruf_contribution(answer(world))["amount"]
+    expect(got == belopp, belopp, got)
+
+
+@phrased("then", "ERUF:s andel ska vara exakt {andel:Procent} %", example="ERUF:s andel ska vara exakt 40 %")
+def _plan_share(world: World, andel: Decimal) -> None:
+    plan = answer(world)
+    contribution = _eruf_contribution(plan)
+    share = Decimal(contribution["amount"]) / Decimal(plan["total"])
+    expect(share == andel and Decimal(contribution["share"]) == andel, f"{andel:%}", f"{share:%}")

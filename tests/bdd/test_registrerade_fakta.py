@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import pytest
 from medfin_api import DECISION, get, utbetalning
-from service.steps.names import code, codes, label
 from parse import with_pattern
 from pytest_bdd import given, parsers, scenarios, then, when
 from svenska import phrased, step, svenska
 
+from service.steps.names import code, codes, label
 from service.storage import tokens
 
 # Steps ask for their fixtures only as they run; naming store_app here is what makes

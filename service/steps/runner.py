@@ -1,0 +1,264 @@
+"""Runs Gherkin scenarios against the step vocabulary: ``medfin scenarios run``.
+
+A feature file is parsed with the Cucumber project's parser (``gherkin-official``, in
+Swedish unless the file says ``# language: ...``) and compiled to pickles: one per
+scenario and per example row of a Scenariomall, with Bakgrund's steps first and the
+feature's, rule's and scenario's tags. Each pickle runs on a fresh ``World`` over the
+app in process; every step is matched against the vocabulary's phrasings. A step passes,
+fails (the vocabulary's ``Expected``: what was expected, what was answered, the rule's
+message and citation), is undefined (no phrasing matches: the closest are suggested), or
+is skipped after a failure.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+import parse
+from gherkin.errors import CompositeParserException, ParserError
+from gherkin.parser import Parser
+from gherkin.pickles.compiler import Compiler
+from gherkin.token_matcher import TokenMatcher
+
+from service.steps.vocabulary import VOCABULARY, Expected, Phrase, World
+from service.steps.words import TYPES
+
+KEYWORDS = {"Context": "Givet", "Action": "När", "Outcome": "Så"}
+
+
+class NotGherkin(Exception):
+    """A file that the Gherkin parser refuses, with where it stopped."""
+
+    def __init__(self, source: str, line: int, column: int, detail: str) -> None:
+        super().__init__(f"{source}:{line}:{column}: {detail}")
+        self.source, self.line, self.column, self.detail = source, line, column, detail
+
+
+@dataclass
+class StepResult:
+    keyword: str
+    text: str
+    line: int
+    status: str  # passed, failed, undefined, skipped
+    message: dict[str, str] | None = None
+    rule: dict[str, Any] | None = None
+    suggestions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ScenarioResult:
+    name: str
+    feature: str
+    line: int
+    tags: list[str]
+    status: str  # passed, failed, undefined
+    steps: list[StepResult]
+    interpretations: dict[str, str] = field(default_factory=dict)
+
+
+@cache
+def _patterns() -> tuple[tuple[parse.Parser, Phrase, str], ...]:
+    return tuple(
+        (parse.compile(text, extra_types=TYPES), phrase, text) for phrase in VOCABULARY for text in phrase.texts
+    )
+
+
+def match(text: str) -> tuple[Phrase, dict[str, Any]] | None:
+    """The vocabulary entry whose phrasing reads ``text`` whole, and the values it reads."""
+    for pattern, phrase, _ in _patterns():
+        found = pattern.parse(text)
+        if found is not None:
+            return phrase, dict(found.named)
+    return None
+
+
+def closest(text: str, count: int = 3) -> list[str]:
+    """The phrasings most like ``text``, each as its example (or its template)."""
+    known = {phrase.example or phrase.texts[0] for phrase in VOCABULARY}
+    return difflib.get_close_matches(text, sorted(known), n=count, cutoff=0.4)
+
+
+def parse_feature(text: str, source: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The feature's document and its pickles; ``NotGherkin`` where the parser refuses it."""
+    try:
+        document = Parser().parse(text, TokenMatcher("sv"))
+    except (CompositeParserException, ParserError) as error:
+        first = getattr(error, "errors", [error])[0]
+        location = getattr(first, "location", None) or {"line": 0, "column": 0}
+        raise NotGherkin(source, location.get("line", 0), location.get("column", 0), str(first)) from error
+    document["uri"] = source
+    if document.get("feature") is None:
+        raise NotGherkin(source, 1, 1, "no Feature (Egenskap) in the file")
+    return document, Compiler().compile(document)
+
+
+def _step_nodes(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every scenario, step and example row of the document by its AST id, for the
+    keyword and line a pickle lacks."""
+    found: dict[str, dict[str, Any]] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if "keyword" in node and "id" in node and "location" in node:  # a step or a scenario
+                found[node["id"]] = node
+            elif "cells" in node and "id" in node:  # an example row
+                found[node["id"]] = node
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(document)
+    return found
+
+
+def run_pickle(pickle: dict[str, Any], nodes: dict[str, dict[str, Any]], world: World, source: str) -> ScenarioResult:
+    steps: list[StepResult] = []
+    broken = False
+    for pickled in pickle["steps"]:
+        node = nodes.get(pickled["astNodeIds"][0], {})
+        keyword = node.get("keyword", KEYWORDS.get(pickled.get("type", ""), "*")).strip()
+        line = node.get("location", {}).get("line", 0)
+        text = pickled["text"]
+        if broken:
+            steps.append(StepResult(keyword, text, line, "skipped"))
+            continue
+        found = match(text)
+        if found is None:
+            hint = closest(text)
+            message = {
+                "sv": "Okänt steg." + (" Närmast kända: " + "; ".join(hint) if hint else ""),
+                "en": "Unknown step." + (" Closest known: " + "; ".join(hint) if hint else ""),
+            }
+            steps.append(StepResult(keyword, text, line, "undefined", message, suggestions=hint))
+            broken = True
+            continue
+        phrase, values = found
+        try:
+            phrase.run(world, **values)
+        except Expected as failure:
+            steps.append(StepResult(keyword, text, line, "failed", failure.message, failure.rule))
+            broken = True
+            continue
+        except AssertionError as failure:  # a name the decision does not know, and the like
+            steps.append(StepResult(keyword, text, line, "failed", {"sv": str(failure), "en": str(failure)}))
+            broken = True
+            continue
+        steps.append(StepResult(keyword, text, line, "passed"))
+    statuses = {s.status for s in steps}
+    status = "undefined" if "undefined" in statuses else "failed" if "failed" in statuses else "passed"
+    location = nodes.get(pickle["astNodeIds"][0], {}).get("location", {})
+    chosen = _chosen(world)
+    return ScenarioResult(
+        pickle["name"],
+        source,
+        location.get("line", 0),
+        [t["name"].lstrip("@") for t in pickle["tags"]],
+        status,
+        steps,
+        chosen,
+    )
+
+
+def _chosen(world: World) -> dict[str, str]:
+    """The interpretations the scenario's verdicts rest on: as the last answer names them."""
+    response = world.response
+    if response is None or response.status_code != 200:
+        return dict(world.body.get("interpretations", {}))
+    return dict((response.get_json() or {}).get("interpretations", {}))
+
+
+def run_text(text: str, source: str, make_world: Callable[[], World], tags: Sequence[str] = ()) -> list[ScenarioResult]:
+    """Every scenario of one feature's text (those with any of ``tags``, if given)."""
+    document, pickles = parse_feature(text, source)
+    nodes = _step_nodes(document)
+    wanted = {t.lstrip("@") for t in tags}
+    results = []
+    for pickle in pickles:
+        names = {t["name"].lstrip("@") for t in pickle["tags"]}
+        if wanted and not wanted & names:
+            continue
+        results.append(run_pickle(pickle, nodes, make_world(), source))
+    return results
+
+
+def in_process_worlds(decision_id: str) -> Callable[[], World]:
+    """Worlds over the app in process, on a throwaway store (what-if steps never write)."""
+    from service import create_app
+
+    store = Path(tempfile.mkdtemp(prefix="medfin-scenarios-")) / "store.sqlite3"
+    app = create_app({"DATABASE_URL": f"sqlite:///{store}"})
+    client = app.test_client()
+    return lambda: World(client=client, decision_id=decision_id)
+
+
+def summary(results: Iterable[ScenarioResult]) -> dict[str, int]:
+    counted = {"passed": 0, "failed": 0, "undefined": 0}
+    for result in results:
+        counted[result.status] += 1
+    return counted
+
+
+def as_json(results: list[ScenarioResult]) -> dict[str, Any]:
+    scenarios = []
+    for result in results:
+        document = asdict(result)
+        for step in document["steps"]:
+            if not step["suggestions"]:
+                del step["suggestions"]
+        scenarios.append(document)
+    return {"scenarios": scenarios, "summary": summary(results)}
+
+
+def as_junit(results: list[ScenarioResult]) -> str:
+    """JUnit XML for CI tools: one testsuite per feature file, one testcase per scenario."""
+    suites = ElementTree.Element("testsuites")
+    by_feature: dict[str, list[ScenarioResult]] = {}
+    for result in results:
+        by_feature.setdefault(result.feature, []).append(result)
+    for feature, cases in by_feature.items():
+        counted = summary(cases)
+        suite = ElementTree.SubElement(
+            suites,
+            "testsuite",
+            name=feature,
+            tests=str(len(cases)),
+            failures=str(counted["failed"]),
+            errors=str(counted["undefined"]),
+        )
+        for case in cases:
+            element = ElementTree.SubElement(suite, "testcase", classname=feature, name=case.name)
+            bad = next((s for s in case.steps if s.status in ("failed", "undefined")), None)
+            if bad is not None and bad.message is not None:
+                kind = "failure" if bad.status == "failed" else "error"
+                ElementTree.SubElement(element, kind, message=bad.message["sv"]).text = f"{bad.keyword} {bad.text}"
+    return ElementTree.tostring(suites, encoding="unicode", xml_declaration=True)
+
+
+MARKS = {"passed": "✓", "failed": "✗", "undefined": "?", "skipped": "–"}
+STATUS_SV = {"passed": "godkänt", "failed": "underkänt", "undefined": "innehåller okända steg"}
+
+
+def as_text(results: list[ScenarioResult]) -> str:
+    """The run in Swedish, step by step, as an auditor reads it."""
+    lines = []
+    for result in results:
+        lines.append(f"{result.feature}:{result.line}: {result.name} — {STATUS_SV[result.status]}")
+        for step in result.steps:
+            lines.append(f"  {MARKS[step.status]} {step.keyword} {step.text}")
+            if step.message is not None:
+                lines.append(f"      {step.message['sv']}")
+    counted = summary(results)
+    lines.append(
+        f"{len(results)} scenarier: {counted['passed']} godkända, {counted['failed']} underkända,"
+        f" {counted['undefined']} med okända steg."
+    )
+    return "\n".join(lines)

@@ -1,0 +1,114 @@
+"""``medfin scenarios run``: an auditor's own Swedish scenarios, run by the same step
+vocabulary as the shipped features (issue 10)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from click.testing import CliRunner
+
+from service.cli import main
+
+FEATURES = Path(__file__).parents[1] / "features"
+#: The shipped features whose every step is in the package's vocabulary (the registrar's
+#: and the published record's steps are still test-only: tests/bdd).
+WHAT_IF_FEATURES = [
+    "beslutspunkt_1.feature",
+    "beslutspunkt_2.feature",
+    "beslutspunkt_3.feature",
+    "finansiering.feature",
+]
+
+OWN = """# language: sv
+Egenskap: Revisorns egen prövning
+  Bakgrund:
+    Givet att kommunstyrelsen antog förslaget 2024-09-16
+    Och att ERUF godkände ansökan 2024-12-16
+
+  @beslut-1
+  Scenario: Hade vi betalat 100 000 kr den 16 september 2025, hade det varit tillåtet?
+    När revisorn prövar en utbetalning om 100 000,00 kr den 2025-09-16
+    Så ska utbetalningen vara tillåten
+
+  @beslut-1
+  Scenario: En krona över miljonen, men revisorn väntar sig att den är tillåten
+    När revisorn prövar en utbetalning om 1 000 001,00 kr den 2025-09-16
+    Så ska utbetalningen vara tillåten
+    Och regeln om beloppsgränsen ska vara "uppfylld"
+
+  Scenario: Ett steg som inte finns
+    När revisorn prövar en utbetalning på 100 kr den 2025-09-16
+"""
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(*arguments: str, text: str | None = None):
+        if text is not None:
+            (tmp_path / "egen.feature").write_text(text, encoding="utf-8")
+        return CliRunner().invoke(main, ["scenarios", "run", *arguments])
+
+    return invoke
+
+
+def test_every_shipped_what_if_feature_passes_through_the_runner(run):
+    result = run(*(str(FEATURES / name) for name in WHAT_IF_FEATURES), "--json")
+    document = json.loads(result.output)
+    failing = [(s["feature"], s["line"], s["status"]) for s in document["scenarios"] if s["status"] != "passed"]
+    assert (result.exit_code, failing) == (0, [])
+    assert document["summary"]["passed"] == len(document["scenarios"]) >= 50
+
+
+def test_an_auditors_own_file_says_step_by_step_what_held_and_why_not(run):
+    result = run("egen.feature", text=OWN)
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert (
+        "egen.feature:8: Hade vi betalat 100 000 kr den 16 september 2025, hade det varit tillåtet? — godkänt" in lines
+    )
+    assert "  ✗ Så ska utbetalningen vara tillåten" in lines
+    failure = lines[lines.index("  ✗ Så ska utbetalningen vara tillåten") + 1]
+    assert "Väntat: utbetalningen är tillåten. Svar: utbetalningen nekas på grund av beloppsgränsen." in failure
+    assert "Regeln om beloppsgränsen säger: Med utbetalningen 2025-09-16 skulle utbetalningarna uppgå till" in failure
+    assert "[beslut-1] ”Medfinansiering om en miljon kronor under tre år”" in failure
+    assert '  – Och regeln om beloppsgränsen ska vara "uppfylld"' in lines  # skipped after the failure
+    assert "  ? När revisorn prövar en utbetalning på 100 kr den 2025-09-16" in lines
+    assert "Närmast kända: revisorn prövar en utbetalning om 100 000,00 kr den 2025-06-02" in result.output
+    assert lines[-1] == "3 scenarier: 1 godkända, 1 underkända, 1 med okända steg."
+
+
+def test_the_json_answer_has_the_issues_shape(run):
+    document = json.loads(run("egen.feature", "--json", text=OWN).output)
+    assert document["summary"] == {"passed": 1, "failed": 1, "undefined": 1}
+    failed = document["scenarios"][1]
+    assert set(failed) == {"name", "feature", "line", "tags", "status", "steps", "interpretations"}
+    assert (failed["tags"], failed["status"], failed["interpretations"]["three-years"]) == (
+        ["beslut-1"],
+        "failed",
+        "project-years",
+    )
+    statuses = [(s["keyword"], s["status"]) for s in failed["steps"]]
+    assert statuses == [("Givet", "passed"), ("Och", "passed"), ("När", "passed"), ("Så", "failed"), ("Och", "skipped")]
+    broken = failed["steps"][3]
+    assert broken["rule"]["rule_id"] == "amount-cap" and broken["message"]["en"].startswith("Expected:")
+    assert document["scenarios"][2]["steps"][2]["suggestions"]
+
+
+def test_tags_select_and_junit_is_written(run, tmp_path):
+    result = run("egen.feature", "--tags", "beslut-1", "--junit", "resultat.xml", text=OWN)
+    assert result.exit_code == 1
+    suite = ElementTree.parse(tmp_path / "resultat.xml").getroot().find("testsuite")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("2", "1", "0")
+    assert run("egen.feature", "--tags", "finns-inte").exit_code == 1  # nothing selected is no pass
+
+
+def test_a_file_that_is_not_gherkin_exits_2_with_the_parsers_line_and_column(run):
+    result = run("egen.feature", text="Egenskap: x\n  Scenario: y\n    Givet z\n  det här är ingen Gherkin\n")
+    assert result.exit_code == 2
+    assert "egen.feature:4:3: inte Gherkin:" in result.output
+    assert run("saknas.feature").exit_code == 2

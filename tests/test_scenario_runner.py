@@ -112,3 +112,14 @@ def test_a_file_that_is_not_gherkin_exits_2_with_the_parsers_line_and_column(run
     assert result.exit_code == 2
     assert "egen.feature:4:3: inte Gherkin:" in result.output
     assert run("saknas.feature").exit_code == 2
+
+
+def test_the_readmes_example_for_auditors_runs_as_written(run):
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## För revisorer", 1)[1].split("\n## ", 1)[0]
+    example = section.split("```gherkin\n", 1)[1].split("```", 1)[0]
+    result = run("egen.feature", text=example)
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        0,
+        "2 scenarier: 2 godkända, 0 underkända, 0 med okända steg.",
+    )

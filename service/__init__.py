@@ -16,7 +16,7 @@ from service.jsonio import ExactJSONProvider
 from service.storage.engine import default_url, make_engine
 from service.storage.setup import prepare
 from service.storage.store import EventStore
-from service.views import catalog, changes, decisions, docs, evaluation, events, giving, pages
+from service.views import catalog, changes, decisions, docs, evaluation, events, giving, pages, steps
 
 #: Larger bodies are refused with 413 before they are read: an evaluation is a few KiB.
 MAX_BODY_BYTES = 1024 * 1024
@@ -58,6 +58,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(catalog.bp, url_prefix="/v1")
     app.register_blueprint(giving.bp, url_prefix="/v1")
     app.register_blueprint(changes.bp, url_prefix="/v1")
+    app.register_blueprint(steps.bp, url_prefix="/v1")
     app.register_blueprint(docs.bp)
     app.register_blueprint(pages.bp)
     return app

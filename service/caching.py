@@ -72,6 +72,7 @@ POLICIES: dict[str, Policy | Callable[[], Policy]] = {
     "changes.list_changes": RECORDED,
     "catalog.get_catalog": STATIC,
     "giving.get_360giving": RECORDED,
+    "steps.list_steps": STATIC,
     # Files that change only with a release.
     "pages.get_stylesheet": STATIC,
     "docs.get_openapi_document": STATIC,

@@ -123,3 +123,18 @@ def test_the_readmes_example_for_auditors_runs_as_written(run):
         0,
         "2 scenarier: 2 godkända, 0 underkända, 0 med okända steg.",
     )
+
+
+def test_the_vocabulary_is_served_and_every_example_is_read_by_its_own_phrasing(client):
+    from service.steps.runner import match
+
+    answer = client.get("/v1/steps")
+    assert answer.status_code == 200 and answer.headers["ETag"]
+    steps = answer.json["steps"]
+    assert len(steps) >= 40 and answer.json["language"] == "sv"
+    for entry in steps:
+        assert entry["example"], entry["phrasing"]
+        found = match(entry["example"])
+        assert found is not None and entry["phrasing"] in found[0].texts, entry
+    amounts = [p for s in steps for p in s["parameters"] if p["type"] == "Belopp"]
+    assert amounts and amounts[0]["example"] == "400 000,00 kr"

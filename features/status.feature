@@ -53,7 +53,7 @@ Egenskap: Åtagandets status från förslag till fullgjort
       Så ska åtagandet vara föreslaget
       Och faktumet "eruf-grant-reported-2024-12-16" ska ha källan "https://campusflemingsberg.se/en/2024/12/16/klustermotor-flemingsberg-eruf-projekt-for-tillvaxt-inom-life-science/" och citera "The project has been granted funding from the European Regional Development Fund (ERDF)"
       Och faktumet "eruf-grant-reported-2024-12-16" ska ha källan "https://campusflemingsberg.se/en/2024/12/16/klustermotor-flemingsberg-eruf-projekt-for-tillvaxt-inom-life-science/" och citera "The total project budget is €10.8 million for the years 2025–2027."
-      Och faktumets anteckning ska säga "10,8 miljoner euro"
+      Och faktumet "eruf-grant-reported-2024-12-16" ska ha en anteckning som säger "10,8 miljoner euro"
 
   Regel: Kommunstyrelsen kan avslå förslaget, återremittera eller bordlägga ärendet
     "Förslag till beslut"

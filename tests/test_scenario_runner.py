@@ -14,7 +14,7 @@ from service.cli import main
 
 FEATURES = Path(__file__).parents[1] / "features"
 #: The shipped features whose every step is in the package's vocabulary (the registrar's
-#: and the published record's steps are still test-only: tests/bdd).
+#: steps, of registrerade_fakta.feature, are still test-only: tests/bdd).
 WHAT_IF_FEATURES = [
     "beslutspunkt_1.feature",
     "beslutspunkt_2.feature",

@@ -637,3 +637,67 @@ def _plan_share(world: World, andel: Decimal) -> None:
     contribution = _eruf_contribution(plan)
     share = Decimal(contribution["amount"]) / Decimal(plan["total"])
     expect(share == andel and Decimal(contribution["share"]) == andel, f"{andel:%}", f"{share:%}")
+
+
+# ---------------------------------------------------------------- det publicerade åtagandet
+
+
+@phrased(
+    "when",
+    "revisorn hämtar åtagandet enligt de publicerade fakta den {dag:Dag}",
+    example="revisorn hämtar åtagandet enligt de publicerade fakta den 2025-06-02",
+)
+def _published(world: World, dag: str) -> None:
+    world.response = world.client.get(f"{world.base}/commitment", query_string={"as_of": dag})
+
+
+@phrased("then", "antagandedagen ska vara okänd", example="antagandedagen ska vara okänd")
+def _adoption_unknown(world: World) -> None:
+    document = answer(world)
+    unknown = "adopted_on" in [u["field"] for u in document["unknowns"]]
+    expect(
+        unknown and "adoption" not in [f["type"] for f in document["facts"]], "antagandedagen är okänd", "den är känd"
+    )
+
+
+def _fact(world: World, fakta_id: str) -> dict:
+    found = [f for f in answer(world)["facts"] if f.get("fact_id") == fakta_id]
+    if len(found) != 1:
+        raise Expected(f"Faktumet {fakta_id} finns inte i svaret.", f"The answer has no fact {fakta_id}.")
+    return found[0]
+
+
+@phrased(
+    "then",
+    'faktumet "{fakta_id}" ska räknas med beviskraften "{beviskraft}"',
+    example='faktumet "eruf-grant-reported-2024-12-16" ska räknas med beviskraften "press_report"',
+)
+def _fact_counts(world: World, fakta_id: str, beviskraft: str) -> None:
+    fact = _fact(world, fakta_id)
+    got = (fact["source"]["evidence"], fact["counts"])
+    expect(
+        got == (beviskraft, True), f"räknas, med beviskraften {beviskraft}", f"beviskraft {got[0]}, räknas: {got[1]}"
+    )
+
+
+@phrased(
+    "then",
+    'faktumet "{fakta_id}" ska ha källan "{adress}" och citera "{citat}"',
+    example='faktumet "eruf-grant-reported-2024-12-16" ska ha källan "https://campusflemingsberg.se/" och citera "X"',
+)
+def _fact_source(world: World, fakta_id: str, adress: str, citat: str) -> None:
+    fact = _fact(world, fakta_id)
+    expect(fact["source"]["url"] == adress, f"källan {adress}", str(fact["source"]["url"]))
+    expect(
+        citat in (fact.get("quote"), fact.get("budget_quote")), f"citatet \u201d{citat}\u201d", str(fact.get("quote"))
+    )
+
+
+@phrased(
+    "then",
+    'faktumet "{fakta_id}" ska ha en anteckning som säger "{text}"',
+    example='faktumet "eruf-grant-reported-2024-12-16" ska ha en anteckning som säger "10,8 miljoner euro"',
+)
+def _fact_note(world: World, fakta_id: str, text: str) -> None:
+    note = _fact(world, fakta_id).get("note_sv", "")
+    expect(text in note, f"anteckningen säger \u201d{text}\u201d", note)

@@ -66,7 +66,9 @@ class ScenarioResult:
 @cache
 def _patterns() -> tuple[tuple[parse.Parser, Phrase, str], ...]:
     return tuple(
-        (parse.compile(text, extra_types=TYPES), phrase, text) for phrase in VOCABULARY for text in phrase.texts
+        (parse.compile(text, extra_types={**TYPES, **phrase.types}), phrase, text)
+        for phrase in VOCABULARY
+        for text in phrase.texts
     )
 
 
@@ -191,13 +193,19 @@ def run_text(text: str, source: str, make_world: Callable[[], World], tags: Sequ
 
 
 def in_process_worlds(decision_id: str) -> Callable[[], World]:
-    """Worlds over the app in process, on a throwaway store (what-if steps never write)."""
+    """Worlds over the app in process, on throwaway stores: one shared by the scenarios
+    that only read and ask what-ifs, and one of its own for each scenario that writes,
+    made at its first write (``World.fresh``), so that no scenario sees another's events."""
     from service import create_app
 
-    store = Path(tempfile.mkdtemp(prefix="medfin-scenarios-")) / "store.sqlite3"
-    app = create_app({"DATABASE_URL": f"sqlite:///{store}"})
-    client = app.test_client()
-    return lambda: World(client=client, decision_id=decision_id)
+    scratch = Path(tempfile.mkdtemp(prefix="medfin-scenarios-"))
+    made = iter(range(1, 1_000_000))
+
+    def fresh() -> Any:
+        return create_app({"DATABASE_URL": f"sqlite:///{scratch / f'store-{next(made)}.sqlite3'}"}).test_client()
+
+    client = fresh()
+    return lambda: World(client=client, decision_id=decision_id, fresh=fresh)
 
 
 def summary(results: Iterable[ScenarioResult]) -> dict[str, int]:

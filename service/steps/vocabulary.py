@@ -47,10 +47,30 @@ class World:
         }
     )
     response: Any = None
+    #: The events a scenario recorded, by the name later steps call them by
+    #: ("kommunstyrelsens beslut", "utbetalningen"), and the last request sent.
+    recorded: dict[str, Any] = field(default_factory=dict)
+    #: Where the scenario's writes go: a new app on a store of its own, made at the
+    #: first write (``medfin scenarios run``); ``None`` where the client's store is the
+    #: scenario's own already (the test suite's, made afresh for each scenario).
+    fresh: Callable[[], Any] | None = None
+    _tokens: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def base(self) -> str:
         return f"/v1/decisions/{self.decision_id}"
+
+    def headers(self, role: str = "registrar") -> dict[str, str]:
+        """An ``Authorization`` header of a token with ``role`` on the scenario's store."""
+        if role not in self._tokens:
+            if self.fresh is not None and not self._tokens:
+                self.client = self.fresh()
+            from service.storage import tokens
+
+            engine = self.client.application.extensions["medfin"].engine
+            name = {"registrar": "registrator", "reader": "lasare"}[role]
+            self._tokens[role] = {"Authorization": f"Bearer {tokens.create(engine, name, role)}"}
+        return self._tokens[role]
 
 
 @dataclass(frozen=True)
@@ -59,18 +79,21 @@ class Phrase:
     texts: tuple[str, ...]  # the current phrasing first, then its aliases
     run: Callable[..., None]
     example: str
+    types: dict[str, Any] = field(default_factory=dict)  # parse types beyond the common ones
 
 
 VOCABULARY: list[Phrase] = []
 
 
-def phrased(kind: str, *texts: str, both: bool = False, example: str = "") -> Callable[[Callable[..., None]], Any]:
+def phrased(
+    kind: str, *texts: str, both: bool = False, example: str = "", types: dict[str, Any] | None = None
+) -> Callable[[Callable[..., None]], Any]:
     """Registers ``run`` under each of ``texts``; with ``both``, each also in the word
     order that follows "Så" ("ska regeln ... vara") as well as "Och" ("regeln ... ska vara")."""
     phrasings = tuple(variant for text in texts for variant in (both_orders(text) if both else (text,)))
 
     def register(run: Callable[..., None]) -> Callable[..., None]:
-        VOCABULARY.append(Phrase(kind, phrasings, run, example))
+        VOCABULARY.append(Phrase(kind, phrasings, run, example, dict(types or {})))
         return run
 
     return register
@@ -701,3 +724,7 @@ def _fact_source(world: World, fakta_id: str, adress: str, citat: str) -> None:
 def _fact_note(world: World, fakta_id: str, text: str) -> None:
     note = _fact(world, fakta_id).get("note_sv", "")
     expect(text in note, f"anteckningen säger \u201d{text}\u201d", note)
+
+
+# The registrar's steps (writes to the event log) join the vocabulary from their module.
+from service.steps import registrar  # noqa: E402, F401

@@ -58,4 +58,4 @@ for _phrase in VOCABULARY:
     _run = _adapter(_phrase)
     _options = {"target_fixture": "response"} if _phrase.kind == "when" else {}
     for _text in _phrase.texts:
-        DECORATORS[_phrase.kind](step(_text), **_options)(_run)
+        DECORATORS[_phrase.kind](step(_text, _phrase.types), **_options)(_run)

@@ -16,7 +16,7 @@ from service.jsonio import ExactJSONProvider
 from service.storage.engine import default_url, make_engine
 from service.storage.setup import prepare
 from service.storage.store import EventStore
-from service.views import catalog, changes, decisions, docs, evaluation, events, giving, pages, steps
+from service.views import catalog, changes, decisions, docs, evaluation, events, giving, pages, scenario_runs, steps
 
 #: Larger bodies are refused with 413 before they are read: an evaluation is a few KiB.
 MAX_BODY_BYTES = 1024 * 1024
@@ -41,6 +41,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         WRITE_LIMIT=100,  # writes by one token at once (over the 50-way race and a batch import) ...
         WRITE_LIMIT_PERIOD=100,  # ... then one a second
         TRUSTED_PROXIES=0,  # proxies whose X-Forwarded-For names the client; none unless set
+        # POST .../scenarios: what one request may ask to be run (413 or 422 past it).
+        SCENARIO_MAX_BYTES=65536,
+        SCENARIO_MAX_SCENARIOS=100,
+        SCENARIO_MAX_STEPS=2000,
+        SCENARIO_MAX_SECONDS=5,
     )
     app.config.from_prefixed_env("MEDFIN")
     app.config.update(config or {})
@@ -59,6 +64,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(giving.bp, url_prefix="/v1")
     app.register_blueprint(changes.bp, url_prefix="/v1")
     app.register_blueprint(steps.bp, url_prefix="/v1")
+    app.register_blueprint(scenario_runs.bp, url_prefix="/v1")
     app.register_blueprint(docs.bp)
     app.register_blueprint(pages.bp)
     return app

@@ -23,6 +23,7 @@ from service.storage import faults
 TYPES: dict[str, tuple[int, str]] = {
     "validation-error": (400, "The request is not valid"),
     "malformed-json": (400, "The body is not valid JSON"),
+    "not-gherkin": (400, "The body is not a Gherkin feature"),
     "unknown-interpretation": (400, "Unknown interpretation"),
     "unauthorized": (401, "Authentication required"),
     "forbidden": (403, "Not allowed to write"),
@@ -38,6 +39,7 @@ TYPES: dict[str, tuple[int, str]] = {
     "invalid-correction": (422, "The correction cannot be recorded"),
     "invalid-fact": (422, "The fact cannot be true of this decision"),
     "idempotency-key-reused": (422, "The Idempotency-Key was used for another request"),
+    "scenario-run-too-large": (422, "The scenario run is past its bounds"),
     "too-many-requests": (429, "Too many requests"),
     "internal-error": (500, "Internal server error"),
     "database-unavailable": (503, "The database is unavailable"),

@@ -132,3 +132,41 @@ def test_the_vocabulary_is_served_and_every_example_is_read_by_its_own_phrasing(
         assert found is not None and entry["phrasing"] in found[0].texts, entry
     amounts = [p for s in steps for p in s["parameters"] if p["type"] == "Belopp"]
     assert amounts and amounts[0]["example"] == "400 000,00 kr"
+
+
+SCENARIOS = "/v1/decisions/ks-2024-1371-481/scenarios"
+
+
+def test_the_api_runs_a_feature_sent_as_gherkin_or_json_and_answers_as_the_cli_does(client, run):
+    by_cli = json.loads(run("egen.feature", "--json", text=OWN).output)
+    as_text = client.post(SCENARIOS, data=OWN.encode(), content_type="text/x-gherkin")
+    as_json = client.post(SCENARIOS, json={"feature": OWN})
+    assert as_text.status_code == as_json.status_code == 200
+    assert as_text.json == as_json.json
+    for scenario in by_cli["scenarios"]:
+        scenario["feature"] = "request"
+    assert as_text.json == by_cli
+
+
+def test_the_api_never_writes_a_step_that_would_is_skipped_with_the_reason(client):
+    before = client.get("/v1/decisions/ks-2024-1371-481/events").json["total"]
+    feature = (FEATURES / "registrerade_fakta.feature").read_text(encoding="utf-8")
+    answer = client.post(SCENARIOS, json={"feature": feature}).json
+    writing = next(s for s in answer["scenarios"] if s["status"] == "undefined")
+    skipped = next(step for step in writing["steps"] if step["status"] == "skipped")
+    assert "API:t skriver aldrig" in skipped["message"]["sv"]
+    assert client.get("/v1/decisions/ks-2024-1371-481/events").json["total"] == before
+
+
+def test_the_api_refuses_what_is_not_gherkin_or_past_its_bounds(client):
+    broken = b"Egenskap: x\n  Scenario: a\n    Givet att z\nEgenskap: y\n"
+    not_gherkin = client.post(SCENARIOS, data=broken, content_type="text/x-gherkin")
+    assert (not_gherkin.status_code, not_gherkin.json["type"]) == (400, "urn:medfin:problem:not-gherkin")
+    assert "Line 4, column 1" in not_gherkin.json["detail"]
+    assert client.post(SCENARIOS, data=b"#" * 70_000, content_type="text/x-gherkin").status_code == 413
+    many = "# language: sv\nEgenskap: x\n" + "".join(
+        f"  Scenario: s{i}\n    Så ska utbetalningen vara tillåten\n" for i in range(101)
+    )
+    too_many = client.post(SCENARIOS, data=many.encode(), content_type="text/x-gherkin")
+    assert (too_many.status_code, too_many.json["type"]) == (422, "urn:medfin:problem:scenario-run-too-large")
+    assert client.post(SCENARIOS, data=b"x", content_type="text/plain").status_code == 415

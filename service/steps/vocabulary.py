@@ -24,6 +24,10 @@ RESERVE = "reserverade-medel-for-oforutsett"
 FLEMINGSBERG_SCIENCE = "stiftelsen-flemingsberg-science"
 
 
+class WouldWrite(Exception):
+    """A step that would write to the event log, asked where nothing may be written (the API)."""
+
+
 class Expected(AssertionError):
     """A step's expectation the answer does not meet, worded for an auditor."""
 
@@ -54,6 +58,8 @@ class World:
     #: first write (``medfin scenarios run``); ``None`` where the client's store is the
     #: scenario's own already (the test suite's, made afresh for each scenario).
     fresh: Callable[[], Any] | None = None
+    #: Nothing may be written (POST .../scenarios): a step that would is skipped.
+    read_only: bool = False
     _tokens: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
@@ -62,6 +68,8 @@ class World:
 
     def headers(self, role: str = "registrar") -> dict[str, str]:
         """An ``Authorization`` header of a token with ``role`` on the scenario's store."""
+        if self.read_only:
+            raise WouldWrite
         if role not in self._tokens:
             if self.fresh is not None and not self._tokens:
                 self.client = self.fresh()

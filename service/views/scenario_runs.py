@@ -1,0 +1,74 @@
+"""An auditor's scenarios run over HTTP (operationId runScenarios): the same runner and
+vocabulary as ``medfin scenarios run``, against this service's answers; it only reads.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, current_app, request
+
+from rules import load_decision
+from service.jsonio import NotJson, loads
+from service.problems import Problem
+from service.steps import runner
+from service.steps.vocabulary import World
+
+bp = Blueprint("scenario_runs", __name__)
+
+
+@bp.post("/decisions/<decision_id>/scenarios")
+def run_scenarios(decision_id: str) -> Any:
+    """operationId: runScenarios."""
+    decision = load_decision(decision_id)
+    text = _feature_text()
+    config = current_app.config
+    client = current_app.test_client()
+    try:
+        results = runner.run_text(
+            text,
+            "request",
+            lambda: World(client=client, decision_id=decision.decision_id, read_only=True),
+            max_scenarios=int(config["SCENARIO_MAX_SCENARIOS"]),
+            max_steps=int(config["SCENARIO_MAX_STEPS"]),
+            max_seconds=float(config["SCENARIO_MAX_SECONDS"]),
+        )
+    except runner.NotGherkin as error:
+        raise Problem(
+            "not-gherkin",
+            f"Line {error.line}, column {error.column}: {error.detail[:200]}",
+            errors=[{"pointer": "/feature", "detail": f"line {error.line}, column {error.column}"}],
+        ) from error
+    except runner.TooLarge as error:
+        raise Problem("scenario-run-too-large", str(error)) from error
+    return runner.as_json(results)
+
+
+def _feature_text() -> str:
+    """The feature: the body as ``text/x-gherkin``, or ``{"feature": "..."}`` as JSON."""
+    limit = int(current_app.config["SCENARIO_MAX_BYTES"])
+    if (request.content_length or 0) > limit:
+        raise Problem("payload-too-large", f"Send at most {limit} bytes of scenarios at once.")
+    body = request.get_data(cache=False)
+    if len(body) > limit:
+        raise Problem("payload-too-large", f"Send at most {limit} bytes of scenarios at once.")
+    if request.mimetype == "text/x-gherkin":
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise Problem("not-gherkin", "The feature must be UTF-8 text.") from error
+    if request.mimetype == "application/json":
+        try:
+            document = loads(body)
+        except NotJson as error:
+            raise Problem("malformed-json", str(error)) from error
+        if not isinstance(document, dict) or set(document) != {"feature"} or not isinstance(document["feature"], str):
+            raise Problem(
+                "validation-error",
+                'Send {"feature": "<the feature text>"}.',
+                errors=[{"pointer": "/feature", "detail": "Must be the feature's text, a string."}],
+            )
+        return document["feature"]
+    raise Problem(
+        "unsupported-media-type", 'Send the feature as text/x-gherkin, or as application/json {"feature": ...}.'
+    )

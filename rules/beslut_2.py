@@ -73,16 +73,6 @@ def deadline(decision: Decision, facts: Facts, reading: Reading) -> Span | None 
     return None if span is None else (span[0][0], span[-1][1])
 
 
-def allows(decision: Decision, facts: Facts, reading: Reading, paid_on: date) -> bool | None:
-    """An utbetalning on ``paid_on`` is within the period (``None``: it cannot be told)."""
-    span = deadline(decision, facts, reading)
-    if span is False:
-        return True
-    if span is None:
-        return None
-    return span[0] <= paid_on <= span[1]
-
-
 def period(decision: Decision, facts: Facts, reading: Reading) -> RuleOutcome:
     """Every recorded utbetalning against the period."""
     chosen = reading.chosen(THREE_YEARS)

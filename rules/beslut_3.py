@@ -67,17 +67,6 @@ def withdrawal_bars(facts: Facts, reading: Reading, paid_on: date) -> bool:
     )
 
 
-def allows(decision: Decision, facts: Facts, reading: Reading, paid_on: date) -> bool | None:
-    """An utbetalning on ``paid_on`` meets the condition (``None``: it cannot be told)."""
-    eruf = facts.eruf_decision
-    if eruf is None or eruf.decided_on > paid_on:
-        return False
-    approved = counts(decision, eruf, reading)
-    if approved is not True:
-        return approved
-    return not withdrawal_bars(facts, reading, paid_on)
-
-
 def eruf_approval(decision: Decision, facts: Facts, reading: Reading) -> RuleOutcome:
     """Beslutspunkt 3 on the facts: approved, and nothing paid before it (nor after a withdrawal)."""
     eruf, paid = facts.eruf_decision, facts.disbursements

@@ -13,7 +13,6 @@ when it was made (a decision may be executed before it gains legal force).
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
@@ -34,15 +33,6 @@ def committed(decision: Decision, facts: Facts) -> Decimal:
     if adoption is not None and adoption.outcome == "adopted_amended" and adoption.amended_amount is not None:
         return adoption.amended_amount
     return decision.amount
-
-
-def allows(facts: Facts, paid_on: date) -> bool:
-    """An utbetalning on ``paid_on`` has an adopted decision behind it, not annulled by then."""
-    adoption = facts.adoption
-    if adoption is None or not adoption.adopts or paid_on < adoption.decided_on:
-        return False
-    annulled = annulled_on(facts) if facts.appeals else None
-    return annulled is None or paid_on < annulled
 
 
 def adoption(decision: Decision, facts: Facts) -> RuleOutcome:

@@ -170,3 +170,18 @@ def test_the_api_refuses_what_is_not_gherkin_or_past_its_bounds(client):
     too_many = client.post(SCENARIOS, data=many.encode(), content_type="text/x-gherkin")
     assert (too_many.status_code, too_many.json["type"]) == (422, "urn:medfin:problem:scenario-run-too-large")
     assert client.post(SCENARIOS, data=b"x", content_type="text/plain").status_code == 415
+
+
+def test_a_refused_registration_that_says_other_words_is_quoted_as_a_reader_writes(run):
+    feature = """# language: sv
+Egenskap: Registratorns utbetalning
+  Scenario: Regeln säger något annat än revisorn väntar sig
+    Givet att registratorn har registrerat att kommunstyrelsen antog förslaget 2024-09-16 enligt protokollet "KS § 12"
+    När registratorn registrerar en utbetalning om 100 000,00 kr den 2025-03-03 till "botkyrka-kommun"
+    Så ska registreringen nekas på grund av mottagaren
+    Och regeln om mottagaren, som inte är uppfylld, ska säga "helt andra ord"
+"""
+    result = run("egen.feature", text=feature)
+    assert result.exit_code == 1
+    assert "Väntat: regeln säger ”helt andra ord”. Svar: regeln säger ”" in result.output
+    assert "\\u201d" not in result.output

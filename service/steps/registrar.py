@@ -13,8 +13,7 @@ from typing import Any
 from parse import with_pattern
 
 from service.steps.names import code, codes, label
-from service.steps.vocabulary import Expected, World, answer, expect, phrased, utbetalning
-from service.steps.words import svenska
+from service.steps.vocabulary import Expected, World, answer, expect, expect_cites, expect_says, phrased, utbetalning
 
 PROBLEM = "application/problem+json"
 # "från" names the budget the money is taken from, "till" the one who receives it.
@@ -424,14 +423,7 @@ def _write_refused(world: World, regler: Any) -> None:
     example='regeln om beloppsgränsen, som inte är uppfylld, ska citera "beslut-1" med orden "en miljon kronor"',
 )
 def _broken_cites(world: World, regel: str, ankare: str, orden: str) -> None:
-    broken = violation(world, code("regel", regel))
-    quotes = [c["quote"] for c in broken["citations"] if c["anchor"] == ankare]
-    expect(
-        any(orden in quote for quote in quotes),
-        f"citat av [{ankare}] med orden \\u201d{orden}\\u201d",
-        "; ".join(quotes) or "inget",
-        broken,
-    )
+    expect_cites(violation(world, code("regel", regel)), ankare, orden)
 
 
 @phrased(
@@ -441,9 +433,7 @@ def _broken_cites(world: World, regel: str, ankare: str, orden: str) -> None:
     example='regeln om beloppsgränsen, som inte är uppfylld, ska säga "mer än"',
 )
 def _broken_says(world: World, regel: str, text: str) -> None:
-    broken = violation(world, code("regel", regel))
-    said = svenska(broken["message"]["sv"])
-    expect(text in said, f"regeln säger \\u201d{text}\\u201d", f"regeln säger \\u201d{said}\\u201d", broken)
+    expect_says(violation(world, code("regel", regel)), text)
 
 
 @phrased(

@@ -13,6 +13,7 @@ is skipped after a failure.
 from __future__ import annotations
 
 import difflib
+import itertools
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -233,7 +234,7 @@ def in_process_worlds(decision_id: str) -> Callable[[], World]:
     from service import create_app
 
     scratch = Path(tempfile.mkdtemp(prefix="medfin-scenarios-"))
-    made = iter(range(1, 1_000_000))
+    made = itertools.count(1)
 
     def fresh() -> Any:
         return create_app({"DATABASE_URL": f"sqlite:///{scratch / f'store-{next(made)}.sqlite3'}"}).test_client()

@@ -161,6 +161,25 @@ def expect(ok: bool, expected: str, answered: str, rule_outcome: dict | None = N
     raise Expected(sv, en, rule_outcome)
 
 
+def expect_cites(outcome: dict, ankare: str, orden: str) -> None:
+    """Fails the step unless ``outcome`` cites, under ``ankare``, words containing ``orden``."""
+    quotes = [c["quote"] for c in outcome["citations"] if c["anchor"] == ankare]
+    expect(
+        any(orden in quote for quote in quotes),
+        f"citat av [{ankare}] med orden \u201d{orden}\u201d",
+        "; ".join(quotes) or "inget citat där",
+        outcome,
+    )
+
+
+def expect_says(outcome: dict, text: str, *, says: bool = True) -> None:
+    """Fails the step unless ``outcome``'s Swedish message says ``text`` (or, with
+    ``says=False``, does not)."""
+    said = svenska(outcome["message"]["sv"])
+    wanted = f"regeln säger \u201d{text}\u201d" if says else f"regeln säger inte \u201d{text}\u201d"
+    expect((text in said) is says, wanted, f"regeln säger \u201d{said}\u201d", outcome)
+
+
 def _adoption(world: World) -> dict:
     """The facts' ``adoption``, made from the ``adopted_on`` shorthand where a step needs
     more than the day (the announcement, an appeal)."""
@@ -472,13 +491,7 @@ def _rule_cites(world: World, regel: str, utfall: str, ankare: str, orden: str) 
         f"regeln är {label('utfall', outcome['outcome'])}",
         outcome,
     )
-    quotes = [c["quote"] for c in outcome["citations"] if c["anchor"] == ankare]
-    expect(
-        any(orden in quote for quote in quotes),
-        f"citat av [{ankare}] med orden \u201d{orden}\u201d",
-        "; ".join(quotes) or "inget citat där",
-        outcome,
-    )
+    expect_cites(outcome, ankare, orden)
 
 
 @phrased(
@@ -505,9 +518,7 @@ def _rule_is(world: World, regel: str, utfall: str) -> None:
     example='regeln om kommunstyrelsens beslut ska säga "ett förslag till beslut binder inte kommunen"',
 )
 def _rule_says(world: World, regel: str, text: str) -> None:
-    outcome = rule(world, code("regel", regel))
-    said = svenska(outcome["message"]["sv"])
-    expect(text in said, f"regeln säger \u201d{text}\u201d", f"regeln säger \u201d{said}\u201d", outcome)
+    expect_says(rule(world, code("regel", regel)), text)
 
 
 @phrased(
@@ -516,9 +527,7 @@ def _rule_says(world: World, regel: str, text: str) -> None:
     example='regeln om mottagaren inte ska säga "botkyrka-kommun"',
 )
 def _rule_does_not_say(world: World, regel: str, text: str) -> None:
-    outcome = rule(world, regel)
-    said = svenska(outcome["message"]["sv"])
-    expect(text not in said, f"regeln säger inte \u201d{text}\u201d", f"regeln säger \u201d{said}\u201d", outcome)
+    expect_says(rule(world, regel), text, says=False)
 
 
 @phrased(

@@ -104,6 +104,12 @@ Egenskap: Beslutspunkt 1 – en miljon kronor till Flemingsberg Science
       Och regeln om mottagaren ska vara "uppfylld" och citera "beslut-1" med orden "avseende Flemingsberg Science projektansökan"
       Och regeln om mottagaren ska säga "Utbetalningen går till Stiftelsen Flemingsberg Science."
 
+    @beslut-1 @fotnot-1
+    Scenario: Flemingsberg Science är stiftelsen som fotnoten beskriver
+      När revisorn prövar en utbetalning om 100 000,00 kr den 2025-03-03 till Stiftelsen Flemingsberg Science
+      Så ska utbetalningen vara tillåten
+      Och regeln om mottagaren ska vara "uppfylld" och citera "fotnot-1" med orden "Stiftelsen Flemingsberg Science bildades 2011"
+
     @beslut-1
     Scenario: En utbetalning till någon annan än Flemingsberg Science nekas
       När revisorn prövar en utbetalning om 100 000,00 kr den 2025-03-03 till Botkyrka kommun

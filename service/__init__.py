@@ -16,7 +16,19 @@ from service.jsonio import ExactJSONProvider
 from service.storage.engine import default_url, make_engine
 from service.storage.setup import prepare
 from service.storage.store import EventStore
-from service.views import catalog, changes, decisions, docs, evaluation, events, giving, pages, scenario_runs, steps
+from service.views import (
+    catalog,
+    changes,
+    decisions,
+    docs,
+    evaluation,
+    events,
+    giving,
+    pages,
+    scenario_runs,
+    steps,
+    traceability,
+)
 
 #: Larger bodies are refused with 413 before they are read: an evaluation is a few KiB.
 MAX_BODY_BYTES = 1024 * 1024
@@ -65,6 +77,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(changes.bp, url_prefix="/v1")
     app.register_blueprint(steps.bp, url_prefix="/v1")
     app.register_blueprint(scenario_runs.bp, url_prefix="/v1")
+    app.register_blueprint(traceability.bp, url_prefix="/v1")
     app.register_blueprint(docs.bp)
     app.register_blueprint(pages.bp)
     return app

@@ -73,6 +73,8 @@ POLICIES: dict[str, Policy | Callable[[], Policy]] = {
     "catalog.get_catalog": STATIC,
     "giving.get_360giving": RECORDED,
     "steps.list_steps": STATIC,
+    # The shipped features' run, once per process: it changes only with a release.
+    "traceability.get_traceability": STATIC,
     # Files that change only with a release.
     "pages.get_stylesheet": STATIC,
     "docs.get_openapi_document": STATIC,

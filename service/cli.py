@@ -5,12 +5,15 @@ medfin status --as-of 2025-06-01
 medfin evaluate what-if.json     # exit 0: allowed, 1: not allowed, 2: bad input
 medfin export site/              # the whole dataset as static files
 medfin scenarios run mitt.feature   # an auditor's Swedish scenarios: exit 0 all passed, 1 not, 2 unreadable
+medfin scenarios run mitt.feature --url https://medfin.example/   # the same, against a running service
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -138,36 +141,41 @@ def scenarios() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--tags", "tags", multiple=True, help="Run only scenarios with this tag (repeatable; any matches).")
 @click.option("--decision", "decision_id", default=None, help="The decision (default: the only one served).")
+@click.option(
+    "--url",
+    "url",
+    default=None,
+    help="Ask a running medfin at this address (e.g. https://medfin.example/) instead; nothing is written there.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.option("--junit", "junit", type=click.Path(dir_okay=False, path_type=Path), help="Write JUnit XML here.")
 def run_scenarios(
-    files: tuple[Path, ...], tags: tuple[str, ...], decision_id: str | None, as_json: bool, junit: Path | None
+    files: tuple[Path, ...],
+    tags: tuple[str, ...],
+    decision_id: str | None,
+    url: str | None,
+    as_json: bool,
+    junit: Path | None,
 ) -> None:
-    """Runs every scenario of FILES, in process on a throwaway store. Exit 0 when every
+    """Runs every scenario of FILES, in process on a throwaway store, or against the
+    service at --url (read-only: a step that would write is skipped). Exit 0 when every
     selected scenario passed, 1 when any failed or had an unknown step (or none was
-    selected), 2 when a file cannot be read or is not Gherkin."""
-    from rules import decision_ids
-    from service.steps import runner
+    selected), 2 when a file cannot be read or is not Gherkin, or the service cannot be
+    reached."""
+    from service.steps import remote, runner
 
-    known = decision_ids()
-    if decision_id is None:
-        if len(known) != 1:
-            raise click.UsageError(f"Several decisions are served; choose one with --decision ({', '.join(known)}).")
-        decision_id = known[0]
-    _decision(decision_id)
-    worlds = runner.in_process_worlds(decision_id)
-    results = []
-    for path in files:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            click.echo(f"{path}: kan inte läsas ({error})", err=True)
-            sys.exit(2)
-        try:
-            results += runner.run_text(text, str(path), worlds, tags)
-        except runner.NotGherkin as error:
-            click.echo(f"{error.source}:{error.line}:{error.column}: inte Gherkin: {error.detail}", err=True)
-            sys.exit(2)
+    texts = [(str(path), _feature_text(path)) for path in files]
+    try:
+        with _worlds(url, decision_id) as worlds:
+            results = []
+            for source, text in texts:
+                results += runner.run_text(text, source, worlds, tags)
+    except runner.NotGherkin as error:
+        click.echo(f"{error.source}:{error.line}:{error.column}: inte Gherkin: {error.detail}", err=True)
+        sys.exit(2)
+    except remote.Unreachable as error:
+        click.echo(f"Tjänsten svarar inte som medfin: {error}", err=True)
+        sys.exit(2)
     if junit is not None:
         junit.write_text(runner.as_junit(results), encoding="utf-8")
     if as_json:
@@ -176,6 +184,35 @@ def run_scenarios(
         click.echo(runner.as_text(results))
     counted = runner.summary(results)
     sys.exit(0 if results and counted["passed"] == len(results) else 1)
+
+
+def _feature_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        click.echo(f"{path}: kan inte läsas ({error})", err=True)
+        sys.exit(2)
+
+
+@contextmanager
+def _worlds(url: str | None, decision_id: str | None) -> Iterator[Any]:
+    """The scenarios' worlds: in process on throwaway stores, or read-only over HTTP."""
+    from rules import decision_ids
+    from service.steps import remote, runner
+
+    client = remote.RemoteClient(url) if url is not None else None
+    known = remote.served_decisions(client) if client is not None else decision_ids()
+    if decision_id is None:
+        if len(known) != 1:
+            raise click.UsageError(f"Several decisions are served; choose one with --decision ({', '.join(known)}).")
+        decision_id = known[0]
+    if decision_id not in known:
+        raise click.BadParameter(f"{decision_id!r} is not served; known: {', '.join(known)}.", param_hint="--decision")
+    if client is not None:
+        yield remote.remote_worlds(client, decision_id)
+        return
+    with runner.in_process_worlds(decision_id) as worlds:
+        yield worlds
 
 
 @main.command(name="export")

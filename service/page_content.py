@@ -18,7 +18,9 @@ from rules.glossary import APPEAL_OUTCOMES, CONTRIBUTION_KINDS, ERUF_OUTCOMES, O
 from rules.interpretations import KI_RS_CONTRIBUTION, choose
 from rules.money import ZERO, show_sv
 from service import presenters
-from service.scenarios import Scenario, index, tagged
+from service.steps import traceability
+from service.steps.shipped import Scenario, index, run_if_done, tagged
+from service.stockholm import STOCKHOLM
 from service.storage.facts import Event, corrected_by, facts_from
 from service.storage.setup import SHIPPED_BY
 
@@ -210,6 +212,51 @@ def other_scenarios(*shown: list[dict[str, Any]]) -> list[Scenario]:
     return [scenario for scenario in index() if not tags.intersection(scenario.tags)]
 
 
+#: What the last run says of an anchor, and of a scenario, in the matrix on the page.
+VERIFIED = {
+    "passed": "verifierat: alla scenarier godkända",
+    "failed": "ett scenario är underkänt",
+    "undefined": "ett scenario kunde inte köras helt",
+    "not_run": "scenarierna körs just nu",
+    "unverified": "inget scenario prövar avsnittet",
+    "not_normative": "ingen regel citerar avsnittet",
+}
+SCENARIO_OUTCOMES = {
+    "passed": "godkänt",
+    "failed": "underkänt",
+    "undefined": "kunde inte köras helt",
+    "not_run": "körs",
+}
+
+
+def trace_matrix(decision: Decision) -> dict[str, Any]:
+    """The traceability matrix for the page: from the run if it is done; otherwise the
+    run is started and the page says so (the API's ``.../traceability`` waits for it)."""
+    document = traceability.matrix(decision, run_if_done(decision.decision_id))
+    rows = [
+        {
+            **anchor,
+            "verified_label": VERIFIED[anchor["verified"]],
+            "rule_titles": [r["title"]["sv"] for r in anchor["rules"]],
+            "scenarios": [{**s, "outcome_label": SCENARIO_OUTCOMES[s["outcome"]]} for s in anchor["scenarios"]],
+        }
+        for anchor in document["anchors"]
+    ]
+    ran_at = document["ran_at"]
+    return {
+        "rows": rows,
+        "ran_at": ran_at,
+        "ran_at_sv": ran_at and _stockholm_time(ran_at),
+        "summary": document["summary"],
+    }
+
+
+def _stockholm_time(moment: str) -> str:
+    """ "2026-12-02T20:13:22Z" → "2026-12-02 kl. 21.13", as Swedish text writes the time."""
+    local = datetime.fromisoformat(moment).astimezone(STOCKHOLM)
+    return f"{local:%Y-%m-%d} kl. {local:%H.%M}"
+
+
 def financing_plan(decision: Decision, result: Evaluation) -> dict[str, Any]:
     """The contributions with their amounts and shares, and the plan's two checks."""
     option = choose(decision).option(KI_RS_CONTRIBUTION)
@@ -320,6 +367,7 @@ def links(decision: Decision) -> dict[str, list[tuple[str, str]]]:
             ("Besluten", "/v1/decisions?format=csv"),
             ("Finansieringsplanen", f"{base}/financing-plan?format=csv"),
             ("Händelserna", f"{base}/events?format=csv"),
+            ("Spårbarheten", f"{base}/traceability?format=csv"),
         ],
         "api": [
             ("Beslutet", base),
@@ -328,6 +376,7 @@ def links(decision: Decision) -> dict[str, list[tuple[str, str]]]:
             ("Händelserna", f"{base}/events"),
             ("Finansieringsplanen", f"{base}/financing-plan"),
             ("Tjänsteskrivelsens hela text", f"{base}/source"),
+            ("Spårbarheten från texten via reglerna till scenarierna", f"{base}/traceability"),
         ],
         "about": [
             ("Datakatalogen (DCAT-AP-SE)", "/v1/catalog"),

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from rules import load_decision
-from service import scenarios
+from service.steps import runner, shipped
 from tests.contract import assert_problem
 from tests.recording import record, registrar
 
@@ -133,7 +133,7 @@ def test_decision_page_shows_each_beslutspunkt_beside_its_rules_and_scenarios(cl
 
 def test_every_scenario_in_features_appears_on_the_decision_page(client):
     words = page(client).words
-    missing = [s.title for s in scenarios.index() if s.title not in words]
+    missing = [s.title for s in shipped.index() if s.title not in words]
     assert not missing
 
 
@@ -255,7 +255,8 @@ def test_scenario_index_reads_tags_rules_and_outlines():
         "# language: sv\n@tema\nEgenskap: X\n  Regel: R\n    @beslut-9 @status\n"
         "    Scenario: Ett\n      Givet något\n    @beslut-9\n    Scenariomall: Två\n      Exempel:\n"
     )
-    found = scenarios.parse(text, "features/x.feature")
+    document, _ = runner.parse_feature(text, "features/x.feature")
+    found = shipped.scenarios_of(document, "features/x.feature")
     assert [(s.title, s.tags, s.rule, s.line) for s in found] == [
         ("Ett", ("tema", "beslut-9", "status"), "R", 6),
         ("Två", ("tema", "beslut-9"), "R", 9),
@@ -263,14 +264,14 @@ def test_scenario_index_reads_tags_rules_and_outlines():
 
 
 def test_scenario_index_is_empty_without_features(tmp_path):
-    assert scenarios.index(tmp_path / "missing") == ()
+    assert shipped.index(tmp_path / "missing") == ()
 
 
 def test_scenario_index_covers_every_scenario_in_features():
     written = sum(
         line.lstrip().startswith(("Scenario:", "Scenariomall:", "Abstrakt Scenario:"))
-        for feature in scenarios.FEATURES.glob("*.feature")
+        for feature in shipped.FEATURES.glob("*.feature")
         for line in feature.read_text(encoding="utf-8").splitlines()
     )
-    assert written == len(scenarios.index()) > 0
-    assert all(urlsplit(s.path).path.startswith("features/") for s in scenarios.index())
+    assert written == len(shipped.index()) > 0
+    assert all(urlsplit(s.path).path.startswith("features/") for s in shipped.index())

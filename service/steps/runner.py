@@ -16,7 +16,8 @@ import difflib
 import itertools
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
@@ -227,20 +228,23 @@ def run_text(
     return results
 
 
-def in_process_worlds(decision_id: str) -> Callable[[], World]:
-    """Worlds over the app in process, on throwaway stores: one shared by the scenarios
-    that only read and ask what-ifs, and one of its own for each scenario that writes,
-    made at its first write (``World.fresh``), so that no scenario sees another's events."""
+@contextmanager
+def in_process_worlds(decision_id: str) -> Iterator[Callable[[], World]]:
+    """Worlds over the app in process, on throwaway stores that are removed afterwards:
+    one shared by the scenarios that only read and ask what-ifs, and one of its own for
+    each scenario that writes, made at its first write (``World.fresh``), so that no
+    scenario sees another's events."""
     from service import create_app
 
-    scratch = Path(tempfile.mkdtemp(prefix="medfin-scenarios-"))
     made = itertools.count(1)
+    with tempfile.TemporaryDirectory(prefix="medfin-scenarios-") as scratch:
 
-    def fresh() -> Any:
-        return create_app({"DATABASE_URL": f"sqlite:///{scratch / f'store-{next(made)}.sqlite3'}"}).test_client()
+        def fresh() -> Any:
+            store = Path(scratch) / f"store-{next(made)}.sqlite3"
+            return create_app({"DATABASE_URL": f"sqlite:///{store}"}).test_client()
 
-    client = fresh()
-    return lambda: World(client=client, decision_id=decision_id, fresh=fresh)
+        client = fresh()
+        yield lambda: World(client=client, decision_id=decision_id, fresh=fresh)
 
 
 def summary(results: Iterable[ScenarioResult]) -> dict[str, int]:

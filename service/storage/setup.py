@@ -6,6 +6,7 @@ runs it on start (``medfin db init``).
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 from sqlalchemy import Engine, text
@@ -17,6 +18,10 @@ from service.storage.facts import Event
 from service.storage.store import Answer, Draft, EventStore, migrate
 
 SHIPPED_BY = "medfin (shipped data)"
+#: Alembic runs a migration through module-level proxies (``alembic.op``, ``context``),
+#: one per process: two threads migrating at once (the shipped features' run in the
+#: background, beside a request's app) would share them, so they take turns.
+_MIGRATING = threading.Lock()
 #: Held while migrating on PostgreSQL, so that two workers starting together take turns.
 MIGRATION_LOCK = 7_126_481
 
@@ -24,7 +29,7 @@ MIGRATION_LOCK = 7_126_481
 def upgrade(engine: Engine) -> None:
     """``medfin db upgrade``: the schema at the newest migration, one process at a time
     (SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock until commit)."""
-    with begin_write(engine) as connection, migration_timeouts(connection):
+    with _MIGRATING, begin_write(engine) as connection, migration_timeouts(connection):
         if not is_sqlite(engine):
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         migrate(connection)

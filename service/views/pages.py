@@ -14,7 +14,7 @@ from flask import Blueprint, Response, current_app, render_template
 
 from rules import decision_ids, load_decision
 from service import page_content as content
-from service.scenarios import index as scenario_index
+from service.steps.shipped import index as scenario_index
 from service.stockholm import today
 
 bp = Blueprint("pages", __name__, template_folder="../templates")
@@ -57,6 +57,7 @@ def get_decision_page(decision_id: str) -> str:
         plan=content.financing_plan(decision, now.result),
         timeline=content.timeline(decision, recorded, on=on),
         links=content.links(decision),
+        trace=content.trace_matrix(decision),
     )
 
 

@@ -1,0 +1,27 @@
+"""The traceability matrix (operationId getTraceability): the source's anchors, the
+rules that cite them and the shipped scenarios that verify them, with their outcome."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, request
+
+from rules import load_decision
+from service.negotiation import csv_response, json_response, wants_csv
+from service.schemas import format_query
+from service.steps import traceability
+from service.steps.shipped import last_run
+
+bp = Blueprint("traceability", __name__)
+
+
+@bp.get("/decisions/<decision_id>/traceability")
+def get_traceability(decision_id: str) -> Response:
+    """operationId: getTraceability. The first request in a process runs the shipped
+    features (a few seconds); later ones read that run."""
+    query = format_query.load(request.args)
+    decision = load_decision(decision_id)
+    document = traceability.matrix(decision, last_run(decision.decision_id))
+    if wants_csv(query["format"]):
+        rows = traceability.csv_rows(document)
+        return csv_response(rows, traceability.CSV_COLUMNS, f"{decision.decision_id}-traceability.csv")
+    return json_response(document)

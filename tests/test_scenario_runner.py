@@ -73,7 +73,10 @@ def test_an_auditors_own_file_says_step_by_step_what_held_and_why_not(run):
     assert '  – Och regeln om beloppsgränsen ska vara "uppfylld"' in lines  # skipped after the failure
     assert "  ? När revisorn prövar en utbetalning på 100 kr den 2025-09-16" in lines
     assert "Närmast kända: revisorn prövar en utbetalning om 100 000,00 kr den 2025-06-02" in result.output
-    assert lines[-1] == "3 scenarier: 1 godkända, 1 underkända, 1 med okända steg."
+    assert lines[-1] == (
+        "3 scenarier. Godkända: 1. Underkända: 1. Kunde inte köras helt (okänt steg, eller ett steg som"
+        " skulle skriva där inget får skrivas): 1."
+    )
 
 
 def test_the_json_answer_has_the_issues_shape(run):
@@ -115,7 +118,8 @@ def test_the_readmes_example_for_auditors_runs_as_written(run):
     result = run("egen.feature", text=example)
     assert (result.exit_code, result.output.splitlines()[-1]) == (
         0,
-        "2 scenarier: 2 godkända, 0 underkända, 0 med okända steg.",
+        "2 scenarier. Godkända: 2. Underkända: 0. Kunde inte köras helt (okänt steg, eller ett steg som"
+        " skulle skriva där inget får skrivas): 0.",
     )
 
 
@@ -185,3 +189,51 @@ Egenskap: Registratorns utbetalning
     assert result.exit_code == 1
     assert "Väntat: regeln säger ”helt andra ord”. Svar: regeln säger ”" in result.output
     assert "\\u201d" not in result.output
+
+
+WHOLE_KRONOR = """# language: sv
+Egenskap: Belopp i hela kronor
+  Scenario: 100 000 kr utan ören läses som 100 000,00 kr
+    Givet att kommunstyrelsen antog förslaget 2024-09-16
+    Och att ERUF godkände ansökan 2024-12-16
+    Och att 900 000 kr betalades ut 2025-03-03
+    När revisorn prövar en utbetalning om 100 000 kr den 2025-09-16
+    Så ska utbetalningen vara tillåten
+    Och ska utbetalt vara 900 000,00 kr och kvar 100 000 kr
+"""
+
+
+def test_amounts_in_whole_kronor_read_as_the_same_amount(run):
+    result = run("egen.feature", "--json", text=WHOLE_KRONOR)
+    assert (result.exit_code, json.loads(result.output)["summary"]) == (0, {"passed": 1, "failed": 0, "undefined": 0})
+
+
+@pytest.fixture(scope="module")
+def live_service(tmp_path_factory):
+    from tests.server_process import running_server
+
+    folder = tmp_path_factory.mktemp("live")
+    environment = {"MEDFIN_DATABASE_URL": f"sqlite:///{folder / 'medfin.sqlite3'}"}
+    with running_server(environment, log_dir=folder, workers=1) as server:
+        yield f"http://{server.host}:{server.port}/"
+
+
+@pytest.mark.slow
+def test_url_asks_a_running_service_and_answers_as_in_process(run, live_service):
+    in_process = json.loads(run("egen.feature", "--json", text=OWN).output)
+    remote = run("egen.feature", "--json", "--url", live_service)
+    assert remote.exit_code == 1
+    assert json.loads(remote.output) == in_process
+
+
+@pytest.mark.slow
+def test_url_never_writes_and_an_unreachable_service_exits_2(run, live_service):
+    registrar = str(FEATURES / "registrerade_fakta.feature")
+    document = json.loads(run(registrar, "--json", "--url", live_service).output)
+    skipped = [step for s in document["scenarios"] for step in s["steps"] if step["status"] == "skipped"]
+    assert skipped and all("skriver i händelseloggen" in (s["message"] or {"sv": ""})["sv"] for s in skipped[:1])
+    events = run(registrar, "--json", "--url", live_service)  # a second run sees the same empty log
+    assert json.loads(events.output) == document
+    unreachable = run("egen.feature", "--url", "http://127.0.0.1:9/", text=OWN)
+    assert unreachable.exit_code == 2
+    assert "Tjänsten svarar inte som medfin" in unreachable.output

@@ -291,7 +291,7 @@ def as_junit(results: list[ScenarioResult]) -> str:
 
 
 MARKS = {"passed": "✓", "failed": "✗", "undefined": "?", "skipped": "–"}
-STATUS_SV = {"passed": "godkänt", "failed": "underkänt", "undefined": "innehåller okända steg"}
+STATUS_SV = {"passed": "godkänt", "failed": "underkänt", "undefined": "kunde inte köras helt"}
 
 
 def as_text(results: list[ScenarioResult]) -> str:
@@ -304,8 +304,10 @@ def as_text(results: list[ScenarioResult]) -> str:
             if step.message is not None:
                 lines.append(f"      {step.message['sv']}")
     counted = summary(results)
+    scenarier = "scenario" if len(results) == 1 else "scenarier"
     lines.append(
-        f"{len(results)} scenarier: {counted['passed']} godkända, {counted['failed']} underkända,"
-        f" {counted['undefined']} med okända steg."
+        f"{len(results)} {scenarier}. Godkända: {counted['passed']}. Underkända: {counted['failed']}."
+        f" Kunde inte köras helt (okänt steg, eller ett steg som skulle skriva där inget får skrivas):"
+        f" {counted['undefined']}."
     )
     return "\n".join(lines)

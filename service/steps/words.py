@@ -19,9 +19,10 @@ ORE = Decimal("0.01")
 NBSP = "\u00a0"
 
 
-@with_pattern(r"\d{1,3}(?:[ \u00a0]\d{3})*,\d{2} kr")
+@with_pattern(r"\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d{2})? kr")
 def belopp(text: str) -> str:
-    """ "400 000,00 kr" → "400000.00": the decimal string the API sends and takes."""
+    """ "400 000,00 kr" (or "400 000 kr", whole kronor) → "400000.00": the decimal string
+    the API sends and takes."""
     digits = text.removesuffix(" kr").replace(" ", "").replace(NBSP, "").replace(",", ".")
     return str(Decimal(digits).quantize(ORE))
 
@@ -41,7 +42,7 @@ def procent(text: str) -> Decimal:
 TYPES: dict[str, Any] = {"Belopp": belopp, "Dag": dag, "Procent": procent, **names.TYPES}
 #: What each type reads, with an example, as GET /v1/steps and the README tell auditors.
 TYPE_DESCRIPTIONS = {
-    "Belopp": ("an amount in kronor, Swedish style", "400 000,00 kr"),
+    "Belopp": ("an amount in kronor, Swedish style, öre optional", "400 000,00 kr"),
     "Dag": ("an ISO 8601 calendar date", "2025-03-03"),
     "Procent": ("a percentage, decimal comma", "40"),
     "Regel": ("a rule by its Swedish name", "beloppsgränsen"),

@@ -210,11 +210,9 @@ def test_amounts_in_whole_kronor_read_as_the_same_amount(run):
 
 @pytest.fixture(scope="module")
 def live_service(tmp_path_factory):
-    from tests.server_process import running_server
+    from tests.server_process import serving_a_module
 
-    folder = tmp_path_factory.mktemp("live")
-    environment = {"MEDFIN_DATABASE_URL": f"sqlite:///{folder / 'medfin.sqlite3'}"}
-    with running_server(environment, log_dir=folder, workers=1) as server:
+    for server in serving_a_module(tmp_path_factory.mktemp("live")):
         yield f"http://{server.host}:{server.port}/"
 
 

@@ -101,7 +101,7 @@ Egenskap: Beslutspunkt 2 – reserverade medel för oförutsett, Mål och budget
     @beslut-1
     Scenario: Med tolkningen 36 månader från projektstarten 2025-02-01 nekas en utbetalning 2025-01-15
       Givet att projektet startade 2025-02-01
-      Och att revisorn väljer tolkningen "three-years" = "36-months-from-project-start"
+      Och att revisorn för de tre åren väljer tolkningen "36 månader från projektstarten"
       När revisorn prövar en utbetalning om 100 000,00 kr den 2025-01-15
       Så ska utbetalningen nekas på grund av tidsramen
       Och regeln om tidsramen ska vara "inte uppfylld" och citera "beslut-1" med orden "under tre år"

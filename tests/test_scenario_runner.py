@@ -235,3 +235,29 @@ def test_url_never_writes_and_an_unreachable_service_exits_2(run, live_service):
     unreachable = run("egen.feature", "--url", "http://127.0.0.1:9/", text=OWN)
     assert unreachable.exit_code == 2
     assert "Tjänsten svarar inte som medfin" in unreachable.output
+
+
+NAMED_READING = """# language: sv
+Egenskap: Tolkningar med sina svenska namn
+  Scenario: Budgetåren som tidsgräns nekar en utbetalning 2028
+    Givet att kommunstyrelsen antog förslaget 2024-09-16
+    Och att ERUF godkände ansökan 2024-12-16
+    Och att revisorn för de tre åren väljer tolkningen "budgetåren 2025–2027"
+    När revisorn prövar en utbetalning om 100 000 kr den 2028-01-15
+    Så ska utbetalningen nekas på grund av tidsramen
+
+  Scenario: En läsning som inte finns
+    Givet att revisorn för de tre åren väljer tolkningen "fem år"
+"""
+
+
+def test_a_reading_is_chosen_by_its_swedish_name_and_the_result_names_the_readings(run):
+    document = json.loads(run("egen.feature", "--json", text=NAMED_READING).output)
+    chosen, unknown = document["scenarios"]
+    assert chosen["status"] == "passed"
+    assert chosen["interpretations"]["three-years"] == "budget-years-2025-2027"
+    assert unknown["status"] == "failed"
+    assert "”fem år” är inget känt namn här" in unknown["steps"][0]["message"]["sv"]
+    assert "projektets tre år" in unknown["steps"][0]["message"]["sv"]
+    text = run("egen.feature", text=NAMED_READING).output
+    assert "  Tolkningar: de tre åren: budgetåren 2025–2027; ett lägre beviljat belopp: räknas som godkännande" in text

@@ -31,6 +31,11 @@ def _tables() -> dict[str, dict[str, str]]:
         "status": {labels["sv"]: code for code, labels in STATUS_LABELS.items()},
         "överklagande": {labels["sv"]: code for code, labels in APPEAL_OUTCOMES.items()},
         "part": {name: party_id for party_id, name in decision.parties.items()},
+        "tolkning": {i["name_sv"]: i["interpretation_id"] for i in decision.data["interpretations"]},
+        **{
+            f"läsning:{i['interpretation_id']}": {o["name_sv"]: o["option_id"] for o in i["options"]}
+            for i in decision.data["interpretations"]
+        },
     }
 
 
@@ -42,7 +47,7 @@ def code(table: str, text: str) -> str:
     if text in names.values():
         return text
     found = [c for name, c in names.items() if name.casefold() == text.casefold()]
-    assert found, f"{text!r} names no {table}: {sorted(names)}"
+    assert found, f"\u201d{text}\u201d är inget känt namn här. Kända: {', '.join(sorted(names))}."
     return found[0]
 
 
@@ -80,4 +85,5 @@ TYPES = {
     "Status": _parse_type("status"),
     "Utfall": _parse_type("utfall"),
     "Part": _parse_type("part"),
+    "Tolkning": _parse_type("tolkning"),
 }

@@ -294,11 +294,26 @@ MARKS = {"passed": "✓", "failed": "✗", "undefined": "?", "skipped": "–"}
 STATUS_SV = {"passed": "godkänt", "failed": "underkänt", "undefined": "kunde inte köras helt"}
 
 
+def _readings(chosen: dict[str, str]) -> str:
+    """ "de tre åren: projektets tre år; ...": the readings by their Swedish names."""
+    from service.steps.names import label
+
+    def named(table: str, code: str) -> str:
+        try:
+            return label(table, code)
+        except (KeyError, ValueError):
+            return code
+
+    return "; ".join(f"{named('tolkning', i)}: {named(f'läsning:{i}', o)}" for i, o in chosen.items())
+
+
 def as_text(results: list[ScenarioResult]) -> str:
     """The run in Swedish, step by step, as an auditor reads it."""
     lines = []
     for result in results:
         lines.append(f"{result.feature}:{result.line}: {result.name} — {STATUS_SV[result.status]}")
+        if result.interpretations:
+            lines.append(f"  Tolkningar: {_readings(result.interpretations)}")
         for step in result.steps:
             lines.append(f"  {MARKS[step.status]} {step.keyword} {step.text}")
             if step.message is not None:

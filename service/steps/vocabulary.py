@@ -330,6 +330,17 @@ def _reading(world: World, tolkning: str, alternativ: str) -> None:
     world.body["interpretations"][tolkning] = alternativ
 
 
+@phrased(
+    "given",
+    'att revisorn för {tolkning:Tolkning} väljer tolkningen "{alternativ}"',
+    example='att revisorn för de tre åren väljer tolkningen "36 månader från projektstarten"',
+)
+def _reading_named(world: World, tolkning: str, alternativ: str) -> None:
+    """The reading by the Swedish names the decision's data gives the question and its
+    answers (``name_sv``); the codes are read too, as in the older phrasing."""
+    world.body["interpretations"][tolkning] = code(f"läsning:{tolkning}", alternativ)
+
+
 # ---------------------------------------------------------------- När
 
 

@@ -50,6 +50,7 @@ TYPE_DESCRIPTIONS = {
     "Status": ("a status by its Swedish label", "gällande"),
     "Utfall": ("a rule's outcome by its Swedish label", "inte uppfylld"),
     "Part": ("a party by its name in the decision", "Botkyrka kommun"),
+    "Tolkning": ("an open question of the text, by its Swedish name", "de tre åren"),
 }
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +82,15 @@ def tagged(tag: str, directory: Path = FEATURES) -> list[Scenario]:
     return [scenario for scenario in index(directory) if tag in scenario.tags]
 
 
+def worst(statuses: list[str]) -> str:
+    """Of several outcomes, the one a reader must hear: a failure, then a step that could
+    not run, then anything else there is (``passed``, ``not_run``)."""
+    for status in ("failed", "undefined", "not_run"):
+        if status in statuses:
+            return status
+    return "passed"
+
+
 @dataclass(frozen=True)
 class Run:
     """The shipped features' outcome for one decision, and when they were run."""
@@ -89,16 +98,24 @@ class Run:
     ran_at: datetime
     results: tuple[runner.ScenarioResult, ...]
 
+    @cached_property
+    def _by_scenario(self) -> dict[tuple[str, int], list[str]]:
+        rows: dict[tuple[str, int], list[str]] = {}
+        for result in self.results:
+            rows.setdefault((result.feature, result.line), []).append(result.status)
+        return rows
+
     def outcome(self, scenario: Scenario) -> str:
-        """``passed``, ``failed`` or ``undefined``; a Scenariomall fails if any row fails."""
-        rows = [r.status for r in self.results if (r.feature, r.line) == (scenario.path, scenario.line)]
-        for status in ("failed", "undefined"):
-            if status in rows:
-                return status
-        return "passed" if rows else "undefined"
+        """``passed``, ``failed`` or ``undefined``; a Scenariomall fails if any row fails,
+        and a scenario the run did not reach is undefined."""
+        return worst(self._by_scenario.get((scenario.path, scenario.line), ["undefined"]))
 
 
 _runs: dict[str, Run] = {}
+#: Guards ``_runs`` and ``_started`` only, never a run, so that a page asking whether
+#: the run is done is not kept waiting by the run itself.
+_state = threading.Lock()
+#: One run at a time (each makes a few dozen throwaway stores).
 _running = threading.Lock()
 _started: set[str] = set()
 
@@ -106,15 +123,19 @@ _started: set[str] = set()
 def last_run(decision_id: str, directory: Path = FEATURES) -> Run:
     """The shipped features run against ``decision_id``, once per process."""
     with _running:
-        if decision_id not in _runs:
-            _runs[decision_id] = _run(decision_id, directory)
-        return _runs[decision_id]
+        with _state:
+            done = _runs.get(decision_id)
+        if done is None:
+            done = _run(decision_id, directory)
+            with _state:
+                _runs[decision_id] = done
+        return done
 
 
 def run_if_done(decision_id: str) -> Run | None:
     """The run if it is done; otherwise ``None``, and the run is started in the
     background, so that a page need not wait for it."""
-    with _running:
+    with _state:
         if decision_id in _runs or decision_id in _started:
             return _runs.get(decision_id)
         _started.add(decision_id)

@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from rules import Decision
-from service.steps.shipped import Run, Scenario, index
+from service.steps.shipped import Run, Scenario, index, worst
+from service.tabular import JOIN
 
 CSV_COLUMNS = (
     "anchor",
@@ -27,7 +28,6 @@ CSV_COLUMNS = (
     "outcome",
     "ran_at",
 )
-JOIN = " | "
 
 
 def matrix(decision: Decision, run: Run | None) -> dict[str, Any]:
@@ -39,24 +39,15 @@ def matrix(decision: Decision, run: Run | None) -> dict[str, Any]:
     for anchor in decision.data["anchors"]:
         name = anchor["anchor"]
         citing = [rule for rule in rules if any(c["anchor"] == name and "document" not in c for c in rule["citations"])]
-        tagged = [s for s in scenarios if name in s.tags]
+        verifying = [_scenario(s, run) for s in scenarios if name in s.tags]
         anchors.append(
             {
                 "anchor": name,
                 "heading": anchor["heading"],
                 "normative": bool(citing),
                 "rules": [_rule(decision, rule, name) for rule in citing],
-                "scenarios": [
-                    {
-                        "name": s.title,
-                        "feature": s.path,
-                        "line": s.line,
-                        "tags": list(s.tags),
-                        "outcome": _outcome(run, s),
-                    }
-                    for s in tagged
-                ],
-                "verified": _verified(citing, [_outcome(run, s) for s in tagged]),
+                "scenarios": verifying,
+                "verified": _verified(citing, [s["outcome"] for s in verifying]),
             }
         )
     return {
@@ -95,10 +86,7 @@ def _verified(citing: list[Any], outcomes: list[str]) -> str:
     ``not_normative`` when no rule cites it and nothing is asked of it."""
     if not outcomes:
         return "unverified" if citing else "not_normative"
-    for status in ("failed", "undefined", "not_run"):
-        if status in outcomes:
-            return status
-    return "passed"
+    return worst(outcomes)
 
 
 def _summary(anchors: list[dict[str, Any]]) -> dict[str, int]:

@@ -6,6 +6,8 @@ numbers come from the same rules and event store as the JSON API.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -181,9 +183,20 @@ def rule_entry(decision: Decision, outcome: RuleOutcome, anchor: str) -> dict[st
     }
 
 
-def _section(decision: Decision, result: Evaluation, anchor: str) -> dict[str, Any]:
+def _section(decision: Decision, result: Evaluation, anchor: str, document: str = "") -> dict[str, Any]:
     rules = [rule_entry(decision, r, anchor) for r in result.rules if any(c.anchor == anchor for c in r.citations)]
-    return {"anchor": anchor, "rules": rules, "scenarios": tagged(anchor)}
+    return {"anchor": anchor, "id": section_id(decision, anchor, document), "rules": rules, "scenarios": tagged(anchor)}
+
+
+def section_id(decision: Decision, anchor: str, document: str) -> str:
+    """The HTML id of a cited passage on the decision page: the source's own anchor
+    ("beslut-1"), or for another document's passage ("2 §" of lag (1930:173)) a slug of
+    the document and the passage, since an id holds no space and two laws may both have
+    a "2 §"."""
+    if anchor in {a["anchor"] for a in decision.data["anchors"]}:
+        return anchor
+    ascii_text = unicodedata.normalize("NFKD", f"{document} {anchor}").encode("ascii", "ignore").decode()
+    return "kalla-" + "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
 
 
 def decision_points(decision: Decision, result: Evaluation) -> list[dict[str, Any]]:
@@ -198,12 +211,15 @@ def other_sections(decision: Decision, result: Evaluation) -> list[dict[str, Any
     """The other parts of the text (and other documents) the rules cite, in order of citation."""
     points = {p["anchor"] for p in decision.data["decision_points"]}
     headings = {a["anchor"]: a["heading"] for a in decision.data["anchors"]}
-    anchors: dict[str, str] = {}
+    anchors: dict[str, tuple[str, str]] = {}
     for rule in result.rules:
         for cite in rule.citations:
             if cite.anchor not in points:
-                anchors.setdefault(cite.anchor, headings.get(cite.anchor, cite.document))
-    return [{**_section(decision, result, anchor), "heading": heading} for anchor, heading in anchors.items()]
+                anchors.setdefault(cite.anchor, (headings.get(cite.anchor, cite.document), cite.document))
+    return [
+        {**_section(decision, result, anchor, document), "heading": heading}
+        for anchor, (heading, document) in anchors.items()
+    ]
 
 
 def other_scenarios(*shown: list[dict[str, Any]]) -> list[Scenario]:

@@ -35,6 +35,7 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = ROOT / "screenshots"
 DECISION = "ks-2024-1371-481"
 PAGE = f"/decisions/{DECISION}"
+SCENARIO_PAGE = f"{PAGE}/scenarios"
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 
 
@@ -125,7 +126,7 @@ def test_page_reads_on_a_phone(browser, base_url, screenshot):
     page.context.close()
 
 
-@pytest.mark.parametrize("path", ["/", PAGE])
+@pytest.mark.parametrize("path", ["/", PAGE, SCENARIO_PAGE])
 @pytest.mark.parametrize("screen", ["desktop", "phone"])
 def test_pages_break_no_wcag_a_or_aa_rule_that_axe_checks(browser, base_url, path, screen):
     """axe-core (Deque's engine, bundled by axe-playwright-python) over each page as
@@ -174,7 +175,7 @@ def test_swagger_ui_renders_the_operations_under_its_content_security_policy(bro
     page.context.close()
 
 
-@pytest.mark.parametrize("path", ["/", PAGE])
+@pytest.mark.parametrize("path", ["/", PAGE, SCENARIO_PAGE])
 def test_pages_break_nothing_under_their_content_security_policy(browser, base_url, path):
     """The pages for people load their stylesheet and show under a CSP with no script."""
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
@@ -185,4 +186,72 @@ def test_pages_break_nothing_under_their_content_security_policy(browser, base_u
     page.wait_for_load_state("networkidle")
     assert page.evaluate("getComputedStyle(document.body).color") == "rgb(27, 27, 27)"  # the app's stylesheet
     assert violations == []
+    page.context.close()
+
+
+#: An auditor's question, pasted as they would type it.
+PASTED = """# language: sv
+Egenskap: Revisorns prövning i webbläsaren
+  Scenario: En krona över miljonen, men revisorn väntar sig att den är tillåten
+    Givet att kommunstyrelsen antog förslaget 2024-09-16
+    Och att ERUF godkände ansökan 2024-12-16
+    Och att 1 000 000,00 kr betalades ut 2025-03-03
+    När revisorn prövar en utbetalning om 1,00 kr den 2025-09-16
+    Så ska utbetalningen vara tillåten
+"""
+
+
+def paste_and_run(page, text: str) -> None:
+    page.get_by_label("Klistra in scenarierna (Gherkin på svenska)").fill(text)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Kör scenarierna").click()
+
+
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
+def test_an_auditor_pastes_a_scenario_runs_it_and_follows_the_failure_to_the_text(
+    browser, base_url, screen, screenshot
+):
+    """Without script (JavaScript off): the form posts, the verdict reads in words, the
+    page passes axe-core, and the link from the failure leads to the quoted beslutspunkt."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = PHONE if screen == "phone" else {"viewport": {"width": 1280, "height": 900}}
+    page = browser.new_context(locale="sv-SE", java_script_enabled=False, **context).new_page()
+    assert page.goto(base_url + PAGE).status == 200
+    page.get_by_role("link", name="Pröva egna scenarier mot beslutet").click()
+    assert page.url == base_url + SCENARIO_PAGE
+    paste_and_run(page, PASTED)
+    assert page.locator("#sammanfattning").inner_text() == (
+        "1 scenario kördes. Godkända: 0. Underkända: 1. Kunde inte köras helt: 0."
+    )
+    failed = page.locator(".step-failed")
+    assert failed.locator(".step-label").inner_text() == "Höll inte:"
+    assert "Svar: utbetalningen nekas på grund av beloppsgränsen." in failed.locator(".message").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways"
+    screenshot(page, f"scenarios-{screen}")
+    page.context.close()
+    # axe-core needs script in the page it checks: the same result page, with script on.
+    page = browser.new_context(locale="sv-SE", **context).new_page()
+    page.goto(base_url + SCENARIO_PAGE)
+    paste_and_run(page, PASTED)
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}, "resultTypes": ["violations"]})
+    assert results.violations_count == 0, results.generate_report()
+    page.get_by_role("link", name="Beslutspunkt 1").click()
+    assert page.url == base_url + PAGE + "#beslut-1"
+    assert "Medfinansiering om en miljon kronor under tre år" in page.locator("#beslut-1 blockquote").inner_text()
+    page.context.close()
+
+
+def test_an_uploaded_feature_file_runs_from_the_form(browser, base_url, tmp_path):
+    own = tmp_path / "min-provning.feature"
+    own.write_text(
+        PASTED.replace("ska utbetalningen vara tillåten", "ska utbetalningen nekas på grund av beloppsgränsen")
+    )
+    page = browser.new_context(locale="sv-SE", java_script_enabled=False).new_page()
+    page.goto(base_url + SCENARIO_PAGE)
+    page.get_by_label("eller välj en fil").set_input_files(str(own))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Kör scenarierna").click()
+    assert page.locator("#sammanfattning").inner_text().startswith("1 scenario kördes. Godkända: 1.")
     page.context.close()

@@ -16,6 +16,7 @@ from tests.recording import record, registrar
 
 DECISION = "ks-2024-1371-481"
 PAGE = f"/decisions/{DECISION}"
+SCENARIO_PAGE = f"{PAGE}/scenarios"
 EVENTS = f"/v1/decisions/{DECISION}/events"
 #: Links to other formats than JSON, and the media type each must answer with.
 FORMATS = {"/v1/catalog": "application/rdf+xml", f"{EVENTS}?format=csv": "text/csv"}
@@ -189,22 +190,30 @@ def test_an_adoption_dated_after_today_does_not_count_yet(client, writer, on_day
 
 
 def test_headings_are_in_order_with_one_h1(client):
-    for path in ("/", PAGE):
+    for path in ("/", PAGE, SCENARIO_PAGE):
         levels = [level for level, _ in page(client, path).headings]
         assert levels.count(1) == 1 and levels[0] == 1, path
         skips = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
         assert not skips, path
 
 
+def test_every_id_on_the_pages_is_one_word_and_used_once(client):
+    """An id with a space is no id (HTML), and a fragment link must find one place."""
+    for path in ("/", PAGE, SCENARIO_PAGE):
+        ids = [a["id"] for attributes in page(client, path).attributes.values() for a in attributes if "id" in a]
+        assert [i for i in ids if not i or any(c.isspace() for c in i)] == [], path
+        assert len(ids) == len(set(ids)), path
+
+
 def test_pages_have_landmarks_and_a_skip_link(client):
-    for path in ("/", PAGE):
+    for path in ("/", PAGE, SCENARIO_PAGE):
         seen = page(client, path)
         assert {"header", "nav", "main", "footer"} <= set(seen.tags), path
         assert seen.links[0] == "#innehall" and "innehall" in seen.ids, path
 
 
 def test_pages_load_nothing_from_elsewhere_and_run_no_script(client):
-    for path in ("/", PAGE):
+    for path in ("/", PAGE, SCENARIO_PAGE):
         seen = page(client, path)
         assert "script" not in seen.tags
         stylesheets = [a["href"] for a in seen.attributes["link"] if a.get("rel") == "stylesheet"]
@@ -224,7 +233,7 @@ def test_home_page_lists_the_decisions_with_their_status_and_link(client, on_day
 
 
 def test_links_on_the_pages_resolve_in_the_app(client):
-    links = {href for path in ("/", PAGE) for href in page(client, path).links}
+    links = {href for path in ("/", PAGE, SCENARIO_PAGE) for href in page(client, path).links}
     assert set(FORMATS) <= links
     local = sorted(href for href in links if href.startswith("/"))
     assert {f"/v1/decisions/{DECISION}/financing-plan?format=csv", "/openapi.yaml", "/docs"} <= set(local)

@@ -195,7 +195,12 @@ def _chosen(world: World) -> dict[str, str]:
 
 
 class TooLarge(Exception):
-    """A run past its bounds (scenarios, steps, seconds)."""
+    """A run past its bounds (scenarios, steps, seconds): said in English (the API's
+    problem) and in Swedish (the scenario page)."""
+
+    def __init__(self, en: str, sv: str) -> None:
+        super().__init__(en)
+        self.sv = sv
 
 
 def run_text(
@@ -215,17 +220,31 @@ def run_text(
     wanted = {t.lstrip("@") for t in tags}
     chosen = [p for p in pickles if not wanted or wanted & {t["name"].lstrip("@") for t in p["tags"]}]
     if max_scenarios is not None and len(chosen) > max_scenarios:
-        raise TooLarge(f"{len(chosen)} scenarios; at most {max_scenarios} are run at once.")
+        raise TooLarge(
+            f"{len(chosen)} scenarios; at most {max_scenarios} are run at once.",
+            f"{len(chosen)} scenarier; högst {max_scenarios} körs åt gången. Dela upp filen.",
+        )
     steps = sum(len(p["steps"]) for p in chosen)
     if max_steps is not None and steps > max_steps:
-        raise TooLarge(f"{steps} steps; at most {max_steps} are run at once.")
+        raise TooLarge(
+            f"{steps} steps; at most {max_steps} are run at once.",
+            f"{steps} steg; högst {max_steps} körs åt gången. Dela upp filen.",
+        )
     started = time.monotonic()
     results = []
     for pickle in chosen:
         if max_seconds is not None and time.monotonic() - started > max_seconds:
-            raise TooLarge(f"The run took more than {max_seconds:g} s; send fewer scenarios at once.")
+            raise TooLarge(
+                f"The run took more than {max_seconds:g} s; send fewer scenarios at once.",
+                f"Körningen tog mer än {_swedish_number(max_seconds)} s. Kör färre scenarier åt gången.",
+            )
         results.append(run_pickle(pickle, nodes, make_world(), source))
     return results
+
+
+def _swedish_number(value: float) -> str:
+    """2.5 → "2,5": a decimal comma, as Swedish text writes a number."""
+    return f"{value:g}".replace(".", ",")
 
 
 @contextmanager
@@ -294,7 +313,7 @@ MARKS = {"passed": "✓", "failed": "✗", "undefined": "?", "skipped": "–"}
 STATUS_SV = {"passed": "godkänt", "failed": "underkänt", "undefined": "kunde inte köras helt"}
 
 
-def _readings(chosen: dict[str, str]) -> str:
+def readings(chosen: dict[str, str]) -> str:
     """ "de tre åren: projektets tre år; ...": the readings by their Swedish names."""
     from service.steps.names import label
 
@@ -313,7 +332,7 @@ def as_text(results: list[ScenarioResult]) -> str:
     for result in results:
         lines.append(f"{result.feature}:{result.line}: {result.name} — {STATUS_SV[result.status]}")
         if result.interpretations:
-            lines.append(f"  Tolkningar: {_readings(result.interpretations)}")
+            lines.append(f"  Tolkningar: {readings(result.interpretations)}")
         for step in result.steps:
             lines.append(f"  {MARKS[step.status]} {step.keyword} {step.text}")
             if step.message is not None:

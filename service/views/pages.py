@@ -1,7 +1,10 @@
-"""Pages for people: the decisions and their status today, in Swedish, as HTML.
+"""Pages for people: the decisions and their status today, and an auditor's own
+scenarios run against them, in Swedish, as HTML.
 
 Server-rendered from the same rules and event store as the JSON API; no script, no
-external files. The stylesheet is served by the app itself.
+external files. The stylesheet is served by the app itself. The scenario page's form
+posts back to itself, so it works without JavaScript; the run is the API's
+(``runScenarios``), read-only, within the same bounds.
 """
 
 from __future__ import annotations
@@ -10,15 +13,22 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, current_app, render_template
+from flask import Blueprint, Response, current_app, render_template, request
 
 from rules import decision_ids, load_decision
 from service import page_content as content
+from service import scenario_page
+from service.problems import TYPES, Problem
+from service.steps import runner
 from service.steps.shipped import index as scenario_index
 from service.stockholm import today
+from service.views.scenario_runs import run_read_only
+from service.views.steps import vocabulary
 
 bp = Blueprint("pages", __name__, template_folder="../templates")
 
+#: What the scenario page's form sends (and a form without a file).
+FORM_TYPES = frozenset(("multipart/form-data", "application/x-www-form-urlencoded"))
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
 
@@ -58,6 +68,63 @@ def get_decision_page(decision_id: str) -> str:
         timeline=content.timeline(decision, recorded, on=on),
         links=content.links(decision),
         trace=content.trace_matrix(decision),
+    )
+
+
+@bp.get("/decisions/<decision_id>/scenarios")
+def get_scenario_page(decision_id: str) -> str:
+    """operationId: getScenarioPage."""
+    decision = load_decision(decision_id)
+    return _scenario_page(decision, scenario_page.example())
+
+
+@bp.post("/decisions/<decision_id>/scenarios")
+def run_scenarios_on_page(decision_id: str) -> tuple[str, int]:
+    """operationId: runScenariosOnPage."""
+    decision = load_decision(decision_id)
+    if request.mimetype not in FORM_TYPES:
+        raise Problem("unsupported-media-type", "Send the page's form: multipart/form-data, or a urlencoded form.")
+    limit = int(current_app.config["SCENARIO_MAX_BYTES"])
+    text = request.form.get("feature", "")
+    try:
+        text = scenario_page.feature_text(text, request.files.get("fil"), limit)
+        ran = run_read_only(decision.decision_id, text)
+    except scenario_page.FormError as error:
+        return _refused(decision, text, Problem(error.slug, error.en), error.sv)
+    except runner.NotGherkin as error:
+        where = f"rad {error.line}, kolumn {error.column}"
+        said = f"Texten är inte Gherkin: {where}. Parserns besked (på engelska): {error.detail[:200]}"
+        detail = f"Line {error.line}, column {error.column}: {error.detail[:200]}"
+        return _refused(decision, text, Problem("not-gherkin", detail), said)
+    except runner.TooLarge as error:
+        return _refused(decision, text, Problem("scenario-run-too-large", str(error)), error.sv)
+    return _scenario_page(decision, text, run=scenario_page.results(decision, ran)), 200
+
+
+def _refused(decision: Any, text: str, problem: Problem, said: str) -> tuple[str, int]:
+    """The form again with what was wrong, in Swedish; the problem document instead for
+    a client that asks for one (``Accept: application/problem+json``)."""
+    accepted = request.accept_mimetypes
+    preferred = accepted.best_match(["text/html", "application/problem+json", "application/json"])
+    if accepted.provided and preferred != "text/html":
+        raise problem
+    return _scenario_page(decision, text, error=said), TYPES[problem.slug][0]
+
+
+def _scenario_page(decision: Any, text: str, **shown: Any) -> str:
+    config = current_app.config
+    return render_template(
+        "scenarios.html",
+        decision=decision,
+        on=today(),
+        feature=text,
+        steps=vocabulary()["steps"],
+        bounds={
+            "bytes": f"{int(config['SCENARIO_MAX_BYTES']):,}".replace(",", " "),
+            "scenarios": config["SCENARIO_MAX_SCENARIOS"],
+            "steps": f"{int(config['SCENARIO_MAX_STEPS']):,}".replace(",", " "),
+        },
+        **shown,
     )
 
 

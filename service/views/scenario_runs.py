@@ -22,17 +22,8 @@ def run_scenarios(decision_id: str) -> Any:
     """operationId: runScenarios."""
     decision = load_decision(decision_id)
     text = _feature_text()
-    config = current_app.config
-    client = current_app.test_client()
     try:
-        results = runner.run_text(
-            text,
-            "request",
-            lambda: World(client=client, decision_id=decision.decision_id, read_only=True),
-            max_scenarios=int(config["SCENARIO_MAX_SCENARIOS"]),
-            max_steps=int(config["SCENARIO_MAX_STEPS"]),
-            max_seconds=float(config["SCENARIO_MAX_SECONDS"]),
-        )
+        results = run_read_only(decision.decision_id, text)
     except runner.NotGherkin as error:
         raise Problem(
             "not-gherkin",
@@ -42,6 +33,22 @@ def run_scenarios(decision_id: str) -> Any:
     except runner.TooLarge as error:
         raise Problem("scenario-run-too-large", str(error)) from error
     return runner.as_json(results)
+
+
+def run_read_only(decision_id: str, text: str) -> list[runner.ScenarioResult]:
+    """Every scenario of ``text`` against this service's answers, within the configured
+    bounds, never writing: the API's run and the scenario page's. ``runner.NotGherkin``
+    and ``runner.TooLarge`` say why a text could not run."""
+    config = current_app.config
+    client = current_app.test_client()
+    return runner.run_text(
+        text,
+        "request",
+        lambda: World(client=client, decision_id=decision_id, read_only=True),
+        max_scenarios=int(config["SCENARIO_MAX_SCENARIOS"]),
+        max_steps=int(config["SCENARIO_MAX_STEPS"]),
+        max_seconds=float(config["SCENARIO_MAX_SECONDS"]),
+    )
 
 
 def _feature_text() -> str:

@@ -6,8 +6,6 @@ numbers come from the same rules and event store as the JSON API.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -25,6 +23,7 @@ from service.steps.shipped import Scenario, index, run_if_done, tagged
 from service.stockholm import STOCKHOLM
 from service.storage.facts import Event, corrected_by, facts_from
 from service.storage.setup import SHIPPED_BY
+from service.text import slug
 
 #: Why the commitment has its status, after "Åtagandet är <status>: ".
 REASONS = {
@@ -195,8 +194,7 @@ def section_id(decision: Decision, anchor: str, document: str) -> str:
     a "2 §"."""
     if anchor in {a["anchor"] for a in decision.data["anchors"]}:
         return anchor
-    ascii_text = unicodedata.normalize("NFKD", f"{document} {anchor}").encode("ascii", "ignore").decode()
-    return "kalla-" + "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
+    return "kalla-" + slug(f"{document} {anchor}")
 
 
 def decision_points(decision: Decision, result: Evaluation) -> list[dict[str, Any]]:
@@ -230,16 +228,16 @@ def other_scenarios(*shown: list[dict[str, Any]]) -> list[Scenario]:
 
 #: What the last run says of an anchor, and of a scenario, in the matrix on the page.
 VERIFIED = {
-    "passed": "verifierat: alla scenarier godkända",
-    "failed": "ett scenario är underkänt",
+    "passed": "verifierat: alla scenarier höll",
+    "failed": "ett scenario höll inte",
     "undefined": "ett scenario kunde inte köras helt",
     "not_run": "scenarierna körs just nu",
     "unverified": "inget scenario prövar avsnittet",
     "not_normative": "ingen regel citerar avsnittet",
 }
 SCENARIO_OUTCOMES = {
-    "passed": "godkänt",
-    "failed": "underkänt",
+    "passed": "höll",
+    "failed": "höll inte",
     "undefined": "kunde inte köras helt",
     "not_run": "körs",
 }

@@ -106,7 +106,7 @@ def _summary_sentence(total: int, counted: dict[str, int]) -> str:
     if total == 0:
         return "Inget scenario kördes: texten har en egenskap men inget scenario."
     return (
-        f"{total} {scenarier} kördes. Godkända: {counted['passed']}. Underkända: {counted['failed']}."
+        f"{total} {scenarier} kördes. Höll: {counted['passed']}. Höll inte: {counted['failed']}."
         f" Kunde inte köras helt: {counted['undefined']}."
     )
 

@@ -40,6 +40,13 @@ _NOT_IN_ANY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 BOM = "\ufeff"
 
 
+def slug(text: str) -> str:
+    """ "Kommunstyrelsens anslag" → "kommunstyrelsens-anslag": lower-case ASCII letters and
+    digits joined by hyphens (å, ä and ö lose their marks), as the API's ids are written."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
+
+
 def describe(character: str) -> str:
     """A character no text may hold, named so that a person can find it."""
     code = f"U+{ord(character):04X}"

@@ -22,6 +22,20 @@ def clean_environ(monkeypatch):
             monkeypatch.delenv(name)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shipped_scenarios_have_run():
+    """The shipped features' run (the traceability matrix), done once before any test.
+    Otherwise the first page that shows the matrix starts it in a background thread,
+    whose compiling (templates, modules) can meet hypothesis's ``ast`` parsing in the
+    main thread, and CPython 3.11.7 then raises "AST constructor recursion depth
+    mismatch" in one of them (fixed in later CPython releases)."""
+    from rules import decision_ids
+    from service.steps import shipped
+
+    for decision_id in decision_ids():
+        shipped.last_run(decision_id)
+
+
 @pytest.fixture(scope="session")
 def postgres():
     """One PostgreSQL 15 server for the session (skipped where none can run, but in CI)."""

@@ -222,7 +222,7 @@ def test_an_auditor_pastes_a_scenario_runs_it_and_follows_the_failure_to_the_tex
     assert page.url == base_url + SCENARIO_PAGE
     paste_and_run(page, PASTED)
     assert page.locator("#sammanfattning").inner_text() == (
-        "1 scenario kördes. Godkända: 0. Underkända: 1. Kunde inte köras helt: 0."
+        "1 scenario kördes. Höll: 0. Höll inte: 1. Kunde inte köras helt: 0."
     )
     failed = page.locator(".step-failed")
     assert failed.locator(".step-label").inner_text() == "Höll inte:"
@@ -253,5 +253,5 @@ def test_an_uploaded_feature_file_runs_from_the_form(browser, base_url, tmp_path
     page.get_by_label("eller välj en fil").set_input_files(str(own))
     with page.expect_navigation():
         page.get_by_role("button", name="Kör scenarierna").click()
-    assert page.locator("#sammanfattning").inner_text().startswith("1 scenario kördes. Godkända: 1.")
+    assert page.locator("#sammanfattning").inner_text().startswith("1 scenario kördes. Höll: 1.")
     page.context.close()

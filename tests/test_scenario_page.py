@@ -75,7 +75,7 @@ def test_the_readmes_example_passes_on_the_page(client):
     response = run(client, readme_example())
     assert response.status_code == 200
     words = shown(response).words
-    assert "2 scenarier kördes. Godkända: 2. Underkända: 0. Kunde inte köras helt: 0." in words
+    assert "2 scenarier kördes. Höll: 2. Höll inte: 0. Kunde inte köras helt: 0." in words
 
 
 def test_a_failure_says_what_was_expected_and_links_the_rule_and_the_quoted_text(client):
@@ -83,8 +83,8 @@ def test_a_failure_says_what_was_expected_and_links_the_rule_and_the_quoted_text
     assert response.status_code == 200
     seen = shown(response)
     words = seen.words
-    assert "2 scenarier kördes. Godkända: 0. Underkända: 1. Kunde inte köras helt: 1." in words
-    assert "Underkänt En krona över miljonen, men revisorn väntar sig att den är tillåten" in words
+    assert "2 scenarier kördes. Höll: 0. Höll inte: 1. Kunde inte köras helt: 1." in words
+    assert "Höll inte En krona över miljonen, men revisorn väntar sig att den är tillåten" in words
     assert "Höll inte: Så ska utbetalningen vara tillåten (rad 11)" in words
     assert (
         "Väntat: utbetalningen är tillåten. Svar: utbetalningen nekas på grund av beloppsgränsen."
@@ -127,8 +127,15 @@ def test_an_uploaded_file_is_run_instead_of_the_text(client):
     response = run(client, "inte det här", upload=readme_example().encode("utf-8"))
     assert response.status_code == 200
     seen = shown(response)
-    assert "2 scenarier kördes. Godkända: 2." in seen.words
+    assert "2 scenarier kördes. Höll: 2." in seen.words
     assert "Min prövning av utbetalningar" in response.get_data(as_text=True)  # the file is shown in the box
+
+
+def test_a_file_sent_as_the_text_field_is_run_too(client):
+    """curl -F feature=@min-provning.feature: the text's field, sent as a file."""
+    form = {"feature": (io.BytesIO(readme_example().encode("utf-8")), "min-provning.feature")}
+    response = client.post(SCENARIO_PAGE, data=form, content_type="multipart/form-data")
+    assert response.status_code == 200 and "2 scenarier kördes. Höll: 2." in shown(response).words
 
 
 def test_the_page_never_writes_and_says_why_a_writing_step_was_skipped(client):
@@ -137,7 +144,7 @@ def test_the_page_never_writes_and_says_why_a_writing_step_was_skipped(client):
     response = run(client, feature)
     assert response.status_code == 200
     assert "Hoppades över:" in shown(response).words
-    assert "Steget skriver i händelseloggen och körs inte här (API:t skriver aldrig)" in shown(response).words
+    assert "Steget skulle skriva i händelseloggen och körs inte här" in shown(response).words
     assert client.get(EVENTS).json["total"] == before
 
 

@@ -63,7 +63,7 @@ def test_an_auditors_own_file_says_step_by_step_what_held_and_why_not(run):
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert (
-        "egen.feature:8: Hade vi betalat 100 000 kr den 16 september 2025, hade det varit tillåtet? — godkänt" in lines
+        "egen.feature:8: Hade vi betalat 100 000 kr den 16 september 2025, hade det varit tillåtet? — höll" in lines
     )
     assert "  ✗ Så ska utbetalningen vara tillåten" in lines
     failure = lines[lines.index("  ✗ Så ska utbetalningen vara tillåten") + 1]
@@ -74,7 +74,7 @@ def test_an_auditors_own_file_says_step_by_step_what_held_and_why_not(run):
     assert "  ? När revisorn prövar en utbetalning på 100 kr den 2025-09-16" in lines
     assert "Närmast kända: revisorn prövar en utbetalning om 100 000,00 kr den 2025-06-02" in result.output
     assert lines[-1] == (
-        "3 scenarier. Godkända: 1. Underkända: 1. Kunde inte köras helt (okänt steg, eller ett steg som"
+        "3 scenarier. Höll: 1. Höll inte: 1. Kunde inte köras helt (okänt steg, eller ett steg som"
         " skulle skriva där inget får skrivas): 1."
     )
 
@@ -118,7 +118,7 @@ def test_the_readmes_example_for_auditors_runs_as_written(run):
     result = run("egen.feature", text=example)
     assert (result.exit_code, result.output.splitlines()[-1]) == (
         0,
-        "2 scenarier. Godkända: 2. Underkända: 0. Kunde inte köras helt (okänt steg, eller ett steg som"
+        "2 scenarier. Höll: 2. Höll inte: 0. Kunde inte köras helt (okänt steg, eller ett steg som"
         " skulle skriva där inget får skrivas): 0.",
     )
 
@@ -158,7 +158,7 @@ def test_the_api_never_writes_a_step_that_would_is_skipped_with_the_reason(clien
     answer = client.post(SCENARIOS, json={"feature": feature}).json
     writing = next(s for s in answer["scenarios"] if s["status"] == "undefined")
     skipped = next(step for step in writing["steps"] if step["status"] == "skipped")
-    assert "API:t skriver aldrig" in skipped["message"]["sv"]
+    assert "i en körande tjänst (API:t, sidan, --url) skrivs aldrig något" in skipped["message"]["sv"]
     assert client.get("/v1/decisions/ks-2024-1371-481/events").json["total"] == before
 
 
@@ -233,7 +233,8 @@ def test_url_never_writes_and_an_unreachable_service_exits_2(run, live_service):
     registrar = str(FEATURES / "registrerade_fakta.feature")
     document = json.loads(run(registrar, "--json", "--url", live_service).output)
     skipped = [step for s in document["scenarios"] for step in s["steps"] if step["status"] == "skipped"]
-    assert skipped and "skriver i händelseloggen" in skipped[0]["message"]["sv"]
+    assert skipped and "skriva i händelseloggen" in skipped[0]["message"]["sv"]
+    assert "Kör filen med medfin scenarios run utan --url" in skipped[0]["message"]["sv"]
     assert requests.get(events, timeout=10).json() == before  # the live log is as it was
     unreachable = run("egen.feature", "--url", "http://127.0.0.1:9/", text=OWN)
     assert unreachable.exit_code == 2
@@ -264,3 +265,81 @@ def test_a_reading_is_chosen_by_its_swedish_name_and_the_result_names_the_readin
     assert "projektets tre år" in unknown["steps"][0]["message"]["sv"]
     text = run("egen.feature", text=NAMED_READING).output
     assert "  Tolkningar: de tre åren: budgetåren 2025–2027; ett lägre beviljat belopp: räknas som godkännande" in text
+
+
+AS_AN_AUDITOR_WRITES = """# language: sv
+Egenskap: Som en revisor skriver
+  Bakgrund:
+    Givet att kommunstyrelsen antog förslaget 2024-09-16
+    Och att ERUF godkände ansökan 2024-12-16
+
+  Scenario: Mottagaren med det namn tjänsteskrivelsen använder
+    När revisorn prövar en utbetalning om 100 000,00 kr den 2025-09-16 till Flemingsberg Science
+    Så ska utbetalningen vara tillåten
+
+  Scenario: Finansieringskällan med sitt svenska namn
+    När revisorn prövar en utbetalning om 100 000,00 kr den 2025-09-16 från "reserverade medel för oförutsett"
+    Så ska utbetalningen vara tillåten
+
+  Scenario: En annan källa, med sitt svenska namn
+    När revisorn prövar en utbetalning om 100 000,00 kr den 2025-09-16 från "kommunstyrelsens anslag"
+    Så ska utbetalningen nekas på grund av finansieringskällan
+
+  Scenario: Ett vanligt bindestreck i läsningens namn
+    Givet att revisorn för de tre åren väljer tolkningen "budgetåren 2025-2027"
+    När revisorn prövar en utbetalning om 100 000 kr den 2028-01-15
+    Så ska utbetalningen nekas på grund av tidsramen
+"""
+
+
+def test_names_are_read_as_an_auditor_writes_them(run):
+    """The recipient as the tjänsteskrivelse names it, the funding source by its Swedish
+    name, and a reading's name typed with a plain hyphen for its en dash."""
+    document = json.loads(run("egen.feature", "--json", text=AS_AN_AUDITOR_WRITES).output)
+    assert [(s["name"], s["status"]) for s in document["scenarios"]] == [
+        ("Mottagaren med det namn tjänsteskrivelsen använder", "passed"),
+        ("Finansieringskällan med sitt svenska namn", "passed"),
+        ("En annan källa, med sitt svenska namn", "passed"),
+        ("Ett vanligt bindestreck i läsningens namn", "passed"),
+    ]
+
+
+IMPOSSIBLE_DAY = """# language: sv
+Egenskap: En dag som inte finns
+  Scenario: Den 30 februari
+    Givet att kommunstyrelsen antog förslaget 2024-02-30
+    Så ska utbetalningen vara tillåten
+"""
+
+
+def test_an_impossible_date_fails_its_step_with_a_swedish_message(run, client):
+    """Not a traceback, not a 500: the step fails and says why."""
+    result = run("egen.feature", "--json", text=IMPOSSIBLE_DAY)
+    assert result.exit_code == 1
+    (scenario,) = json.loads(result.output)["scenarios"]
+    first, after = scenario["steps"]
+    assert (first["status"], after["status"]) == ("failed", "skipped")
+    assert first["message"]["sv"] == "2024-02-30 är inget datum i kalendern; skriv en dag som finns, som 2025-03-03."
+    answer = client.post(SCENARIOS, data=IMPOSSIBLE_DAY.encode(), content_type="text/x-gherkin")
+    assert answer.status_code == 200 and answer.json["summary"]["failed"] == 1
+
+
+WRONGLY_REFUSED = """# language: sv
+Egenskap: Revisorn väntar sig ett nej
+  Scenario: En tillåten utbetalning som revisorn tror nekas
+    Givet att kommunstyrelsen antog förslaget 2024-09-16
+    Och att ERUF godkände ansökan 2024-12-16
+    När revisorn prövar en utbetalning om 100 000,00 kr den 2025-09-16
+    Så ska utbetalningen nekas på grund av beloppsgränsen och mottagaren
+"""
+
+
+def test_a_refusal_that_did_not_come_quotes_the_rule_that_held(run):
+    (scenario,) = json.loads(run("egen.feature", "--json", text=WRONGLY_REFUSED).output)["scenarios"]
+    failed = scenario["steps"][-1]
+    assert failed["message"]["sv"].startswith(
+        "Väntat: utbetalningen nekas på grund av beloppsgränsen och mottagaren. Svar: utbetalningen är tillåten."
+        " Regeln om beloppsgränsen säger:"
+    )
+    assert failed["rule"]["rule_id"] == "amount-cap"
+    assert failed["rule"]["citations"][0]["anchor"] == "beslut-1"

@@ -30,7 +30,12 @@ def _tables() -> dict[str, dict[str, str]]:
         "utfall": {labels["sv"]: code for code, labels in OUTCOME_LABELS.items()},
         "status": {labels["sv"]: code for code, labels in STATUS_LABELS.items()},
         "överklagande": {labels["sv"]: code for code, labels in APPEAL_OUTCOMES.items()},
-        "part": {name: party_id for party_id, name in decision.parties.items()},
+        "källa": {decision.funding_source_name: decision.funding_source_id},
+        "part": {
+            name: party["party_id"]
+            for party in decision.data["parties"]
+            for name in (party["name"], *party.get("also_named", ()))
+        },
         "tolkning": {i["name_sv"]: i["interpretation_id"] for i in decision.data["interpretations"]},
         **{
             f"läsning:{i['interpretation_id']}": {o["name_sv"]: o["option_id"] for o in i["options"]}
@@ -46,9 +51,15 @@ def code(table: str, text: str) -> str:
     text = text.strip().strip('"')
     if text in names.values():
         return text
-    found = [c for name, c in names.items() if name.casefold() == text.casefold()]
+    found = [c for name, c in names.items() if _comparable(name) == _comparable(text)]
     assert found, f"\u201d{text}\u201d är inget känt namn här. Kända: {', '.join(sorted(names))}."
     return found[0]
+
+
+def _comparable(name: str) -> str:
+    """A name as compared: without regard to case, or to which dash a keyboard gives
+    ("budgetåren 2025-2027" for "budgetåren 2025–2027")."""
+    return re.sub(r"[\u2010-\u2015\u2212]", "-", name).casefold()
 
 
 def codes(table: str, text: str) -> list[str]:
@@ -58,8 +69,11 @@ def codes(table: str, text: str) -> list[str]:
 
 
 def label(table: str, code_: str) -> str:
-    (found,) = [name for name, c in _tables()[table].items() if c == code_]
-    return found
+    """The Swedish name of ``code_`` in ``table``: the first, where a code has several."""
+    for name, c in _tables()[table].items():
+        if c == code_:
+            return name
+    raise KeyError(f"{table}: {code_}")
 
 
 def _names(table: str) -> str:

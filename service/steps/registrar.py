@@ -13,7 +13,17 @@ from typing import Any
 from parse import with_pattern
 
 from service.steps.names import code, codes, label
-from service.steps.vocabulary import Expected, World, answer, expect, expect_cites, expect_says, phrased, utbetalning
+from service.steps.vocabulary import (
+    Expected,
+    World,
+    answer,
+    expect,
+    expect_cites,
+    expect_says,
+    listed,
+    phrased,
+    utbetalning,
+)
 
 PROBLEM = "application/problem+json"
 # "från" names the budget the money is taken from, "till" the one who receives it.
@@ -411,8 +421,8 @@ def _write_refused(world: World, regler: Any) -> None:
     got = [v["rule_id"] for v in problem.get("violations", [])]
     expect(
         got == expected,
-        ", ".join(label("regel", r) for r in expected),
-        ", ".join(label("regel", r) for r in got) or "inga regler",
+        listed([label("regel", r) for r in expected]),
+        listed([label("regel", r) for r in got]) or "inga regler",
     )
 
 

@@ -31,7 +31,7 @@ from gherkin.pickles.compiler import Compiler
 from gherkin.token_matcher import TokenMatcher
 
 from service.steps.vocabulary import VOCABULARY, Expected, Phrase, World, WouldWrite
-from service.steps.words import TYPES
+from service.steps.words import TYPES, Unreadable
 
 KEYWORDS = {"Context": "Givet", "Action": "När", "Outcome": "Så"}
 
@@ -136,7 +136,12 @@ def run_pickle(pickle: dict[str, Any], nodes: dict[str, dict[str, Any]], world: 
         if broken:
             steps.append(StepResult(keyword, text, line, "skipped"))
             continue
-        found = match(text)
+        try:
+            found = match(text)
+        except Unreadable as error:  # "2024-02-30": the phrasing matches, the value is no value
+            steps.append(StepResult(keyword, text, line, "failed", error.message))
+            broken = True
+            continue
         if found is None:
             hint = closest(text)
             message = {
@@ -155,10 +160,12 @@ def run_pickle(pickle: dict[str, Any], nodes: dict[str, dict[str, Any]], world: 
             continue
         except WouldWrite:
             message = {
-                "sv": "Steget skriver i händelseloggen och körs inte här (API:t skriver aldrig);"
-                " kör filen med medfin scenarios run.",
-                "en": "The step writes to the event log and is not run here (the API never writes);"
-                " run the file with medfin scenarios run.",
+                "sv": "Steget skulle skriva i händelseloggen och körs inte här: i en körande tjänst (API:t,"
+                " sidan, --url) skrivs aldrig något. Kör filen med medfin scenarios run utan --url, så körs"
+                " steget mot en tillfällig databas.",
+                "en": "The step would write to the event log and is not run here: nothing is ever written in a"
+                " running service (the API, the page, --url). Run the file with medfin scenarios run without"
+                " --url, which runs the step against a throwaway database.",
             }
             steps.append(StepResult(keyword, text, line, "skipped", message))
             broken = True
@@ -310,7 +317,7 @@ def as_junit(results: list[ScenarioResult]) -> str:
 
 
 MARKS = {"passed": "✓", "failed": "✗", "undefined": "?", "skipped": "–"}
-STATUS_SV = {"passed": "godkänt", "failed": "underkänt", "undefined": "kunde inte köras helt"}
+STATUS_SV = {"passed": "höll", "failed": "höll inte", "undefined": "kunde inte köras helt"}
 
 
 def readings(chosen: dict[str, str]) -> str:
@@ -340,7 +347,7 @@ def as_text(results: list[ScenarioResult]) -> str:
     counted = summary(results)
     scenarier = "scenario" if len(results) == 1 else "scenarier"
     lines.append(
-        f"{len(results)} {scenarier}. Godkända: {counted['passed']}. Underkända: {counted['failed']}."
+        f"{len(results)} {scenarier}. Höll: {counted['passed']}. Höll inte: {counted['failed']}."
         f" Kunde inte köras helt (okänt steg, eller ett steg som skulle skriva där inget får skrivas):"
         f" {counted['undefined']}."
     )

@@ -27,10 +27,25 @@ def belopp(text: str) -> str:
     return str(Decimal(digits).quantize(ORE))
 
 
+class Unreadable(ValueError):
+    """A value a phrasing reads that is no value ("2024-02-30"): the step fails with
+    this, in Swedish and English, rather than the run."""
+
+    def __init__(self, sv: str, en: str) -> None:
+        super().__init__(en)
+        self.message = {"sv": sv, "en": en}
+
+
 @with_pattern(r"\d{4}-\d{2}-\d{2}")
 def dag(text: str) -> str:
-    """An ISO 8601 calendar date; an impossible one fails the scenario, not the API."""
-    return date.fromisoformat(text).isoformat()
+    """An ISO 8601 calendar date; an impossible one fails the step, not the run."""
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError as error:
+        raise Unreadable(
+            f"{text} är inget datum i kalendern; skriv en dag som finns, som 2025-03-03.",
+            f"{text} is not a calendar date; write a day that exists, such as 2025-03-03.",
+        ) from error
 
 
 @with_pattern(r"\d+(?:,\d+)?")

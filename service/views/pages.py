@@ -87,7 +87,9 @@ def run_scenarios_on_page(decision_id: str) -> tuple[str, int]:
     limit = int(current_app.config["SCENARIO_MAX_BYTES"])
     text = request.form.get("feature", "")
     try:
-        text = scenario_page.feature_text(text, request.files.get("fil"), limit)
+        # A file may come as the form's own field, or (curl -F feature=@file) as the text's.
+        upload = request.files.get("fil") or request.files.get("feature")
+        text = scenario_page.feature_text(text, upload, limit)
         ran = run_read_only(decision.decision_id, text)
     except scenario_page.FormError as error:
         return _refused(decision, text, Problem(error.slug, error.en), error.sv)

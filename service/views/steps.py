@@ -7,10 +7,11 @@ import re
 from functools import cache
 from typing import Any
 
+import parse
 from flask import Blueprint, Response, current_app
 
-from service.steps.vocabulary import VOCABULARY
-from service.steps.words import TYPE_DESCRIPTIONS
+from service.steps.vocabulary import VOCABULARY, Phrase
+from service.steps.words import TYPE_DESCRIPTIONS, TYPES
 
 bp = Blueprint("steps", __name__)
 
@@ -26,14 +27,24 @@ def vocabulary() -> dict[str, Any]:
         "steps": [
             {
                 "keyword": KEYWORDS[phrase.kind],
-                "phrasing": phrase.texts[0],
-                "aliases": list(phrase.texts[1:]),
-                "parameters": [_parameter(m["name"], m["type"]) for m in _FIELD.finditer(phrase.texts[0])],
+                "phrasing": phrasing,
+                "aliases": [text for text in phrase.texts if text != phrasing],
+                "parameters": [_parameter(m["name"], m["type"]) for m in _FIELD.finditer(phrasing)],
                 "example": phrase.example,
             }
             for phrase in VOCABULARY
+            for phrasing in (_phrasing_of_example(phrase),)
         ],
     }
+
+
+def _phrasing_of_example(phrase: Phrase) -> str:
+    """The phrasing its example is written in: after "Så" the verb comes first ("ska
+    åtagandet vara gällande"), so that order is the one shown where the example uses it."""
+    for text in phrase.texts:
+        if parse.parse(text, phrase.example, extra_types={**TYPES, **phrase.types}) is not None:
+            return text
+    return phrase.texts[0]
 
 
 def _parameter(name: str, kind: str | None) -> dict[str, str]:

@@ -62,9 +62,7 @@ def test_an_auditors_own_file_says_step_by_step_what_held_and_why_not(run):
     result = run("egen.feature", text=OWN)
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert (
-        "egen.feature:8: Hade vi betalat 100 000 kr den 16 september 2025, hade det varit tillåtet? — höll" in lines
-    )
+    assert "egen.feature:8: Hade vi betalat 100 000 kr den 16 september 2025, hade det varit tillåtet? — höll" in lines
     assert "  ✗ Så ska utbetalningen vara tillåten" in lines
     failure = lines[lines.index("  ✗ Så ska utbetalningen vara tillåten") + 1]
     assert "Väntat: utbetalningen är tillåten. Svar: utbetalningen nekas på grund av beloppsgränsen." in failure

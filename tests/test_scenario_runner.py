@@ -4,6 +4,7 @@ vocabulary as the shipped features (issue 10)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -341,3 +342,87 @@ def test_a_refusal_that_did_not_come_quotes_the_rule_that_held(run):
     )
     assert failed["rule"]["rule_id"] == "amount-cap"
     assert failed["rule"]["citations"][0]["anchor"] == "beslut-1"
+
+
+AS_WRITTEN_IN_PROSE = """# language: sv
+Egenskap: Datum och belopp som de skrivs
+  Scenario: Hade vi betalat 100 000 kr den 16 september 2025, hade det varit tillåtet?
+    Givet att kommunstyrelsen antog förslaget den 16 september 2024
+    Och att ERUF godkände ansökan 2024-12-16
+    När revisorn prövar en utbetalning om 100000.00 den 16 september 2025
+    Så är utbetalningen tillåten
+
+  Scenario: Beloppet med SEK och utan ören
+    Givet att kommunstyrelsen antog förslaget 2024-09-16
+    Och att ERUF godkände ansökan 2024-12-16
+    Och att 1000000 SEK betalades ut 3 mars 2025
+    När revisorn prövar en utbetalning om 0.01 den 2025-09-16
+    Så ska utbetalningen nekas på grund av beloppsgränsen
+"""
+
+
+def test_dates_and_amounts_read_as_swedish_prose_or_plain_notation(run):
+    """ "den 16 september 2024", "100000.00", "1000000 SEK", "0.01": the same days and
+    amounts as 2024-09-16 and 100 000,00 kr."""
+    document = json.loads(run("egen.feature", "--json", text=AS_WRITTEN_IN_PROSE).output)
+    assert [s["status"] for s in document["scenarios"]] == ["passed", "passed"]
+
+
+WITHDRAWN = """# language: sv
+Egenskap: Återkallelsen
+  Scenario: Sökanden, med namn eller utan
+    Givet att sökanden återkallade ansökan 2025-01-20
+    Och att Flemingsberg Science återkallade ansökan 2025-01-20
+
+  Scenario: Bara sökanden kan återkalla ansökan
+    Givet att Botkyrka kommun återkallade ansökan 2025-01-20
+"""
+
+
+def test_the_vocabulary_names_the_applicant_by_its_role_or_its_name(run):
+    document = json.loads(run("egen.feature", "--json", text=WITHDRAWN).output)
+    by_role, by_other = document["scenarios"]
+    assert [step["status"] for step in by_role["steps"]] == ["passed", "passed"]
+    assert by_other["steps"][0]["message"]["sv"] == (
+        "Botkyrka kommun är inte sökanden och kan inte återkalla ansökan; sökanden är Stiftelsen Flemingsberg Science."
+    )
+
+
+def test_the_vocabulary_names_no_decision_of_its_own():
+    """Which body decides, which source pays and who receives come from the decision's
+    data, so a second decision's features use the same phrasings: no step definition names
+    this decision's id, parties' ids, funding source or recipient."""
+    from rules import decision_ids, load_decision
+
+    steps = Path(__file__).parents[1] / "service" / "steps"
+    code = "\n".join(
+        line
+        for path in sorted(steps.glob("*.py"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "example=" not in line and not line.lstrip().startswith(("#", '"', "'"))
+    )
+    for decision_id in decision_ids():
+        decision = load_decision(decision_id)
+        # The fund itself (ERUF) is what makes the kind, and every decision of it names it.
+        parties = {p["party_id"] for p in decision.data["parties"] if "EU-fond" not in p["roles"]}
+        named = {decision_id, decision.diarienummer, decision.funding_source_id, *parties}
+        assert [name for name in named if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", code)] == []
+
+
+def test_every_step_alone_fails_or_passes_in_words_and_never_breaks_the_run(client):
+    """Each phrasing's example as the only step of a scenario (a Så step with no question
+    before it, a registrar's step where nothing may be written): the API answers 200 and
+    each step says what happened; no step raises out of the run."""
+    from service.steps.vocabulary import VOCABULARY
+
+    keyword = {"given": "Givet", "when": "När", "then": "Så"}
+    scenarios = "".join(
+        f"  Scenario: steg {number}\n    {keyword[phrase.kind]} {phrase.example}\n"
+        for number, phrase in enumerate(VOCABULARY, start=1)
+    )
+    answer = client.post(SCENARIOS, json={"feature": "# language: sv\nEgenskap: Varje steg\n" + scenarios})
+    assert answer.status_code == 200
+    for scenario in answer.json["scenarios"]:
+        (step,) = scenario["steps"]
+        assert step["status"] in ("passed", "failed", "skipped"), scenario
+        assert step["status"] == "passed" or step["message"]["sv"], scenario

@@ -16,15 +16,24 @@ from functools import cache
 
 from parse import with_pattern
 
-from rules import load_decision
+from rules import Decision, decision_ids, load_decision
 from rules.glossary import APPEAL_OUTCOMES, OUTCOME_LABELS, STATUS_LABELS
-
-DECISION_ID = "ks-2024-1371-481"
 
 
 @cache
 def _tables() -> dict[str, dict[str, str]]:
-    decision = load_decision(DECISION_ID)
+    """Every table, over every decision served: rule ids and the readings of open
+    questions are shared by decisions of a kind, and a party's id is its name's, so a
+    name means the same code whichever decision a scenario asks about."""
+    merged: dict[str, dict[str, str]] = {}
+    for decision_id in decision_ids():
+        for table, names in _decision_tables(load_decision(decision_id)).items():
+            for name, code_ in names.items():
+                merged.setdefault(table, {}).setdefault(name, code_)
+    return merged
+
+
+def _decision_tables(decision: Decision) -> dict[str, dict[str, str]]:
     return {
         "regel": {text.name_sv: rule_id for rule_id, text in decision.rule_texts.items()},
         "utfall": {labels["sv"]: code for code, labels in OUTCOME_LABELS.items()},

@@ -20,6 +20,7 @@ from service.steps.vocabulary import (
     expect,
     expect_cites,
     expect_says,
+    is_applicant,
     listed,
     phrased,
     utbetalning,
@@ -78,12 +79,12 @@ def record(world: World, name: str, body: dict, **headers: str) -> None:
     world.recorded[name] = response.get_json()
 
 
-def disbursement(dag: str, belopp: str, **party: str) -> dict:
-    return {"type": "disbursement", **utbetalning(dag, belopp, **party)}
+def disbursement(world: World, dag: str, belopp: str, **party: str) -> dict:
+    return {"type": "disbursement", **utbetalning(world, dag, belopp, **party)}
 
 
-def decided(beslutet: str, dag: str, protokoll: str, **more: Any) -> dict:
-    body = {"type": "adoption", "decided_on": dag, "outcome": beslutet, "body": "Kommunstyrelsen"}
+def decided(world: World, beslutet: str, dag: str, protokoll: str, **more: Any) -> dict:
+    body = {"type": "adoption", "decided_on": dag, "outcome": beslutet, "body": world.decision.decision_body}
     return {**body, "reference": protokoll, "source": {"evidence": "protocol"}, **more}
 
 
@@ -151,7 +152,7 @@ def violation(world: World, regel: str) -> dict:
     ' enligt protokollet "KS § 12"',
 )
 def _decided(world: World, beslutet: str, dag: str, protokoll: str) -> None:
-    record(world, "kommunstyrelsens beslut", decided(beslutet, dag, protokoll))
+    record(world, "kommunstyrelsens beslut", decided(world, beslutet, dag, protokoll))
     if beslutet == "adopted":
         world.recorded["antagandet"] = world.recorded["kommunstyrelsens beslut"]
 
@@ -164,7 +165,7 @@ def _decided(world: World, beslutet: str, dag: str, protokoll: str) -> None:
     ' enligt protokollet "KS § 12", tillkännagivet på anslagstavlan 2024-09-19',
 )
 def _decided_announced(world: World, beslutet: str, dag: str, protokoll: str, anslag: str) -> None:
-    record(world, "kommunstyrelsens beslut", decided(beslutet, dag, protokoll, announced_on=anslag))
+    record(world, "kommunstyrelsens beslut", decided(world, beslutet, dag, protokoll, announced_on=anslag))
 
 
 @phrased(
@@ -174,7 +175,7 @@ def _decided_announced(world: World, beslutet: str, dag: str, protokoll: str, an
     example='registratorn registrerar att kommunstyrelsen avslog förslaget 2024-10-14 enligt protokollet "KS § 40"',
 )
 def _decides(world: World, beslutet: str, dag: str, protokoll: str) -> None:
-    send(world, decided(beslutet, dag, protokoll), world.headers())
+    send(world, decided(world, beslutet, dag, protokoll), world.headers())
 
 
 @phrased(
@@ -278,7 +279,7 @@ def _corrects_decision(world: World, skal: str) -> None:
     example="att registratorn har registrerat en utbetalning om 400 000,00 kr den 2025-03-03",
 )
 def _paid(world: World, belopp: str, dag: str) -> None:
-    record(world, "utbetalningen", disbursement(dag, belopp))
+    record(world, "utbetalningen", disbursement(world, dag, belopp))
 
 
 @phrased(
@@ -287,7 +288,7 @@ def _paid(world: World, belopp: str, dag: str) -> None:
     example='att registratorn har registrerat en utbetalning om 400 000,00 kr den 2025-03-03 med nyckeln "ver-1"',
 )
 def _paid_keyed(world: World, belopp: str, dag: str, nyckel: str) -> None:
-    record(world, "utbetalningen", disbursement(dag, belopp), **{"Idempotency-Key": nyckel})
+    record(world, "utbetalningen", disbursement(world, dag, belopp), **{"Idempotency-Key": nyckel})
 
 
 @phrased(
@@ -302,10 +303,12 @@ def _corrects_payment(world: World, skal: str) -> None:
 
 @phrased(
     "given",
-    "att registratorn har registrerat att Flemingsberg Science återkallade ansökan {dag:Dag}",
-    example="att registratorn har registrerat att Flemingsberg Science återkallade ansökan 2025-05-01",
+    "att registratorn har registrerat att sökanden återkallade ansökan {dag:Dag}",
+    "att registratorn har registrerat att {sokande:Part} återkallade ansökan {dag:Dag}",
+    example="att registratorn har registrerat att sökanden återkallade ansökan 2025-05-01",
 )
-def _withdrawn(world: World, dag: str) -> None:
+def _withdrawn(world: World, dag: str, sokande: str = "") -> None:
+    is_applicant(world, sokande)
     body = {"type": "eruf_decision", "decided_on": dag, "outcome": "withdrawn", "reference": "Återkallelse"}
     record(world, "återkallelsen", body)
 
@@ -341,7 +344,7 @@ def _pays(world: World, vem: str, belopp: str, dag: str) -> None:
     headers = {"registratorn": world.headers, "någon utan token": dict, "en läsare": lambda: world.headers("reader")}[
         vem
     ]()
-    send(world, disbursement(dag, belopp), headers)
+    send(world, disbursement(world, dag, belopp), headers)
 
 
 @phrased(
@@ -350,7 +353,7 @@ def _pays(world: World, vem: str, belopp: str, dag: str) -> None:
     example='registratorn registrerar en utbetalning om 100 000,00 kr den 2025-06-02 till "botkyrka-kommun"',
 )
 def _pays_party(world: World, belopp: str, dag: str, riktning: str, part: str) -> None:
-    send(world, disbursement(dag, belopp, **{PARTY[riktning]: part}), world.headers())
+    send(world, disbursement(world, dag, belopp, **{PARTY[riktning]: part}), world.headers())
 
 
 @phrased(

@@ -174,6 +174,10 @@ def run_pickle(pickle: dict[str, Any], nodes: dict[str, dict[str, Any]], world: 
             steps.append(StepResult(keyword, text, line, "failed", {"sv": str(failure), "en": str(failure)}))
             broken = True
             continue
+        except Exception as error:  # noqa: BLE001 - a step that cannot run on what came before it
+            steps.append(StepResult(keyword, text, line, "failed", _cannot_run(error)))
+            broken = True
+            continue
         steps.append(StepResult(keyword, text, line, "passed"))
     statuses = {s.status for s in steps}
     # A scenario whose steps could not all run (unknown, or writing where nothing may be
@@ -191,6 +195,18 @@ def run_pickle(pickle: dict[str, Any], nodes: dict[str, dict[str, Any]], world: 
         steps,
         chosen,
     )
+
+
+def _cannot_run(error: Exception) -> dict[str, str]:
+    """A step whose earlier steps left it nothing to read (no answer yet, no event
+    recorded by that name): the scenario fails here and says so, never the run."""
+    kind = type(error).__name__
+    return {
+        "sv": "Steget kunde inte prövas på det som kom före det: oftast saknas ett När-steg före ett Så-steg,"
+        f" eller ett tidigare steg som det bygger på ({kind}).",
+        "en": "The step could not be tried on what came before it: usually a When step is missing before a Then"
+        f" step, or an earlier step it builds on ({kind}).",
+    }
 
 
 def _chosen(world: World) -> dict[str, str]:

@@ -16,13 +16,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from rules import Decision, load_decision
 from service.steps.names import code, codes, label
 from service.steps.words import both_orders, svenska
 from service.text import slug
-
-KOMMUNSTYRELSEN = "Kommunstyrelsen"
-RESERVE = "reserverade-medel-for-oforutsett"
-FLEMINGSBERG_SCIENCE = "stiftelsen-flemingsberg-science"
 
 
 class WouldWrite(Exception):
@@ -44,7 +41,9 @@ class World:
     its Givet steps build, and the last answer."""
 
     client: Any
-    decision_id: str = "ks-2024-1371-481"
+    #: The decision the scenario asks about: its data names the deciding body, the
+    #: funding source and the recipient a step means when it names none.
+    decision_id: str
     body: dict[str, Any] = field(
         default_factory=lambda: {
             "facts": {"adopted_on": None, "eruf_decision": None, "disbursements": []},
@@ -62,6 +61,10 @@ class World:
     #: Nothing may be written (POST .../scenarios): a step that would is skipped.
     read_only: bool = False
     _tokens: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def decision(self) -> Decision:
+        return load_decision(self.decision_id)
 
     @property
     def base(self) -> str:
@@ -108,8 +111,16 @@ def phrased(
     return register
 
 
-def utbetalning(paid_on: str, amount: str, *, source: str = RESERVE, recipient: str = FLEMINGSBERG_SCIENCE) -> dict:
-    return {"paid_on": paid_on, "amount": amount, "funding_source": source, "recipient": recipient}
+def utbetalning(world: World, paid_on: str, amount: str, *, source: str = "", recipient: str = "") -> dict:
+    """A payment as the API takes it; from the decision's own funding source to its own
+    recipient unless a step names others."""
+    decision = world.decision
+    return {
+        "paid_on": paid_on,
+        "amount": amount,
+        "funding_source": source or decision.funding_source_id,
+        "recipient": recipient or decision.recipient_id,
+    }
 
 
 def evaluate(world: World, as_of: str, proposed: dict | None = None) -> None:
@@ -121,8 +132,18 @@ def evaluate(world: World, as_of: str, proposed: dict | None = None) -> None:
     world.response = world.client.post(f"{world.base}/evaluate", json=world.body)
 
 
+#: What a Så step says when no question came before it.
+NOTHING_ASKED = (
+    "Ingen fråga har ställts ännu: lägg ett När-steg (till exempel \u201drevisorn prövar en utbetalning om"
+    " 100 000,00 kr den 2025-09-16\u201d) före det här steget.",
+    "No question has been asked yet: put a When step before this one.",
+)
+
+
 def answer(world: World) -> dict:
     response = world.response
+    if response is None:
+        raise Expected(*NOTHING_ASKED)
     document = response.get_json()
     if response.status_code != 200:
         detail = (document or {}).get("detail", "")
@@ -186,13 +207,27 @@ def _adoption(world: World) -> dict:
     more than the day (the announcement, an appeal)."""
     facts = world.body["facts"]
     if "adoption" not in facts:
-        facts["adoption"] = {"decided_on": facts.pop("adopted_on"), "outcome": "adopted", "body": KOMMUNSTYRELSEN}
+        body = world.decision.decision_body
+        facts["adoption"] = {"decided_on": facts.pop("adopted_on"), "outcome": "adopted", "body": body}
     return facts["adoption"]
 
 
-def _decide(world: World, dag: str, outcome: str, organ: str = KOMMUNSTYRELSEN, **more: Any) -> None:
+def is_applicant(world: World, named: str) -> None:
+    """Fails the step unless the party a step names (if any) is the decision's applicant:
+    only the applicant can withdraw the application."""
+    applicants = [p for p in world.decision.data["parties"] if "sökande" in p.get("roles", ())]
+    if named and named not in {p["party_id"] for p in applicants}:
+        sokande = listed([p["name"] for p in applicants]) or "okänd"
+        raise Expected(
+            f"{label('part', named)} är inte sökanden och kan inte återkalla ansökan; sökanden är {sokande}.",
+            f"{named} is not the applicant and cannot withdraw the application; the applicant is {sokande}.",
+        )
+
+
+def _decide(world: World, dag: str, outcome: str, organ: str = "", **more: Any) -> None:
     world.body["facts"].pop("adopted_on", None)
-    world.body["facts"]["adoption"] = {"decided_on": dag, "outcome": outcome, "body": organ, **more}
+    body = organ or world.decision.decision_body
+    world.body["facts"]["adoption"] = {"decided_on": dag, "outcome": outcome, "body": body, **more}
 
 
 # ---------------------------------------------------------------- Givet: kommunstyrelsen
@@ -286,12 +321,14 @@ def _eruf_rejected(world: World, dag: str) -> None:
 
 @phrased(
     "given",
-    "att Flemingsberg Science återkallade ansökan {dag:Dag}",
-    example="att Flemingsberg Science återkallade ansökan 2025-01-20",
+    "att sökanden återkallade ansökan {dag:Dag}",
+    "att {sokande:Part} återkallade ansökan {dag:Dag}",
+    example="att sökanden återkallade ansökan 2025-01-20",
 )
-def _withdrawn(world: World, dag: str) -> None:
+def _withdrawn(world: World, dag: str, sokande: str = "") -> None:
     """Before any decision of ERUF's, the withdrawal is the application's end; after an
     approval, it is a fact of its own (``eruf_withdrawn_on``), as the event log has it."""
+    is_applicant(world, sokande)
     eruf = world.body["facts"]["eruf_decision"]
     if eruf is not None and eruf["outcome"] == "approved":
         world.body["facts"]["eruf_withdrawn_on"] = dag
@@ -309,7 +346,7 @@ def _started(world: World, dag: str) -> None:
 
 @phrased("given", "att {belopp:Belopp} betalades ut {dag:Dag}", example="att 400 000,00 kr betalades ut 2025-03-03")
 def _paid(world: World, belopp: str, dag: str) -> None:
-    world.body["facts"]["disbursements"].append(utbetalning(dag, belopp))
+    world.body["facts"]["disbursements"].append(utbetalning(world, dag, belopp))
 
 
 @phrased(
@@ -319,7 +356,7 @@ def _paid(world: World, belopp: str, dag: str) -> None:
     example="att 1 000 000,00 kr betalades ut 2025-03-03 till Botkyrka kommun",
 )
 def _paid_to(world: World, belopp: str, dag: str, part: str) -> None:
-    world.body["facts"]["disbursements"].append(utbetalning(dag, belopp, recipient=code("part", part)))
+    world.body["facts"]["disbursements"].append(utbetalning(world, dag, belopp, recipient=code("part", part)))
 
 
 @phrased(
@@ -351,7 +388,7 @@ def _reading_named(world: World, tolkning: str, alternativ: str) -> None:
     example="revisorn prövar en utbetalning om 100 000,00 kr den 2025-06-02",
 )
 def _try(world: World, belopp: str, dag: str) -> None:
-    evaluate(world, dag, utbetalning(dag, belopp))
+    evaluate(world, dag, utbetalning(world, dag, belopp))
 
 
 @phrased(
@@ -360,7 +397,7 @@ def _try(world: World, belopp: str, dag: str) -> None:
     example='revisorn prövar en utbetalning om 100 000,00 kr den 2025-06-02 från "kommunstyrelsens anslag"',
 )
 def _try_from(world: World, belopp: str, dag: str, kalla: str) -> None:
-    evaluate(world, dag, utbetalning(dag, belopp, source=funding_source(kalla)))
+    evaluate(world, dag, utbetalning(world, dag, belopp, source=funding_source(kalla)))
 
 
 def funding_source(name: str) -> str:
@@ -380,7 +417,7 @@ def funding_source(name: str) -> str:
     example="revisorn prövar en utbetalning om 100 000,00 kr den 2025-06-02 till Botkyrka kommun",
 )
 def _try_to(world: World, belopp: str, dag: str, mottagare: str) -> None:
-    evaluate(world, dag, utbetalning(dag, belopp, recipient=code("part", mottagare)))
+    evaluate(world, dag, utbetalning(world, dag, belopp, recipient=code("part", mottagare)))
 
 
 @phrased(

@@ -19,12 +19,20 @@ ORE = Decimal("0.01")
 NBSP = "\u00a0"
 
 
-@with_pattern(r"\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d{2})? kr")
+#: "400 000,00 kr" (Swedish, öre optional), "400000.00 kr" or plain "400000.00" (as the API
+#: writes it); the unit "kr" or "SEK".
+_SWEDISH_AMOUNT = r"\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d{2})?"
+_PLAIN_AMOUNT = r"\d+(?:\.\d{2})?"
+
+
+@with_pattern(rf"(?:{_SWEDISH_AMOUNT}|{_PLAIN_AMOUNT}) (?:kr|SEK)|\d+\.\d{{2}}")
 def belopp(text: str) -> str:
-    """ "400 000,00 kr" (or "400 000 kr", whole kronor) → "400000.00": the decimal string
-    the API sends and takes."""
-    digits = text.removesuffix(" kr").replace(" ", "").replace(NBSP, "").replace(",", ".")
-    return str(Decimal(digits).quantize(ORE))
+    """ "400 000,00 kr", "400 000 kr", "400000.00 kr" or "400000.00" → "400000.00": the
+    decimal string the API sends and takes."""
+    number = text.removesuffix(" kr").removesuffix(" SEK")
+    if "," in number or " " in number or NBSP in number:
+        number = number.replace(" ", "").replace(NBSP, "").replace(",", ".")
+    return str(Decimal(number).quantize(ORE))
 
 
 class Unreadable(ValueError):
@@ -36,9 +44,30 @@ class Unreadable(ValueError):
         self.message = {"sv": sv, "en": en}
 
 
-@with_pattern(r"\d{4}-\d{2}-\d{2}")
+MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+@with_pattern(rf"(?:den )?(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}} (?:{'|'.join(MONTHS)}) \d{{4}})")
 def dag(text: str) -> str:
-    """An ISO 8601 calendar date; an impossible one fails the step, not the run."""
+    """An ISO 8601 calendar date ("2024-09-16") or one as Swedish writes it ("16 september
+    2024"), with or without "den" before it; an impossible one fails the step, not the run."""
+    text = text.removeprefix("den ")
+    if "-" not in text:
+        day, month, year = text.split()
+        text = f"{year}-{MONTHS.index(month.lower()) + 1:02d}-{int(day):02d}"
     try:
         return date.fromisoformat(text).isoformat()
     except ValueError as error:
@@ -57,8 +86,11 @@ def procent(text: str) -> Decimal:
 TYPES: dict[str, Any] = {"Belopp": belopp, "Dag": dag, "Procent": procent, **names.TYPES}
 #: What each type reads, with an example, as GET /v1/steps and the README tell auditors.
 TYPE_DESCRIPTIONS = {
-    "Belopp": ("an amount in kronor, Swedish style, öre optional", "400 000,00 kr"),
-    "Dag": ("an ISO 8601 calendar date", "2025-03-03"),
+    "Belopp": (
+        "an amount in kronor, Swedish style with öre optional (400 000,00 kr), or plain (400000.00)",
+        "400 000,00 kr",
+    ),
+    "Dag": ("a calendar date, ISO 8601 (2025-03-03) or as Swedish writes it (3 mars 2025)", "2025-03-03"),
     "Procent": ("a percentage, decimal comma", "40"),
     "Regel": ("a rule by its Swedish name", "beloppsgränsen"),
     "Regler": ("rules by name, joined by , and och", "tidsramen och mottagaren"),

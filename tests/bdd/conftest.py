@@ -19,6 +19,8 @@ from svenska import step
 from service.steps.vocabulary import VOCABULARY, World
 
 DECORATORS = {"given": given, "when": when, "then": then}
+#: The decision features/ is written for.
+DECISION_ID = "ks-2024-1371-481"
 
 
 @pytest.fixture
@@ -29,15 +31,20 @@ def body() -> dict:
 
 @pytest.fixture
 def world(client, body) -> World:
-    return World(client=client, body=body)
+    return World(client=client, decision_id=DECISION_ID, body=body)
 
 
-def _adapter(phrase):
-    """A pytest-bdd step function for ``phrase``: its parameters are the phrase's, plus
-    the ``world`` fixture, and ``response`` (a När step's answer, or the test-only step's
-    that came before) where it reads one."""
+def _adapter(phrase, text):
+    """A pytest-bdd step function for ``phrase`` as ``text`` reads it: its parameters are
+    those the text names (one with a default may be left out, as in "att sökanden ..."),
+    plus the ``world`` fixture, and ``response`` (a När step's answer, or the test-only
+    step's that came before) where it reads one."""
     parameters = list(inspect.signature(phrase.run).parameters.values())[1:]
-    names = [p.name for p in parameters if not p.name.startswith("_")]
+    names = [
+        p.name
+        for p in parameters
+        if not p.name.startswith("_") and (p.default is inspect.Parameter.empty or "{" + p.name in text)
+    ]
     fixtures = ["world"] + (["response"] if phrase.kind == "then" else [])
 
     def run(**values):
@@ -55,7 +62,6 @@ def _adapter(phrase):
 
 
 for _phrase in VOCABULARY:
-    _run = _adapter(_phrase)
     _options = {"target_fixture": "response"} if _phrase.kind == "when" else {}
     for _text in _phrase.texts:
-        DECORATORS[_phrase.kind](step(_text, _phrase.types), **_options)(_run)
+        DECORATORS[_phrase.kind](step(_text, _phrase.types), **_options)(_adapter(_phrase, _text))

@@ -415,14 +415,211 @@ def test_every_step_alone_fails_or_passes_in_words_and_never_breaks_the_run(clie
     each step says what happened; no step raises out of the run."""
     from service.steps.vocabulary import VOCABULARY
 
-    keyword = {"given": "Givet", "when": "När", "then": "Så"}
-    scenarios = "".join(
-        f"  Scenario: steg {number}\n    {keyword[phrase.kind]} {phrase.example}\n"
-        for number, phrase in enumerate(VOCABULARY, start=1)
+    languages = {
+        "sv": ("Egenskap", {"given": "Givet", "when": "När", "then": "Så"}, lambda phrase: phrase.example),
+        "en": ("Feature", {"given": "Given", "when": "When", "then": "Then"}, lambda phrase: phrase.example_en),
+    }
+    for language, (feature, keyword, example) in languages.items():
+        scenarios = "".join(
+            f"  Scenario: {number}\n    {keyword[phrase.kind]} {example(phrase)}\n"
+            for number, phrase in enumerate(VOCABULARY, start=1)
+        )
+        answer = client.post(SCENARIOS, json={"feature": f"# language: {language}\n{feature}: x\n{scenarios}"})
+        assert answer.status_code == 200
+        assert len(answer.json["scenarios"]) == len(VOCABULARY)
+        for scenario in answer.json["scenarios"]:
+            (step,) = scenario["steps"]
+            assert step["status"] in ("passed", "failed", "skipped"), (language, scenario)
+            assert step["status"] == "passed" or step["message"]["sv"], (language, scenario)
+
+
+def test_every_step_has_english_phrasings_and_each_english_example_is_read_by_its_own_step_alone(client):
+    """An EU controller writes the same scenarios with ``# language: en``: every entry of
+    the vocabulary has an English phrasing, its English example is read by that entry and
+    by no other (in either language), and GET /v1/steps lists it under ``english``."""
+    from service.steps.english import ENGLISH
+    from service.steps.runner import _patterns, match
+    from service.steps.vocabulary import VOCABULARY
+
+    assert [p.texts[0] for p in VOCABULARY if not (p.texts_en and p.example_en)] == []
+    assert set(ENGLISH) == {p.texts[0] for p in VOCABULARY}  # no English for a step that is gone
+    for phrase in VOCABULARY:
+        for example in (phrase.example, phrase.example_en):
+            readers = {id(p) for pattern, p, _ in _patterns() if pattern.parse(example) is not None}
+            assert readers == {id(phrase)}, example
+    steps = client.get("/v1/steps").json["steps"]
+    assert len(steps) == len(VOCABULARY)
+    for entry in steps:
+        english = entry["english"]
+        assert english["keyword"] == {"Givet": "Given", "När": "When", "Så": "Then"}[entry["keyword"]]
+        found = match(english["example"])
+        assert found is not None and english["phrasing"] in found[0].texts_en, english
+        assert english["phrasing"] not in english["aliases"]
+        assert match(entry["example"])[0] is found[0]  # the same step as the Swedish
+
+
+# The same checks in English and in Swedish, line for line: the same statuses come back.
+IN_ENGLISH = """# language: en
+Feature: The auditor's own checks
+  Background:
+    Given Kommunstyrelsen adopted the proposal on 2024-09-16
+    And ERUF approved the application on 2024-12-16
+
+  Scenario Outline: A disbursement of <amount> on <day>
+    When the auditor tries a disbursement of <amount> on <day>
+    Then the disbursement should be <verdict>
+
+    Examples:
+      | amount          | day        | verdict                                         |
+      | 100 000,00 kr   | 2025-09-16 | allowed                                         |
+      | 1 000 001,00 kr | 2025-09-16 | refused because of "amount-cap"                 |
+      | 100 000 kr      | 2024-09-01 | refused because of "adoption and eruf-approval" |
+
+  Scenario: One krona over the million is refused, and decision point 1 says why
+    Given 1 000 000,00 kr was paid out on 2025-03-03
+    When the auditor tries a disbursement of 1,00 kr on 2025-09-16
+    Then the disbursement should be refused because of "amount-cap"
+    And the rule "amount-cap" should be "violated" and cite "beslut-1" with the words "en miljon kronor"
+    And the rule "period" should be "satisfied"
+    And the rule "amount-cap" should say "more than"
+
+  Scenario: The auditor expects a refusal that does not come
+    When the auditor tries a disbursement of 100 000,00 kr on 2025-09-16
+    Then the disbursement should be refused because of "amount-cap"
+    And the amount disbursed should be 0,00 kr and the amount remaining 1 000 000,00 kr
+
+  Scenario: The recipient by its name, the reading by its code
+    Given the auditor reads "three-years" as "budget-years-2025-2027"
+    When the auditor tries a disbursement of 100 000 kr on 2028-01-15 to Flemingsberg Science
+    Then the disbursement should be refused because of "period"
+    And the answer should apply the interpretation "three-years" = "budget-years-2025-2027"
+
+  Scenario: The commitment's status
+    When the auditor asks for the commitment's status on 2025-06-02
+    Then the commitment should be "in_force"
+    And the commitment should have the status "in_force" with the label "in force"
+
+  Scenario: A step that is not in the vocabulary
+    When the auditor tries a payment of 100 kr on 2025-09-16
+"""
+
+IN_SWEDISH = """# language: sv
+Egenskap: Revisorns egna prövningar
+  Bakgrund:
+    Givet att kommunstyrelsen antog förslaget 2024-09-16
+    Och att ERUF godkände ansökan 2024-12-16
+
+  Scenariomall: En utbetalning om <belopp> den <dag>
+    När revisorn prövar en utbetalning om <belopp> den <dag>
+    Så ska utbetalningen <utfall>
+
+    Exempel:
+      | belopp          | dag        | utfall                                                                          |
+      | 100 000,00 kr   | 2025-09-16 | vara tillåten                                                                   |
+      | 1 000 001,00 kr | 2025-09-16 | nekas på grund av beloppsgränsen                                                |
+      | 100 000 kr      | 2024-09-01 | nekas på grund av kommunstyrelsens beslut och villkoret om ERUF:s godkännande |
+
+  Scenario: En krona över miljonen nekas, och beslutspunkt 1 säger varför
+    Givet att 1 000 000,00 kr betalades ut 2025-03-03
+    När revisorn prövar en utbetalning om 1,00 kr den 2025-09-16
+    Så ska utbetalningen nekas på grund av beloppsgränsen
+    Och regeln om beloppsgränsen ska vara "inte uppfylld" och citera "beslut-1" med orden "en miljon kronor"
+    Och regeln om tidsramen ska vara "uppfylld"
+    Och regeln om beloppsgränsen ska säga "mer än"
+
+  Scenario: Revisorn väntar sig ett nej som inte kommer
+    När revisorn prövar en utbetalning om 100 000,00 kr den 2025-09-16
+    Så ska utbetalningen nekas på grund av beloppsgränsen
+    Och ska utbetalt vara 0,00 kr och kvar 1 000 000,00 kr
+
+  Scenario: Mottagaren med sitt namn, läsningen med sitt namn
+    Givet att revisorn för de tre åren väljer tolkningen "budgetåren 2025–2027"
+    När revisorn prövar en utbetalning om 100 000 kr den 2028-01-15 till Flemingsberg Science
+    Så ska utbetalningen nekas på grund av tidsramen
+    Och ska svaret tillämpa tolkningen "three-years" = "budget-years-2025-2027"
+
+  Scenario: Åtagandets status
+    När revisorn frågar efter åtagandets status den 2025-06-02
+    Så ska åtagandet vara gällande
+    Och ska åtagandet ha status "in_force" med etiketten "gällande"
+
+  Scenario: Ett steg som inte finns
+    När revisorn prövar en utbetalning på 100 kr den 2025-09-16
+"""
+
+
+def test_a_feature_in_english_gets_the_statuses_of_the_same_feature_in_swedish(run):
+    def statuses(text: str) -> tuple[int, list, dict]:
+        result = run("egen.feature", "--json", text=text)
+        document = json.loads(result.output)
+        scenarios = [
+            (s["line"], s["status"], s["interpretations"], [(step["line"], step["status"]) for step in s["steps"]])
+            for s in document["scenarios"]
+        ]
+        return result.exit_code, scenarios, document["summary"]
+
+    english, swedish = statuses(IN_ENGLISH), statuses(IN_SWEDISH)
+    assert english == swedish
+    assert english[2] == {"passed": 6, "failed": 1, "undefined": 1}
+    document = json.loads(run("egen.feature", "--json", text=IN_ENGLISH).output)
+    keywords = [step["keyword"] for step in document["scenarios"][3]["steps"]]
+    assert keywords == ["Given", "And", "Given", "When", "Then", "And", "And", "And"]
+    failed = next(step for step in document["scenarios"][4]["steps"] if step["status"] == "failed")
+    assert failed["rule"]["rule_id"] == "amount-cap" and failed["message"]["en"].startswith(
+        "Expected: utbetalningen nekas"
     )
-    answer = client.post(SCENARIOS, json={"feature": "# language: sv\nEgenskap: Varje steg\n" + scenarios})
-    assert answer.status_code == 200
-    for scenario in answer.json["scenarios"]:
-        (step,) = scenario["steps"]
-        assert step["status"] in ("passed", "failed", "skipped"), scenario
-        assert step["status"] == "passed" or step["message"]["sv"], scenario
+    unknown = document["scenarios"][-1]["steps"][-1]
+    assert unknown["suggestions"][0] == "the auditor tries a disbursement of 100 000,00 kr on 2025-06-02"
+
+
+REGISTRAR_IN_ENGLISH = (
+    """# language: en
+Feature: Recorded facts, in English
+  Background:
+    Given the registrar has recorded that Kommunstyrelsen adopted the proposal on 2024-09-16"""
+    ' according to the minutes "KS § 12"'
+    """
+
+  Scenario: One öre over the million is refused and nothing is stored
+    Given the registrar has recorded a disbursement of 600 000,00 kr on 2025-03-03
+    When the registrar records a disbursement of 400 000,01 kr on 2026-03-02
+    Then the registration should be refused because of "amount-cap"
+    And the violated rule "amount-cap" should cite "beslut-1" with the words "en miljon kronor under tre år"
+    And the violated rule "amount-cap" should say "more than"
+    And the event log should still have 4 events
+    And the commitment on 2026-03-02 should show 600 000,00 kr disbursed and 400 000,00 kr remaining
+    And the commitment on 2026-03-02 should have the status "in_force" with the label "in force"
+
+  Scenario Outline: What did we know when <event> was recorded?
+    Given the registrar has recorded a disbursement of 400 000,00 kr on 2025-03-03
+    And the registrar has corrected the disbursement with the reason "Wrong voucher"
+    When the auditor fetches the commitment on 2025-06-01 as it was known when <event> was recorded
+    Then the answer should be as it was known when <event> was recorded
+    And the amount disbursed should be <paid> and the amount remaining <left>
+
+    Examples:
+      | event            | paid          | left            |
+      | the disbursement | 400 000,00 kr | 600 000,00 kr   |
+      | the correction   | 0,00 kr       | 1 000 000,00 kr |
+
+  Scenario Outline: <who> cannot record a disbursement
+    When <who> records a disbursement of 100 000,00 kr on 2025-03-03
+    Then the registration should be refused with status <status>
+
+    Examples:
+      | who                     | status |
+      | someone without a token | 401    |
+      | a reader                | 403    |
+
+  Scenario: A second decision contradicts the adoption
+    When the registrar records that Kommunstyrelsen rejected the proposal on 2024-10-14"""
+    ' according to the minutes "KS § 40"'
+    """
+    Then the registration should be refused as contradicting Kommunstyrelsen's decision
+"""
+)
+
+
+def test_the_registrars_steps_run_in_english_and_read_the_rules_english_words(run):
+    document = json.loads(run("egen.feature", "--json", text=REGISTRAR_IN_ENGLISH).output)
+    assert document["summary"] == {"passed": 6, "failed": 0, "undefined": 0}, document

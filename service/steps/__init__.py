@@ -9,3 +9,8 @@ adapters over the same vocabulary (tests/bdd/conftest.py), so the shipped featur
 an auditor's own are run by the same code. Imports rules, the app factory and glossary;
 nothing here imports pytest.
 """
+
+from service.steps import english, vocabulary
+
+# After the vocabulary and the registrar's steps (which vocabulary imports) have registered.
+english.apply(vocabulary.VOCABULARY)

@@ -85,14 +85,16 @@ def label(table: str, code_: str) -> str:
     raise KeyError(f"{table}: {code_}")
 
 
-def _names(table: str) -> str:
-    """A regular expression matching any name in ``table``, longest first, so that
-    "villkoret om ERUF:s godkännande" is not cut short by a shorter name."""
-    return "|".join(re.escape(name) for name in sorted(_tables()[table], key=len, reverse=True))
+def _names(table: str, *, codes: bool = False) -> str:
+    """A regular expression matching any name in ``table`` (and, with ``codes``, any
+    code), longest first, so that "villkoret om ERUF:s godkännande" is not cut short by a
+    shorter name."""
+    known = set(_tables()[table]) | (set(_tables()[table].values()) if codes else set())
+    return "|".join(re.escape(name) for name in sorted(known, key=lambda name: (-len(name), name)))
 
 
-def _parse_type(table: str):
-    @with_pattern(f"(?:{_names(table)})")
+def _parse_type(table: str, *, codes: bool = False):
+    @with_pattern(f"(?:{_names(table, codes=codes)})")
     def read(text: str) -> str:
         return code(table, text)
 
@@ -109,4 +111,18 @@ TYPES = {
     "Utfall": _parse_type("utfall"),
     "Part": _parse_type("part"),
     "Tolkning": _parse_type("tolkning"),
+}
+
+#: The same types as the English phrasings read them: by the code (``"amount-cap"``,
+#: ``"violated"``) as well as by the Swedish name, for a reader who knows only the codes.
+_RULES = _names("regel", codes=True)
+BY_CODE = {
+    "Regel": _parse_type("regel", codes=True),
+    "Regler": with_pattern(f"(?:{_RULES})(?:(?:, | and | och )(?:{_RULES}))*")(
+        lambda text: [code("regel", part) for part in re.split(r", | and | och ", text.strip())]
+    ),
+    "Status": _parse_type("status", codes=True),
+    "Utfall": _parse_type("utfall", codes=True),
+    "Part": _parse_type("part", codes=True),
+    "Tolkning": _parse_type("tolkning", codes=True),
 }

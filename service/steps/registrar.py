@@ -446,7 +446,7 @@ def _broken_cites(world: World, regel: str, ankare: str, orden: str) -> None:
     example='regeln om beloppsgränsen, som inte är uppfylld, ska säga "mer än"',
 )
 def _broken_says(world: World, regel: str, text: str) -> None:
-    expect_says(violation(world, code("regel", regel)), text)
+    expect_says(violation(world, code("regel", regel)), text, language=world.language)
 
 
 @phrased(
@@ -539,7 +539,7 @@ def _record_status(world: World, dag: str, status: str) -> None:
 )
 def _record_status_coded(world: World, dag: str, status: str, etikett: str) -> None:
     document = commitment(world, dag)
-    got = (document["status"], document["status_label"]["sv"])
+    got = (document["status"], document["status_label"][world.language])
     expect(got == (status, etikett), f"{status} ({etikett})", f"{got[0]} ({got[1]})")
 
 

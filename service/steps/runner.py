@@ -3,7 +3,8 @@
 A feature file is parsed with the Cucumber project's parser (``gherkin-official``, in
 Swedish unless the file says ``# language: ...``) and compiled to pickles: one per
 scenario and per example row of a Scenariomall, with Bakgrund's steps first and the
-feature's, rule's and scenario's tags. Each pickle runs on a fresh ``World`` over the
+feature's, rule's and scenario's tags. A file in English (``# language: en``) is read by
+the vocabulary's English phrasings (``service.steps.english``). Each pickle runs on a fresh ``World`` over the
 app in process; every step is matched against the vocabulary's phrasings. A step passes,
 fails (the vocabulary's ``Expected``: what was expected, what was answered, the rule's
 message and citation), is undefined (no phrasing matches: the closest are suggested), or
@@ -30,6 +31,7 @@ from gherkin.parser import Parser
 from gherkin.pickles.compiler import Compiler
 from gherkin.token_matcher import TokenMatcher
 
+from service.steps.english import parse_types
 from service.steps.vocabulary import VOCABULARY, Expected, Phrase, World, WouldWrite
 from service.steps.words import TYPES, Unreadable
 
@@ -68,25 +70,42 @@ class ScenarioResult:
 
 @cache
 def _patterns() -> tuple[tuple[parse.Parser, Phrase, str], ...]:
-    return tuple(
-        (parse.compile(text, extra_types={**TYPES, **phrase.types}), phrase, text)
+    """Every phrasing compiled, and its language: the Swedish ones first, then the English."""
+    swedish = [
+        (parse.compile(text, extra_types={**TYPES, **phrase.types}), phrase, "sv")
         for phrase in VOCABULARY
         for text in phrase.texts
-    )
+    ]
+    english = [
+        (parse.compile(text, extra_types=parse_types(phrase)), phrase, "en")
+        for phrase in VOCABULARY
+        for text in phrase.texts_en
+    ]
+    return (*swedish, *english)
 
 
-def match(text: str) -> tuple[Phrase, dict[str, Any]] | None:
-    """The vocabulary entry whose phrasing reads ``text`` whole, and the values it reads."""
-    for pattern, phrase, _ in _patterns():
+def read(text: str) -> tuple[Phrase, dict[str, Any], str] | None:
+    """The vocabulary entry whose phrasing reads ``text`` whole, the values it reads, and
+    the phrasing's language ("sv" or "en")."""
+    for pattern, phrase, language in _patterns():
         found = pattern.parse(text)
         if found is not None:
-            return phrase, dict(found.named)
+            return phrase, dict(found.named), language
     return None
 
 
+def match(text: str) -> tuple[Phrase, dict[str, Any]] | None:
+    """The vocabulary entry whose phrasing, Swedish or English, reads ``text`` whole, and
+    the values it reads."""
+    found = read(text)
+    return None if found is None else found[:2]
+
+
 def closest(text: str, count: int = 3) -> list[str]:
-    """The phrasings most like ``text``, each as its example (or its template)."""
+    """The phrasings most like ``text``, each as its example (or its template), in
+    Swedish or English."""
     known = {phrase.example or phrase.texts[0] for phrase in VOCABULARY}
+    known |= {phrase.example_en or phrase.texts_en[0] for phrase in VOCABULARY if phrase.texts_en}
     return difflib.get_close_matches(text, sorted(known), n=count, cutoff=0.4)
 
 
@@ -137,7 +156,7 @@ def run_pickle(pickle: dict[str, Any], nodes: dict[str, dict[str, Any]], world: 
             steps.append(StepResult(keyword, text, line, "skipped"))
             continue
         try:
-            found = match(text)
+            found = read(text)
         except Unreadable as error:  # "2024-02-30": the phrasing matches, the value is no value
             steps.append(StepResult(keyword, text, line, "failed", error.message))
             broken = True
@@ -151,7 +170,7 @@ def run_pickle(pickle: dict[str, Any], nodes: dict[str, dict[str, Any]], world: 
             steps.append(StepResult(keyword, text, line, "undefined", message, suggestions=hint))
             broken = True
             continue
-        phrase, values = found
+        phrase, values, world.language = found
         try:
             phrase.run(world, **values)
         except Expected as failure:

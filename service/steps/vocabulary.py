@@ -60,6 +60,9 @@ class World:
     fresh: Callable[[], Any] | None = None
     #: Nothing may be written (POST .../scenarios): a step that would is skipped.
     read_only: bool = False
+    #: The language of the phrasing the step being run was read by ("sv" or "en"): what
+    #: a rule's message, a status's label or a fact's note must say is read in it.
+    language: str = "sv"
     _tokens: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
@@ -92,6 +95,9 @@ class Phrase:
     run: Callable[..., None]
     example: str
     types: dict[str, Any] = field(default_factory=dict)  # parse types beyond the common ones
+    #: The same step in English (``service.steps.english``), the current phrasing first.
+    texts_en: tuple[str, ...] = ()
+    example_en: str = ""
 
 
 VOCABULARY: list[Phrase] = []
@@ -194,10 +200,10 @@ def expect_cites(outcome: dict, ankare: str, orden: str) -> None:
     )
 
 
-def expect_says(outcome: dict, text: str, *, says: bool = True) -> None:
-    """Fails the step unless ``outcome``'s Swedish message says ``text`` (or, with
-    ``says=False``, does not)."""
-    said = svenska(outcome["message"]["sv"])
+def expect_says(outcome: dict, text: str, *, says: bool = True, language: str = "sv") -> None:
+    """Fails the step unless ``outcome``'s message in ``language`` (Swedish, or English
+    for an English phrasing) says ``text`` (or, with ``says=False``, does not)."""
+    said = svenska(outcome["message"][language])
     wanted = f"regeln säger \u201d{text}\u201d" if says else f"regeln säger inte \u201d{text}\u201d"
     expect((text in said) is says, wanted, f"regeln säger \u201d{said}\u201d", outcome)
 
@@ -518,7 +524,7 @@ def _status(world: World, status: str) -> None:
 )
 def _status_coded(world: World, status: str, etikett: str) -> None:
     document = answer(world)
-    got = (document["status"], document["status_label"]["sv"])
+    got = (document["status"], document["status_label"][world.language])
     expect(got == (status, etikett), f"{status} ({etikett})", f"{got[0]} ({got[1]})")
 
 
@@ -589,7 +595,7 @@ def _rule_is(world: World, regel: str, utfall: str) -> None:
     example='regeln om kommunstyrelsens beslut ska säga "ett förslag till beslut binder inte kommunen"',
 )
 def _rule_says(world: World, regel: str, text: str) -> None:
-    expect_says(rule(world, code("regel", regel)), text)
+    expect_says(rule(world, code("regel", regel)), text, language=world.language)
 
 
 @phrased(
@@ -598,7 +604,7 @@ def _rule_says(world: World, regel: str, text: str) -> None:
     example='regeln om mottagaren inte ska säga "botkyrka-kommun"',
 )
 def _rule_does_not_say(world: World, regel: str, text: str) -> None:
-    expect_says(rule(world, regel), text, says=False)
+    expect_says(rule(world, regel), text, says=False, language=world.language)
 
 
 @phrased(
@@ -810,7 +816,7 @@ def _fact_source(world: World, fakta_id: str, adress: str, citat: str) -> None:
     example='faktumet "eruf-grant-reported-2024-12-16" ska ha en anteckning som säger "10,8 miljoner euro"',
 )
 def _fact_note(world: World, fakta_id: str, text: str) -> None:
-    note = _fact(world, fakta_id).get("note_sv", "")
+    note = _fact(world, fakta_id).get(f"note_{world.language}", "")
     expect(text in note, f"anteckningen säger \u201d{text}\u201d", note)
 
 

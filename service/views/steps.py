@@ -1,5 +1,6 @@
 """The auditors' step vocabulary (operationId listSteps): every phrasing a scenario may
-use, with its parameters and an example, as ``medfin scenarios run`` reads them."""
+use, with its parameters and an example, as ``medfin scenarios run`` reads them; and
+each step's English phrasings and example, for a file that says ``# language: en``."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from typing import Any
 import parse
 from flask import Blueprint, Response, current_app
 
+from service.steps.english import parse_types
 from service.steps.vocabulary import VOCABULARY, Phrase
 from service.steps.words import TYPE_DESCRIPTIONS, TYPES
 
 bp = Blueprint("steps", __name__)
 
 KEYWORDS = {"given": "Givet", "when": "När", "then": "Så"}
+KEYWORDS_EN = {"given": "Given", "when": "When", "then": "Then"}
 _FIELD = re.compile(r"\{(?P<name>\w+)(?::(?P<type>\w+))?\}")
 
 
@@ -31,6 +34,7 @@ def vocabulary() -> dict[str, Any]:
                 "aliases": [text for text in phrase.texts if text != phrasing],
                 "parameters": [_parameter(m["name"], m["type"]) for m in _FIELD.finditer(phrasing)],
                 "example": phrase.example,
+                "english": _english(phrase),
             }
             for phrase in VOCABULARY
             for phrasing in (_phrasing_of_example(phrase),)
@@ -45,6 +49,22 @@ def _phrasing_of_example(phrase: Phrase) -> str:
         if parse.parse(text, phrase.example, extra_types={**TYPES, **phrase.types}) is not None:
             return text
     return phrase.texts[0]
+
+
+def _english(phrase: Phrase) -> dict[str, Any]:
+    """The step in English: its keyword, the phrasing its example is written in, the
+    others, and the example."""
+    types = parse_types(phrase)
+    phrasing = next(
+        (text for text in phrase.texts_en if parse.parse(text, phrase.example_en, extra_types=types) is not None),
+        phrase.texts_en[0],
+    )
+    return {
+        "keyword": KEYWORDS_EN[phrase.kind],
+        "phrasing": phrasing,
+        "aliases": [text for text in phrase.texts_en if text != phrasing],
+        "example": phrase.example_en,
+    }
 
 
 def _parameter(name: str, kind: str | None) -> dict[str, str]:

@@ -623,3 +623,12 @@ Feature: Recorded facts, in English
 def test_the_registrars_steps_run_in_english_and_read_the_rules_english_words(run):
     document = json.loads(run("egen.feature", "--json", text=REGISTRAR_IN_ENGLISH).output)
     assert document["summary"] == {"passed": 6, "failed": 0, "undefined": 0}, document
+
+
+def test_english_names_the_fund_as_english_does():
+    """ "the ERDF approved the application": the fund by its English name, beside "ERUF"."""
+    from service.steps.runner import match
+
+    for text in ("the ERDF approved the application on 2024-12-16", "ERUF approved the application on 2024-12-16"):
+        found = match(text)
+        assert found is not None and found[1] == {"dag": "2024-12-16"}, text

@@ -496,9 +496,15 @@ def apply(vocabulary: list[Phrase]) -> None:
         found = ENGLISH.get(phrase.texts[0])
         if found is not None:
             texts, example = found
-            vocabulary[index] = replace(
-                phrase, texts_en=(texts,) if isinstance(texts, str) else tuple(texts), example_en=example
-            )
+            written = (texts,) if isinstance(texts, str) else tuple(texts)
+            vocabulary[index] = replace(phrase, texts_en=_with_erdf(written), example_en=example)
+
+
+def _with_erdf(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """Each text as written ("ERUF approved the application"), and as English names the
+    fund ("the ERDF approved the application")."""
+    english = tuple(text.replace("ERUF", "the ERDF") for text in texts if "ERUF" in text)
+    return texts + tuple(text for text in english if text not in texts)
 
 
 def parse_types(phrase: Phrase) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Flask
 
-from service import caching, cors, limits, problems, request_text, security_headers
+from service import caching, cors, limits, problems, query_parameters, request_text, security_headers
 from service.jsonio import ExactJSONProvider
 from service.storage.engine import default_url, make_engine
 from service.storage.setup import prepare
@@ -21,10 +21,12 @@ from service.views import (
     changes,
     decisions,
     docs,
+    entry,
     evaluation,
     events,
     giving,
     pages,
+    problem_types,
     scenario_runs,
     steps,
     traceability,
@@ -41,7 +43,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.json = ExactJSONProvider(app)
     app.config.from_mapping(
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
-        PROBLEM_BASE_URI="urn:medfin:problem:",
+        PROBLEM_BASE_URI=None,  # default: PUBLIC_BASE_URL + "/problems/", where each type is explained
         PUBLIC_BASE_URL="http://127.0.0.1:8000",  # where the public reaches the API: the catalogue's URIs
         THREESIXTYGIVING_PREFIX="360G-medfin",  # until 360Giving registers a prefix for this data
         CORS_ORIGIN="*",  # the data is public: any web page may read it
@@ -64,11 +66,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.url_map.strict_slashes = False
     problems.init_app(app)
     request_text.init_app(app)  # before caching, which may answer from memory
+    query_parameters.init_app(app)  # likewise
     cors.init_app(app)
     security_headers.init_app(app)
     caching.init_app(app)
     _init_store(app)
     limits.init_app(app)
+    app.register_blueprint(entry.bp)
     app.register_blueprint(decisions.bp, url_prefix="/v1")
     app.register_blueprint(evaluation.bp, url_prefix="/v1")
     app.register_blueprint(events.bp, url_prefix="/v1")
@@ -80,6 +84,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(traceability.bp, url_prefix="/v1")
     app.register_blueprint(docs.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(problem_types.bp)
     return app
 
 

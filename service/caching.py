@@ -78,6 +78,9 @@ POLICIES: dict[str, Policy | Callable[[], Policy]] = {
     # Files that change only with a release.
     "pages.get_stylesheet": STATIC,
     "docs.get_openapi_document": STATIC,
+    "docs.get_openapi_json": STATIC,
+    "entry.get_entry_point": STATIC,
+    "problem_types.get_problem_type": STATIC,
     "docs.get_api_docs": STATIC,
     "docs.get_api_docs_asset": STATIC,
 }

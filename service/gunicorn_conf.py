@@ -33,7 +33,9 @@ from typing import Any
 from gunicorn.workers import gthread
 
 #: As the app's PROBLEM_BASE_URI (tests/test_slow_clients.py checks they agree).
-PROBLEM_BASE_URI = "urn:medfin:problem:"
+PROBLEM_BASE_URI = os.environ.get("MEDFIN_PROBLEM_BASE_URI") or (
+    os.environ.get("MEDFIN_PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/") + "/problems/"
+)
 #: Status → (slug, title) of the problems this server answers itself; each is one of
 #: service/problems.py's TYPES. A status gunicorn answers that is not here (403 for a
 #: forbidden proxy line, say) keeps its own status with "bad-request"'s type.

@@ -114,6 +114,7 @@ def links(decision: Decision) -> dict[str, str]:
     base = f"/v1/decisions/{decision.decision_id}"
     return {
         "self": base,
+        "html": html_page(decision),
         "source": f"{base}/source",
         "rules": f"{base}/rules",
         "commitment": f"{base}/commitment",
@@ -132,8 +133,13 @@ def summary(decision: Decision) -> dict[str, Any]:
         "decision_body": data["decision_body"],
         "amount": show(decision.amount),
         "currency": decision.currency,
-        "links": {"self": f"/v1/decisions/{decision.decision_id}"},
+        "links": {"self": f"/v1/decisions/{decision.decision_id}", "html": html_page(decision)},
     }
+
+
+def html_page(decision: Decision) -> str:
+    """The decision's page for people (getDecisionPage)."""
+    return f"/decisions/{decision.decision_id}"
 
 
 def unknowns(decision: Decision, facts: Facts | None = None) -> list[dict[str, str]]:

@@ -1,7 +1,8 @@
 """RFC 9457 problem details: the only place error responses are built.
 
 Every error the service answers is ``application/problem+json`` with a ``type`` (an
-absolute URI under ``PROBLEM_BASE_URI``), a fixed ``title`` per type, the ``status``,
+absolute URI under ``PROBLEM_BASE_URI``, by default the service's own ``/problems/``,
+where a page explains each type), a fixed ``title`` per type, the ``status``,
 a ``detail`` that tells the client how to fix the request, and the ``instance``.
 """
 
@@ -92,11 +93,18 @@ class Problem(Exception):
         self.headers = dict(headers or {})  # e.g. Retry-After
 
 
+def base_uri() -> str:
+    """Where the problem types are explained: ``PROBLEM_BASE_URI`` if set, else the
+    service's own ``/problems/`` under ``PUBLIC_BASE_URL`` (getProblemType)."""
+    configured = current_app.config.get("PROBLEM_BASE_URI")
+    return configured or str(current_app.config["PUBLIC_BASE_URL"]).rstrip("/") + "/problems/"
+
+
 def problem(slug: str, detail: str, *, headers: Mapping[str, str] | None = None, **extensions: Any) -> Response:
     """The problem response for type ``slug``."""
     status, title = TYPES[slug]
     body = {
-        "type": current_app.config["PROBLEM_BASE_URI"] + slug,
+        "type": base_uri() + slug,
         "title": title,
         "status": status,
         "detail": detail,

@@ -68,7 +68,8 @@ def add_headers(response: Response) -> Response:
     headers = response.headers
     # Added, not set: no view writes these headers, so there is nothing to replace.
     headers.add("X-Content-Type-Options", "nosniff")
-    if headers.get("Content-Type", "").startswith("text/html"):
+    # The home page's policy holds for its JSON too (the entry document, asked for by Accept).
+    if headers.get("Content-Type", "").startswith("text/html") or request.endpoint == "pages.get_home_page":
         headers.add("Content-Security-Policy", POLICIES.get(request.endpoint or "", PAGE_POLICY))
         headers.add("Referrer-Policy", REFERRER_POLICY)
     return response

@@ -95,7 +95,7 @@ BAD_BODIES = {
 def test_evaluate_bad_body_is_a_400_problem(client, events_total, data, expected):
     slug, pointer = expected
     problem = assert_problem(post(client, data), 400)
-    assert problem["type"] == f"urn:medfin:problem:{slug}"
+    assert problem["type"] == f"http://127.0.0.1:8000/problems/{slug}"
     if slug != "malformed-json":
         assert problem["errors"], problem
     if pointer is not None:
@@ -114,7 +114,7 @@ def test_evaluate_bad_body_is_a_400_problem(client, events_total, data, expected
 )
 def test_evaluate_body_not_sent_as_json_is_415(client, events_total, data, content_type):
     problem = assert_problem(post(client, data, content_type), 415)
-    assert problem["type"] == "urn:medfin:problem:unsupported-media-type"
+    assert problem["type"] == "http://127.0.0.1:8000/problems/unsupported-media-type"
 
 
 def test_unknown_fields_at_every_level_are_all_reported(client):
@@ -137,14 +137,14 @@ def test_unknown_fields_at_every_level_are_all_reported(client):
 )
 def test_evaluate_bad_amount_is_a_400_pointing_at_it(client, events_total, amount):
     problem = assert_problem(post(client, paid_as_written(amount)), 400)
-    assert problem["type"] == "urn:medfin:problem:validation-error"
+    assert problem["type"] == "http://127.0.0.1:8000/problems/validation-error"
     assert [e["pointer"] for e in problem["errors"]] == [PAID + "amount"], problem
 
 
 def test_eight_megabyte_body_is_refused_413(client, events_total):
     data = b'{"as_of": "' + b"9" * (8 * 1024 * 1024) + b'"}'
     problem = assert_problem(post(client, data), 413)
-    assert problem["type"] == "urn:medfin:problem:payload-too-large"
+    assert problem["type"] == "http://127.0.0.1:8000/problems/payload-too-large"
 
 
 def test_body_just_over_one_mebibyte_is_refused_and_just_under_is_read(client):
@@ -167,7 +167,7 @@ def test_body_just_over_one_mebibyte_is_refused_and_just_under_is_read(client):
 def test_wrong_method_is_405_with_allow(client, method, url, allowed):
     response = getattr(client, method)(url)
     problem = assert_problem(response, 405)
-    assert problem["type"] == "urn:medfin:problem:method-not-allowed"
+    assert problem["type"] == "http://127.0.0.1:8000/problems/method-not-allowed"
     assert allowed in {m.strip() for m in response.headers["Allow"].split(",")}
 
 
@@ -191,7 +191,7 @@ def test_wrong_method_is_405_with_allow(client, method, url, allowed):
 def test_unknown_resource_is_404(client, method, url, slug):
     kwargs = {"json": what_if()} if method == "post" else {}
     problem = assert_problem(getattr(client, method)(url, **kwargs), 404)
-    assert problem["type"] == f"urn:medfin:problem:{slug}"
+    assert problem["type"] == f"http://127.0.0.1:8000/problems/{slug}"
 
 
 @pytest.mark.parametrize(
@@ -215,7 +215,7 @@ def test_unknown_resource_is_404(client, method, url, slug):
 )
 def test_bad_query_is_400_naming_the_parameter(client, url, query, parameter):
     problem = assert_problem(client.get(url, query_string=query), 400)
-    assert problem["type"] == "urn:medfin:problem:validation-error"
+    assert problem["type"] == "http://127.0.0.1:8000/problems/validation-error"
     assert parameter in [e.get("parameter") for e in problem["errors"]], problem
 
 
@@ -223,7 +223,7 @@ def test_bad_query_is_400_naming_the_parameter(client, url, query, parameter):
 @pytest.mark.parametrize("accept", ["application/xml", "text/html", "application/json;q=0, text/csv;q=0"])
 def test_unacceptable_accept_on_csv_capable_lists_is_406(client, url, accept):
     problem = assert_problem(client.get(url, headers={"Accept": accept}), 406)
-    assert problem["type"] == "urn:medfin:problem:not-acceptable"
+    assert problem["type"] == "http://127.0.0.1:8000/problems/not-acceptable"
 
 
 @pytest.mark.parametrize("url", ["/v1/decisions", f"{DECISION}/financing-plan"])
@@ -238,7 +238,7 @@ def test_writing_without_a_token_is_401_and_records_nothing(client, events_total
     response = client.post(EVENTS, json={"type": "adoption", "decided_on": "2024-09-16", "body": "Kommunstyrelsen"})
     problem = assert_problem(response, 401)
     assert response.headers["WWW-Authenticate"].startswith("Bearer")
-    assert problem["type"] == "urn:medfin:problem:unauthorized"
+    assert problem["type"] == "http://127.0.0.1:8000/problems/unauthorized"
 
 
 def test_amounts_are_read_exactly(client):
@@ -318,7 +318,7 @@ def test_unexpected_exception_is_a_500_problem_without_traceback(tmp_path):
     app.add_url_rule("/v1/explode", "explode", explode)
     response = app.test_client().get("/v1/explode")
     problem = assert_problem(response, 500)
-    assert problem["type"] == "urn:medfin:problem:internal-error"
+    assert problem["type"] == "http://127.0.0.1:8000/problems/internal-error"
     page = response.get_data(as_text=True)
     assert "Traceback" not in page
     assert "secret internal detail" not in page

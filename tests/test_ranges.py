@@ -23,12 +23,12 @@ NO_EVENT_IDS = ["0", "00", "9223372036854775808", "18446744073709551616", "9" * 
 def test_an_event_id_no_event_can_have_is_a_404(store_client):
     for event_id in NO_EVENT_IDS:
         problem = assert_problem(store_client.get(f"{EVENTS}/{event_id}"), 404)
-        assert problem["type"] == "urn:medfin:problem:unknown-event", (event_id, problem)
+        assert problem["type"] == "http://127.0.0.1:8000/problems/unknown-event", (event_id, problem)
 
 
 def test_the_largest_id_the_store_holds_is_looked_up(store_client):
     problem = assert_problem(store_client.get(f"{EVENTS}/9223372036854775807"), 404)
-    assert problem["type"] == "urn:medfin:problem:unknown-event"
+    assert problem["type"] == "http://127.0.0.1:8000/problems/unknown-event"
     assert store_client.get(f"{EVENTS}/0001").json["event_id"] == 1  # leading zeros: the same number
 
 

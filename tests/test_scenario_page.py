@@ -191,7 +191,10 @@ def test_a_client_that_asks_for_a_problem_gets_one(client):
     broken = "Egenskap: x\n  Scenario: a\n    Givet att z\nEgenskap: y\n"
     answer = run(client, broken, Accept="application/problem+json")
     assert_problem(answer, 400)
-    assert answer.json["type"] == "urn:medfin:problem:not-gherkin" and "Line 4, column 1" in answer.json["detail"]
+    assert (
+        answer.json["type"] == "http://127.0.0.1:8000/problems/not-gherkin"
+        and "Line 4, column 1" in answer.json["detail"]
+    )
     assert_problem(client.post(SCENARIO_PAGE, json={"feature": OWN}), 415)
     assert_problem(client.post("/decisions/ks-1999-1-1/scenarios", data={"feature": OWN}), 404)
 

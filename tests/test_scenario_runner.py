@@ -164,14 +164,17 @@ def test_the_api_never_writes_a_step_that_would_is_skipped_with_the_reason(clien
 def test_the_api_refuses_what_is_not_gherkin_or_past_its_bounds(client):
     broken = b"Egenskap: x\n  Scenario: a\n    Givet att z\nEgenskap: y\n"
     not_gherkin = client.post(SCENARIOS, data=broken, content_type="text/x-gherkin")
-    assert (not_gherkin.status_code, not_gherkin.json["type"]) == (400, "urn:medfin:problem:not-gherkin")
+    assert (not_gherkin.status_code, not_gherkin.json["type"]) == (400, "http://127.0.0.1:8000/problems/not-gherkin")
     assert "Line 4, column 1" in not_gherkin.json["detail"]
     assert client.post(SCENARIOS, data=b"#" * 70_000, content_type="text/x-gherkin").status_code == 413
     many = "# language: sv\nEgenskap: x\n" + "".join(
         f"  Scenario: s{i}\n    Så ska utbetalningen vara tillåten\n" for i in range(101)
     )
     too_many = client.post(SCENARIOS, data=many.encode(), content_type="text/x-gherkin")
-    assert (too_many.status_code, too_many.json["type"]) == (422, "urn:medfin:problem:scenario-run-too-large")
+    assert (too_many.status_code, too_many.json["type"]) == (
+        422,
+        "http://127.0.0.1:8000/problems/scenario-run-too-large",
+    )
     assert client.post(SCENARIOS, data=b"x", content_type="text/plain").status_code == 415
 
 

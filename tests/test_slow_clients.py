@@ -64,7 +64,7 @@ def assert_server_problem(status: int, headers: dict[str, str], body: bytes, exp
     assert int(headers["content-length"]) == len(body)
     problem = json.loads(body)
     assert problem["status"] == expected
-    slug = problem["type"].removeprefix("urn:medfin:problem:")
+    slug = problem["type"].removeprefix("http://127.0.0.1:8000/problems/")
     assert TYPES[slug] == (expected, problem["title"]), problem
     assert isinstance(problem["detail"], str) and problem["detail"], problem
     return problem
@@ -177,7 +177,10 @@ def test_bodies_over_the_limit_are_refused_413_at_once_and_hold_no_thread(server
 
 
 def test_the_servers_own_problem_types_are_the_apps():
-    assert gunicorn_conf.PROBLEM_BASE_URI == create_app({"PREPARE_DATABASE": False}).config["PROBLEM_BASE_URI"]
+    from service.problems import base_uri
+
+    with create_app({"PREPARE_DATABASE": False}).app_context():
+        assert gunicorn_conf.PROBLEM_BASE_URI == base_uri()
     for status, (slug, title) in gunicorn_conf.SERVER_PROBLEMS.items():
         assert TYPES[slug] == (status, title)
     from service import MAX_BODY_BYTES

@@ -159,7 +159,9 @@ def test_a_control_or_surrogate_in_any_string_of_an_event_is_a_400_and_nothing_i
         value = f"https://example.org/ab{bad}cd" if pointer.endswith("url") else f"ab{bad}cd"
         body = as_json(put(event, pointer, value))
         problem = assert_problem(store_client.post(EVENTS, data=body, content_type="application/json", headers=writer))
-        assert problem["status"] == 400 and problem["type"] == "urn:medfin:problem:validation-error", problem
+        assert problem["status"] == 400 and problem["type"] == "http://127.0.0.1:8000/problems/validation-error", (
+            problem
+        )
         assert pointer in [e["pointer"] for e in problem["errors"]], (bad, problem)
     assert store_client.get(EVENTS).json["total"] == 2  # the shipped facts alone
     for url in (f"{EVENTS}?format=csv", "/v1/changes", f"/decisions/{DECISION.rsplit('/', 1)[1]}"):
@@ -170,7 +172,7 @@ def test_an_encoded_surrogate_is_not_json(store_client, writer):
     body = b'{"type": "adoption", "decided_on": "2024-09-16", "body": "x\xed\xa0\x80y"}'
     response = store_client.post(EVENTS, data=body, content_type="application/json", headers=writer)
     problem = assert_problem(response, 400)
-    assert problem["type"] == "urn:medfin:problem:malformed-json"
+    assert problem["type"] == "http://127.0.0.1:8000/problems/malformed-json"
     assert "UTF-8" in problem["detail"]
 
 
@@ -187,7 +189,7 @@ def test_an_encoded_surrogate_is_not_json(store_client, writer):
 )
 def test_evaluate_with_a_surrogate_or_control_in_a_name_is_a_400_pointing_at_it(client, body, pointer):
     problem = assert_problem(client.post(EVALUATE, data=as_json(body), content_type="application/json"), 400)
-    assert problem["type"] == "urn:medfin:problem:validation-error"
+    assert problem["type"] == "http://127.0.0.1:8000/problems/validation-error"
     assert pointer in [e["pointer"] for e in problem["errors"]], problem
 
 
@@ -235,7 +237,7 @@ def test_a_control_or_invalid_utf8_in_the_path_query_or_a_read_header_is_a_400_n
     client, url, headers, parameter
 ):
     problem = assert_problem(client.get(url, headers=headers), 400)
-    assert problem["type"] == "urn:medfin:problem:validation-error"
+    assert problem["type"] == "http://127.0.0.1:8000/problems/validation-error"
     assert [e["parameter"] for e in problem["errors"]] == [parameter], problem
 
 
@@ -320,5 +322,5 @@ def test_a_control_written_raw_or_escaped_in_any_encoding_is_refused(client, enc
     text = '{"as_of": "2025-06-01", "facts": {}, "interpretations": {"x' + bad + 'y": "z"}}'
     response = client.post(EVALUATE, data=text.encode(encoding), content_type="application/json")
     problem = assert_problem(response, 400)
-    assert problem["type"] == "urn:medfin:problem:validation-error"
+    assert problem["type"] == "http://127.0.0.1:8000/problems/validation-error"
     assert len(problem["errors"]) == 1 and problem["errors"][0]["pointer"].startswith("/interpretations/x")

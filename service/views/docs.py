@@ -9,9 +9,11 @@ page's Content-Security-Policy allows scripts from the service alone
 from __future__ import annotations
 
 import functools
+import json
 from pathlib import Path
 
 import flask_swagger_ui
+import yaml
 from flask import Blueprint, Response, render_template, send_from_directory
 from werkzeug.exceptions import NotFound
 
@@ -38,6 +40,21 @@ def get_openapi_document() -> Response:
     response = Response(_spec_bytes(), mimetype="application/yaml")
     response.headers["Content-Disposition"] = 'inline; filename="openapi.yaml"'
     return response
+
+
+@bp.get("/openapi.json")
+def get_openapi_json() -> Response:
+    """operationId: getOpenApiJson. The same contract as JSON, for tools that read no YAML."""
+    response = Response(_spec_json(), mimetype="application/json")
+    response.headers["Content-Disposition"] = 'inline; filename="openapi.json"'
+    return response
+
+
+@functools.cache
+def _spec_json() -> bytes:
+    # YAML reads an unquoted example such as 2025-06-01 as a date; JSON writes it as the text it was.
+    document = yaml.safe_load(_spec_bytes())
+    return json.dumps(document, ensure_ascii=False, indent=1, default=str).encode("utf-8") + b"\n"
 
 
 @bp.get("/docs")

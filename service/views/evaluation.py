@@ -77,4 +77,11 @@ def get_commitment(decision_id: str) -> Any:
         {**presenters.event(e, None), "counts": e.effective_on is None or e.effective_on <= as_of} for e in live
     ]
     document["unknowns"] = presenters.unknowns(decision, facts)
+    base = f"/v1/decisions/{decision.decision_id}"
+    document["links"] = {
+        "self": f"{base}/commitment",
+        "decision": base,
+        "events": f"{base}/events",
+        "html": presenters.html_page(decision),
+    }
     return document

@@ -13,7 +13,7 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, make_response, render_template, request
 
 from rules import decision_ids, load_decision
 from service import page_content as content
@@ -22,6 +22,7 @@ from service.problems import TYPES, Problem
 from service.steps import runner
 from service.steps.shipped import index as scenario_index
 from service.stockholm import today
+from service.views.entry import entry_document, wants_entry_document
 from service.views.scenario_runs import run_read_only
 from service.views.steps import vocabulary
 
@@ -37,14 +38,19 @@ def _recorded(decision_id: str) -> Any:
 
 
 @bp.get("/")
-def get_home_page() -> str:
-    """operationId: getHomePage."""
-    on, listed = today(), []
-    for decision_id in decision_ids():
-        decision = load_decision(decision_id)
-        now = content.commitment(decision, _recorded(decision_id), on=on)
-        listed.append({"decision": decision, "status": content.status(decision, now)})
-    return render_template("home.html", decisions=listed, on=on)
+def get_home_page() -> Any:
+    """operationId: getHomePage. The entry document instead, for a client that asks for JSON."""
+    if wants_entry_document():
+        response = current_app.json.response(entry_document())
+    else:
+        on, listed = today(), []
+        for decision_id in decision_ids():
+            decision = load_decision(decision_id)
+            now = content.commitment(decision, _recorded(decision_id), on=on)
+            listed.append({"decision": decision, "status": content.status(decision, now)})
+        response = make_response(render_template("home.html", decisions=listed, on=on))
+    response.vary.add("Accept")
+    return response
 
 
 @bp.get("/decisions/<decision_id>")

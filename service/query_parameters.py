@@ -1,0 +1,75 @@
+"""Query parameters the contract does not name are refused, not ignored.
+
+A client that sends ``?modified_since=...`` (OParl's name) where this API reads
+``since`` would otherwise get every change and never learn why. Each ``/v1`` operation
+takes the query parameters openapi.yaml lists for it (its own and its path's); anything
+else is a 400 ``validation-error`` naming the parameter and the ones the operation takes.
+The lists are read from the contract once, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from flask import Flask, request
+
+from service.problems import Problem
+
+SPEC = Path(__file__).resolve().parent / "shipped" / "openapi.yaml"
+_CONVERTER = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(refuse_unknown_query_parameters)
+
+
+def openapi_template(rule: str) -> str:
+    """ "/v1/decisions/<decision_id>" → "/v1/decisions/{decision_id}"."""
+    return _CONVERTER.sub(r"{\1}", rule)
+
+
+def refuse_unknown_query_parameters() -> None:
+    if not request.args or request.url_rule is None or not request.path.startswith("/v1"):
+        return
+    method = "get" if request.method == "HEAD" else request.method.lower()
+    known = taken().get((openapi_template(request.url_rule.rule), method))
+    if known is None:  # OPTIONS, and what the router answers 405 to
+        return
+    unknown = sorted(name for name in request.args if name not in known)
+    if unknown:
+        takes = ", ".join(sorted(known)) or "none"
+        raise Problem(
+            "validation-error",
+            f"Unknown query parameter {', '.join(unknown)}; this operation takes: {takes}.",
+            errors=[
+                {"parameter": name, "detail": f"Not a parameter of this operation; it takes: {takes}."}
+                for name in unknown
+            ],
+        )
+
+
+@cache
+def taken() -> dict[tuple[str, str], frozenset[str]]:
+    """(path, method) → the names of the query parameters openapi.yaml gives it."""
+    spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    found = {}
+    for path, item in spec["paths"].items():
+        shared = item.get("parameters", [])
+        for method, operation in item.items():
+            if method in ("get", "post", "put", "patch", "delete"):
+                parameters = [_resolve(spec, p) for p in (*shared, *operation.get("parameters", []))]
+                found[(path, method)] = frozenset(p["name"] for p in parameters if p["in"] == "query")
+    return found
+
+
+def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        target: Any = spec
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, XSD
 
 from rules import Decision
 from service.threesixtygiving import CC0
@@ -39,13 +39,24 @@ LANGUAGE, THEME, ACCESS_RIGHT = (
     Namespace(f"{EU}data-theme/"),
     Namespace(f"{EU}access-right/"),
 )
+COUNTRY = Namespace(f"{EU}country/")
+FILE_TYPE = Namespace(f"{EU}file-type/")
+PLANNED_AVAILABILITY = Namespace(f"{EU}planned-availability/")
+DCATAP = Namespace("http://data.europa.eu/r5r/")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+#: The EU Publications Office's file-type code for each media type the catalogue offers.
+FILE_TYPES = {"application/json": FILE_TYPE.JSON, "text/csv": FILE_TYPE.CSV}
+#: IANA's register of media types: the IRI of a media type is its page there.
+IANA = "https://www.iana.org/assignments/media-types/"
+OPENAPI_3_1 = URIRef("https://spec.openapis.org/oas/v3.1.0")
 PUBLISHER_TYPE = Namespace("http://purl.org/adms/publishertype/")
+PUBLIC_DOMAIN = URIRef("http://purl.org/adms/licencetype/PublicDomain")
 REST = URIRef("http://www.wikidata.org/entity/Q749568")  # DCAT-AP-SE's code for a REST service
 THREESIXTYGIVING = URIRef("https://standard.threesixtygiving.org/")
 LICENSE = URIRef(CC0)
 #: rdflib's name for each serialisation the catalogue is offered in.
 RDFLIB_FORMATS = {"rdf": "pretty-xml", "ttl": "turtle", "jsonld": "json-ld"}
-PREFIXES = {"dcat": DCAT, "dcterms": DCTERMS, "foaf": FOAF, "xsd": XSD}
+PREFIXES = {"dcat": DCAT, "dcterms": DCTERMS, "foaf": FOAF, "xsd": XSD, "dcatap": DCATAP, "vcard": VCARD}
 #: The catalogue's own texts and the API's, in Swedish and English.
 CATALOG_TITLE = (
     "medfin: Huddinge kommuns medfinansieringsbeslut som öppna data",
@@ -118,7 +129,7 @@ def catalog(decisions: Iterable[Decision], base_url: str) -> Graph:
     graph.add((here, RDF.type, DCAT.Catalog))
     texts(graph, here, DCTERMS.title, *CATALOG_TITLE)
     texts(graph, here, DCTERMS.description, *CATALOG_DESCRIPTION)
-    graph.add((here, DCTERMS.license, LICENSE))
+    _licence(graph, here)
     graph.add((here, DCTERMS.language, LANGUAGE.SWE))
     graph.add((here, DCTERMS.language, LANGUAGE.ENG))
     graph.add((here, DCAT.themeTaxonomy, URIRef(f"{EU}data-theme")))
@@ -130,7 +141,14 @@ def catalog(decisions: Iterable[Decision], base_url: str) -> Graph:
     publisher = publisher_uri(decisions[0])
     graph.add((here, DCTERMS.publisher, publisher))
     _agent(graph, publisher, _issuer_name(decisions[0]))
-    _service(graph, api, base_url, publisher)
+    _dates(graph, here, min(_issued(d) for d in decisions), max(_modified(d) for d in decisions))
+    # Sweden, from the EU's country table. Huddinge kommun itself has no IRI in a controlled
+    # vocabulary that a source here gives (the EU's territorial-unit table lists no Swedish
+    # municipality), so the catalogue names the country rather than invent one.
+    graph.add((here, DCTERMS.spatial, COUNTRY.SWE))
+    graph.add((COUNTRY.SWE, RDF.type, DCTERMS.Location))
+    contact = _contact(graph, decisions[0], here)
+    _service(graph, api, base_url, publisher, contact)
     for decision in decisions:
         if publisher_uri(decision) != publisher:
             raise ValueError(f"{decision.decision_id} has another issuer; give it a catalogue of its own")
@@ -152,18 +170,66 @@ def _agent(graph: Graph, publisher: URIRef, name: str) -> None:
     graph.add((publisher, DCTERMS.identifier, Literal(f"{number[:6]}-{number[6:]}")))
 
 
-def _service(graph: Graph, api: URIRef, base_url: str, publisher: URIRef) -> None:
+def _service(graph: Graph, api: URIRef, base_url: str, publisher: URIRef, contact: URIRef) -> None:
     graph.add((api, RDF.type, DCAT.DataService))
     texts(graph, api, DCTERMS.title, "medfin API", "medfin API")
     texts(graph, api, DCTERMS.description, *API_DESCRIPTION)
     graph.add((api, DCAT.endpointURL, URIRef(f"{base_url}/v1")))
     graph.add((api, DCAT.endpointDescription, URIRef(f"{base_url}/openapi.yaml")))
-    graph.add((api, DCAT.landingPage, URIRef(f"{base_url}/docs")))
-    graph.add((api, DCTERMS.format, Literal("application/json")))
+    docs = URIRef(f"{base_url}/docs")
+    graph.add((api, DCAT.landingPage, docs))
+    graph.add((docs, RDF.type, FOAF.Document))
+    graph.add((api, DCTERMS.format, FILE_TYPE.JSON))
+    graph.add((api, DCTERMS.conformsTo, OPENAPI_3_1))
+    graph.add((OPENAPI_3_1, RDF.type, DCTERMS.Standard))
     graph.add((api, DCTERMS.type, REST))
     graph.add((api, DCTERMS.publisher, publisher))
-    graph.add((api, DCTERMS.license, LICENSE))
+    graph.add((api, DCAT.contactPoint, contact))
+    _licence(graph, api)
     graph.add((api, DCTERMS.accessRights, ACCESS_RIGHT.PUBLIC))
+    graph.add((api, DCAT.theme, THEME.GOVE))
+    keywords = (("medfinansiering", "co-financing"), ("regler som kod", "rules as code"), ("öppna data", "open data"))
+    for sv, en in keywords:
+        texts(graph, api, DCAT.keyword, sv, en)
+
+
+def _licence(graph: Graph, node: URIRef) -> None:
+    graph.add((node, DCTERMS.license, LICENSE))
+    graph.add((LICENSE, RDF.type, DCTERMS.LicenseDocument))
+    # ADMS's licence types: CC0 dedicates the work to the public domain.
+    graph.add((LICENSE, DCTERMS.type, PUBLIC_DOMAIN))
+    graph.add((PUBLIC_DOMAIN, RDF.type, SKOS.Concept))
+    graph.add((PUBLIC_DOMAIN, SKOS.prefLabel, Literal("Public domain", lang="en")))
+
+
+def _dates(graph: Graph, node: URIRef, issued: Literal, modified: Literal) -> None:
+    graph.add((node, DCTERMS.issued, issued))
+    graph.add((node, DCTERMS.modified, modified))
+
+
+def _issued(decision: Decision) -> Literal:
+    """When medfin first published the decision's data (its data file's ``issued``)."""
+    return Literal(str(decision.data["issued"]), datatype=XSD.date)
+
+
+def _modified(decision: Decision) -> Literal:
+    """When the decision's data last changed in substance (its data file's ``modified``)."""
+    moment = decision.data["modified"]
+    return Literal(moment.isoformat().replace("+00:00", "Z"), datatype=XSD.dateTime)
+
+
+def _contact(graph: Graph, decision: Decision, here: URIRef) -> URIRef:
+    """The issuer's contact point, as the tjänsteskrivelse's footer gives it."""
+    issuer = decision.data["issuer"]
+    node = URIRef(f"{here}#contact")
+    graph.add((node, RDF.type, VCARD.Organization))
+    graph.add((node, RDF.type, VCARD.Kind))
+    graph.add((node, VCARD.fn, Literal(_issuer_name(decision), lang="sv")))
+    graph.add((node, VCARD.hasEmail, URIRef(f"mailto:{issuer['contact_email']}")))
+    # 08-535 300 00: Stockholm's area code 08 without its 0, after Sweden's +46.
+    digits = issuer["contact_telephone"].replace("-", "").replace(" ", "")
+    graph.add((node, VCARD.hasTelephone, URIRef(f"tel:+46{digits.removeprefix('0')}")))
+    return node
 
 
 def _dataset(graph: Graph, decision: Decision, base_url: str, here: URIRef, publisher: URIRef, api: URIRef) -> URIRef:
@@ -197,6 +263,9 @@ def _dataset(graph: Graph, decision: Decision, base_url: str, here: URIRef, publ
     graph.add((dataset, DCTERMS.language, LANGUAGE.SWE))
     graph.add((dataset, DCTERMS.accessRights, ACCESS_RIGHT.PUBLIC))
     graph.add((dataset, DCTERMS.temporal, _period(graph, decision, here)))
+    graph.add((dataset, DCTERMS.spatial, COUNTRY.SWE))
+    graph.add((dataset, DCAT.contactPoint, URIRef(f"{here}#contact")))
+    _dates(graph, dataset, _issued(decision), _modified(decision))
     resource = f"{base_url}/v1/decisions/{decision.decision_id}"
     for part in parts():
         graph.add((dataset, DCAT.distribution, _distribution(graph, part, resource, dataset, api)))
@@ -220,12 +289,17 @@ def _distribution(graph: Graph, part: Part, resource: str, dataset: URIRef, api:
     texts(graph, node, DCTERMS.description, part.sv, part.en)
     graph.add((node, DCAT.accessURL, url))
     graph.add((node, DCAT.downloadURL, url))
-    graph.add((node, DCTERMS.format, Literal(part.media_type)))
-    graph.add((node, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{part.media_type}")))
-    graph.add((node, DCTERMS.license, LICENSE))
+    graph.add((node, DCTERMS.format, FILE_TYPES[part.media_type]))
+    media_type = URIRef(IANA + part.media_type)
+    graph.add((node, DCAT.mediaType, media_type))
+    graph.add((media_type, RDF.type, DCTERMS.MediaType))
+    _licence(graph, node)
     graph.add((node, DCAT.accessService, api))
+    graph.add((node, DCATAP.availability, PLANNED_AVAILABILITY.STABLE))
+    graph.add((PLANNED_AVAILABILITY.STABLE, RDF.type, SKOS.Concept))
     if part.slug.startswith("360giving"):
         graph.add((node, DCTERMS.conformsTo, THREESIXTYGIVING))
+        graph.add((THREESIXTYGIVING, RDF.type, DCTERMS.Standard))
     return node
 
 

@@ -16,6 +16,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 
+from service.dcat import FILE_TYPES, IANA, VCARD
 from tests.contract import ROOT, assert_problem
 
 #: rdflib's own JSON-LD parser still builds a ConjunctiveGraph, which rdflib itself deprecates.
@@ -114,7 +115,41 @@ def test_every_distribution_is_served_as_it_says(client, graph):
         url = str(graph.value(distribution, DCAT.accessURL))
         answer = client.get(url.removeprefix(BASE))
         assert answer.status_code == 200, url
-        assert answer.mimetype == str(graph.value(distribution, DCTERMS.format)), url
+        media_type = str(graph.value(distribution, DCAT.mediaType)).removeprefix(IANA)
+        assert answer.mimetype == media_type, url
+        assert graph.value(distribution, DCTERMS.format) == FILE_TYPES[media_type], url
+
+
+def test_every_address_under_the_public_base_answers(client, graph):
+    """Every URI of the catalogue under PUBLIC_BASE_URL that names a web resource (not a
+    fragment for a node of the catalogue itself) answers 200: the endpoint, its
+    description, the pages, every distribution."""
+    addresses = {
+        str(term).split("#")[0]
+        for triple in graph
+        for term in triple
+        if isinstance(term, URIRef) and str(term).startswith(BASE)
+    }
+    assert {f"{BASE}/v1", f"{BASE}/openapi.yaml", f"{BASE}/docs", f"{BASE}/"} <= addresses
+    assert [
+        (a, client.get(a.removeprefix(BASE) or "/").status_code)
+        for a in sorted(addresses)
+        if client.get(a.removeprefix(BASE) or "/").status_code != 200
+    ] == []
+
+
+def test_the_catalogue_names_its_contact_dates_and_place_from_its_sources(graph):
+    from rules import load_decision
+
+    issuer = load_decision("ks-2024-1371-481").data["issuer"]
+    (contact,) = set(graph.objects(None, DCAT.contactPoint))
+    assert graph.value(contact, VCARD.hasEmail) == URIRef(f"mailto:{issuer['contact_email']}")
+    assert graph.value(contact, VCARD.hasTelephone) == URIRef("tel:+46853530000")
+    assert str(graph.value(CATALOG, DCTERMS.issued)) == "2026-11-24"
+    assert graph.value(CATALOG, DCTERMS.modified) is not None
+    assert graph.value(CATALOG, DCTERMS.spatial) == URIRef(
+        "http://publications.europa.eu/resource/authority/country/SWE"
+    )
 
 
 def test_the_three_serialisations_carry_the_same_graph(client):

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
-from rules import Decision
+from rules import AppealState, Decision
 from rules.evaluate import classify
 from rules.facts import FINAL_ADOPTION_OUTCOMES, Disbursement
 from rules.glossary import APPEAL_OUTCOMES, ERUF_OUTCOMES
@@ -310,7 +310,7 @@ def _payment_marker(payment: Payment) -> dict[str, Any]:
     return _marker(f"payment-{payment.standing}", payment.paid_on, "Utbetalning", [said], payment.event_id)
 
 
-def _appeal_period(appeal: Any) -> str:
+def _appeal_period(appeal: AppealState) -> str:
     ran = "Tiden har gått ut." if appeal.period_has_run else "Tiden löper fortfarande."
     return (
         f"Från den dag då det tillkännagavs på anslagstavlan att protokollet justerats, {appeal.announced_on},"

@@ -126,6 +126,37 @@ def test_page_reads_on_a_phone(browser, base_url, screenshot):
     page.context.close()
 
 
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
+def test_reader_sees_the_chart_of_the_money_and_the_decision_s_life(browser, base_url, screen, screenshot):
+    """The SVG drawn by the server shows, scaled to the screen, and a screen reader
+    gets its name and description; the decision's life lists its dated markers."""
+    context = PHONE if screen == "phone" else {"viewport": {"width": 1280, "height": 900}}
+    page = open_page(browser, base_url, **context)
+    chart = page.get_by_role("img", name="Utbetalt jämfört med åtagandet, 2025–2027")
+    chart.scroll_into_view_if_needed()
+    assert chart.is_visible()
+    box = chart.bounding_box()
+    width = page.evaluate("window.innerWidth")
+    assert box is not None and box["width"] > 0 and box["height"] > 0
+    assert 0 <= box["x"] and box["x"] + box["width"] <= width, "the chart is wider than the screen"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways"
+    described = page.evaluate(
+        "(svg => svg.getAttribute('aria-labelledby').split(' ').map(id => document.getElementById(id).textContent))"
+        "(document.querySelector('svg.chart'))"
+    )
+    title, desc = (" ".join(text.split()) for text in described)
+    assert title == "Utbetalt jämfört med åtagandet, 2025–2027"
+    assert desc.startswith("Utbetalt 0,00 kr av 1 000 000,00 kr. Inga utbetalningar är registrerade.")
+    font = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.chart-year')).fontSize)")
+    assert font * box["width"] / 640 >= 12, "the years are too small to read"  # the viewBox is 640 wide
+    life = page.get_by_role("list", name="Beslutets väg")
+    assert life.is_visible() and life.locator("li").first.inner_text().startswith("2024-08-26")
+    assert "Kommunstyrelsens beslut: Datum okänt." in page.locator(".lifeline-undated").inner_text()
+    screenshot(page, f"decision-chart-{screen}")
+    page.locator("section[aria-labelledby=i-bild]").screenshot(path=SCREENSHOTS / f"chart-{screen}.png")
+    page.context.close()
+
+
 @pytest.mark.parametrize("path", ["/", PAGE, SCENARIO_PAGE])
 @pytest.mark.parametrize("screen", ["desktop", "phone"])
 def test_pages_break_no_wcag_a_or_aa_rule_that_axe_checks(browser, base_url, path, screen):

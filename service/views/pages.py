@@ -16,6 +16,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, make_response, render_template, request
 
 from rules import decision_ids, load_decision
+from service import page_charts as charts
 from service import page_content as content
 from service import scenario_page
 from service.problems import TYPES, Problem
@@ -72,6 +73,8 @@ def get_decision_page(decision_id: str) -> str:
         scenarios_available=bool(scenario_index()),
         plan=content.financing_plan(decision, now.result),
         timeline=content.timeline(decision, recorded, on=on),
+        chart=charts.money_chart(decision, recorded, now),
+        lifeline=charts.lifeline(decision, recorded, now),
         links=content.links(decision),
         trace=content.trace_matrix(decision),
     )

@@ -19,7 +19,9 @@ listed there is assumed to depend on everything):
 - ``DATED``: the log and today's date (the commitment without ``as_of``): as
   ``RECORDED``, and never fresh past the next midnight in Stockholm.
 
-Errors and the answers to writes are ``no-store``. Revalidating requests are answered
+A whole list as CSV is streamed (``negotiation.whole_csv_response``): its view hashes
+the same bytes with ``body_digest`` as it makes them, so it gets the same strong ETag a
+buffered body would. Errors and the answers to writes are ``no-store``. Revalidating requests are answered
 from memory where nothing has changed (``service.revalidation``).
 """
 

@@ -19,6 +19,7 @@ from service.storage.store import EventStore
 from service.views import (
     catalog,
     changes,
+    datapackage,
     decisions,
     docs,
     entry,
@@ -82,6 +83,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(steps.bp, url_prefix="/v1")
     app.register_blueprint(scenario_runs.bp, url_prefix="/v1")
     app.register_blueprint(traceability.bp, url_prefix="/v1")
+    app.register_blueprint(datapackage.bp, url_prefix="/v1")
     app.register_blueprint(docs.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(problem_types.bp)

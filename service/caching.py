@@ -19,7 +19,9 @@ listed there is assumed to depend on everything):
 - ``DATED``: the log and today's date (the commitment without ``as_of``): as
   ``RECORDED``, and never fresh past the next midnight in Stockholm.
 
-Errors and the answers to writes are ``no-store``. Revalidating requests are answered
+A whole list as CSV is streamed (``negotiation.whole_csv_response``): its view hashes
+the same bytes with ``body_digest`` as it makes them, so it gets the same strong ETag a
+buffered body would. Errors and the answers to writes are ``no-store``. Revalidating requests are answered
 from memory where nothing has changed (``service.revalidation``).
 """
 
@@ -29,6 +31,7 @@ import hashlib
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from flask import Flask, Response, current_app, g, request
 
@@ -71,6 +74,8 @@ POLICIES: dict[str, Policy | Callable[[], Policy]] = {
     "events.get_event": RECORDED,
     "changes.list_changes": RECORDED,
     "catalog.get_catalog": STATIC,
+    # The package describes the CSVs (their URLs and columns), not their rows.
+    "datapackage.get_datapackage": STATIC,
     "giving.get_360giving": RECORDED,
     "steps.list_steps": STATIC,
     # The shipped features' run, once per process: it changes only with a release.
@@ -131,12 +136,25 @@ def _on_read(response: Response) -> None:
         response.headers.setdefault("Cache-Control", cache_control(policy()))
 
 
+def body_digest(media_type: str) -> Any:
+    """The hash a representation's ETag is made of, fed its media type: the caller adds
+    the body's bytes (all at once, or chunk by chunk as a streamed body is made)."""
+    return hashlib.blake2b(media_type.encode() + b"\n", digest_size=16)
+
+
 def _validate(response: Response) -> None:
-    """Validators and freshness for a 200, then 304 if the client's copy is current."""
+    """Validators and freshness for a 200, then 304 if the client's copy is current.
+
+    A streamed body (a whole CSV) cannot be hashed here without reading it all into
+    memory: its view sets the ETag, from the same ``body_digest`` of the same bytes.
+    One that comes without an ETag gets no validators."""
     chosen: Policy = g.medfin_policy
-    media_type = (response.mimetype or "").encode()
-    digest = hashlib.blake2b(media_type + b"\n" + response.get_data(), digest_size=16)
-    response.set_etag(digest.hexdigest())
+    if response.get_etag()[0] is None:
+        if response.is_streamed:
+            return
+        digest = body_digest(response.mimetype or "")
+        digest.update(response.get_data())
+        response.set_etag(digest.hexdigest())
     response.last_modified = last_modified(chosen)
     response.headers["Cache-Control"] = cache_control(chosen)
     revalidation.remember(response, g.medfin_fingerprint)

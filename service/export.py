@@ -4,9 +4,12 @@ Each file is fetched through the app's own test client, in this process, so a fi
 cannot differ from what the API answers for its URL at the same moment; a CDN or a file
 server can then carry the traffic. Files lie where their URL's path says, the
 representation in the extension (``/v1/decisions/ks-2024-1371-481/rules?format=csv``
-→ ``v1/decisions/ks-2024-1371-481/rules.csv``); a list longer than one page of 100 gets
-one file per page (``events-page-2.json``). ``index.json`` lists every file with the URL
-it came from, its media type, size and SHA-256.
+→ ``v1/decisions/ks-2024-1371-481/rules.csv``). A list is one whole CSV (the API's CSV
+without ``page`` and ``limit``) and, as JSON, one file per page of 100
+(``events-page-2.json``). ``index.json`` lists every file with the URL it came from,
+its media type, size and SHA-256. ``datapackage.json`` is the API's
+``/v1/datapackage.json`` with each CSV's path relative to the folder, so that the
+folder is a Frictionless Data Package that validates offline.
 """
 
 from __future__ import annotations
@@ -21,11 +24,14 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from rules import decision_ids
+from service import data_package
 from service.paging import last_page
 from service.views.catalog import OFFERED as CATALOG_FORMATS
 
 #: The longest page a list gives (openapi.yaml: Limit).
 PAGE = 100
+#: The data package's descriptor, at the top of the folder.
+DATAPACKAGE = "datapackage.json"
 
 
 class ExportError(RuntimeError):
@@ -51,9 +57,16 @@ def export(app: Flask, directory: Path) -> list[Written]:
     for decision_id in decision_ids():
         events = f"v1/decisions/{decision_id}/events"
         written += _paged(client, directory, f"/{events}", events)
-    index = {"files": [asdict(w) for w in written]}
-    (directory / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    written += _paged(client, directory, "/v1/changes", "v1/changes")
+    written += [_write(client, r.url, directory, r.file) for r in data_package.resources()]
+    homepage = str(app.config["PUBLIC_BASE_URL"]).rstrip("/") + "/"
+    _write_json(directory / DATAPACKAGE, data_package.descriptor(lambda resource: resource.file, homepage))
+    _write_json(directory / "index.json", {"files": [asdict(w) for w in written], "datapackage": DATAPACKAGE})
     return written
+
+
+def _write_json(target: Path, document: object) -> None:
+    target.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def _single_resources() -> list[tuple[str, str]]:
@@ -62,16 +75,15 @@ def _single_resources() -> list[tuple[str, str]]:
     for decision_id in decision_ids():
         url, path = f"/v1/decisions/{decision_id}", f"v1/decisions/{decision_id}"
         found.append((url, f"{path}.json"))
-        for name in ("source", "commitment"):
+        for name in ("source", "commitment", "rules", "financing-plan", "traceability", "360giving"):
             found.append((f"{url}/{name}", f"{path}/{name}.json"))
-        for name in ("rules", "financing-plan", "360giving"):
-            found.append((f"{url}/{name}", f"{path}/{name}.json"))
-            found.append((f"{url}/{name}?format=csv", f"{path}/{name}.csv"))
+        # The data package's CSVs are written from its own list (``data_package.resources``).
+        found.append((f"{url}/360giving?format=csv", f"{path}/360giving.csv"))
     return found
 
 
 def _paged(client: FlaskClient, directory: Path, url: str, stem: str) -> list[Written]:
-    """Every page of a list, as JSON and as CSV."""
+    """Every page of a list as JSON (the whole list as CSV is a resource of the data package)."""
     first = client.get(url, query_string={"limit": PAGE})
     pages = last_page(_ok(first, url).get_json()["total"], PAGE)
     written = []
@@ -79,7 +91,6 @@ def _paged(client: FlaskClient, directory: Path, url: str, stem: str) -> list[Wr
         suffix = "" if page == 1 else f"-page-{page}"
         query = f"limit={PAGE}" + ("" if page == 1 else f"&page={page}")
         written.append(_write(client, f"{url}?{query}", directory, f"{stem}{suffix}.json"))
-        written.append(_write(client, f"{url}?format=csv&{query}", directory, f"{stem}{suffix}.csv"))
     return written
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from flask import Response, current_app, request
 
+from service import caching
 from service.problems import Problem
 from service.tabular import spreadsheet_cell
 
@@ -49,15 +50,49 @@ def wants_csv(format_parameter: str | None) -> bool:
 def csv_response(rows: Iterable[Sequence[Any]], header: Sequence[str], filename: str) -> Response:
     """UTF-8 CSV with a header row, downloaded as ``filename``; every cell made safe to
     open in a spreadsheet (``tabular.spreadsheet_cell``)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows([spreadsheet_cell(value) for value in row] for row in rows)
-    response = Response(buffer.getvalue(), mimetype="text/csv")
+    response = Response(b"".join(csv_chunks(rows, header)), mimetype="text/csv")
     response.content_type = "text/csv; charset=utf-8; header=present"
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.vary.add("Accept")
     return response
+
+
+#: About this many bytes of CSV make one chunk of a streamed body.
+CHUNK_BYTES = 64 * 1024
+
+
+def whole_csv_response(rows: Callable[[], Iterable[Sequence[Any]]], header: Sequence[str], filename: str) -> Response:
+    """A whole list as ``csv_response`` gives a page of it, streamed: ``rows()`` is read
+    twice, once to hash and count the bytes (a strong ETag, as ``service.caching`` makes
+    for any body, and a Content-Length) and once to send them, a chunk at a time, so
+    that neither holds the list in memory. ``rows()`` must give the same rows each time:
+    a snapshot, such as the log up to a given event."""
+    digest, length = caching.body_digest("text/csv"), 0
+    for chunk in csv_chunks(rows(), header):
+        digest.update(chunk)
+        length += len(chunk)
+    response = Response(csv_chunks(rows(), header), mimetype="text/csv")
+    response.content_type = "text/csv; charset=utf-8; header=present"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.content_length = length
+    response.set_etag(digest.hexdigest())
+    response.vary.add("Accept")
+    return response
+
+
+def csv_chunks(rows: Iterable[Sequence[Any]], header: Sequence[str]) -> Iterator[bytes]:
+    """The bytes ``csv_response`` would write, in chunks of about ``CHUNK_BYTES``."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([spreadsheet_cell(value) for value in row])
+        if buffer.tell() >= CHUNK_BYTES:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    if buffer.tell():
+        yield buffer.getvalue().encode("utf-8")
 
 
 def json_response(document: Any) -> Response:

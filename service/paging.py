@@ -4,7 +4,8 @@ Every paged list (decisions, a decision's events, the changes) answers with a ``
 header naming its ``first``, ``prev``, ``next`` and ``last`` pages as URIs relative
 to the server (``prev`` and ``next`` only where they exist), each keeping the
 request's other query parameters, so that a client can walk the list without
-building URIs itself.
+building URIs itself. As CSV without ``page`` and ``limit``, a list comes whole, and
+has no pages to link.
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ from werkzeug.sansio.response import Response
 AnyResponse = TypeVar("AnyResponse", bound=Response)
 
 PAGING_PARAMETERS = ("page", "limit")
+
+
+def is_paged() -> bool:
+    """Whether the request names a page (``page`` or ``limit``). A list asked for as CSV
+    without either comes whole (``negotiation.whole_csv_response``); as JSON, it is
+    paged all the same, 20 items by default."""
+    return any(name in request.args for name in PAGING_PARAMETERS)
 
 
 def last_page(total: int, limit: int) -> int:

@@ -19,42 +19,13 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from service import table_schemas
 from service.event_schemas import DATE_FIELD
 
 JOIN = " | "
 
-RULE_COLUMNS = ("rule_id", "title_sv", "title_en", "citations", "interpretations")
-
-#: One column per member any event type has; the type's own date goes in ``effective_on``
-#: (``decided_on`` holds an appeal's ruling day, and repeats an adoption's or ERUF
-#: decision's own).
-EVENT_COLUMNS = (
-    "event_id",
-    "decision_id",
-    "type",
-    "effective_on",
-    "outcome",
-    "decided_on",
-    "announced_on",
-    "amended_amount",
-    "granted_amount",
-    "amount",
-    "funding_source",
-    "recipient",
-    "body",
-    "reference",
-    "corrects",
-    "supersedes",
-    "reason",
-    "source_url",
-    "source_evidence",
-    "source_title",
-    "note_sv",
-    "note_en",
-    "recorded_at",
-    "recorded_by",
-    "corrected_by",
-)
+RULE_COLUMNS = table_schemas.RULES.header
+EVENT_COLUMNS = table_schemas.EVENTS.header
 
 
 #: What no CSV cell holds: control characters but tab and LF (and any unpaired surrogate).

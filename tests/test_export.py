@@ -30,17 +30,21 @@ def test_every_file_is_what_the_api_serves(app, client, tmp_path):
 def test_the_whole_dataset_is_there(app, tmp_path):
     paths = {w.path for w in export(app, tmp_path)}
     assert {"v1/catalog.rdf", "v1/catalog.ttl", "v1/catalog.jsonld", "v1/decisions.json", "v1/decisions.csv"} <= paths
-    for name in ("rules", "events", "financing-plan", "360giving"):
+    for name in ("rules", "events", "financing-plan", "traceability", "360giving"):
         assert {f"{DECISION}/{name}.json", f"{DECISION}/{name}.csv"} <= paths
+    assert {"v1/changes.json", "v1/changes.csv"} <= paths
     assert {f"{DECISION}.json", f"{DECISION}/source.json", f"{DECISION}/commitment.json"} <= paths
 
 
-def test_a_long_list_is_written_page_by_page(app, client, tmp_path, monkeypatch):
+def test_a_long_list_is_written_page_by_page_as_json_and_whole_as_csv(app, client, tmp_path, monkeypatch):
     monkeypatch.setattr(export_module, "PAGE", 1)
     paths = {w.path for w in export(app, tmp_path)}
-    assert {f"{DECISION}/events.csv", f"{DECISION}/events-page-2.csv", f"{DECISION}/events-page-2.json"} <= paths
+    assert {f"{DECISION}/events.json", f"{DECISION}/events-page-2.json", "v1/changes-page-2.json"} <= paths
+    assert not any(path.endswith("-page-2.csv") for path in paths)
     second = json.loads((tmp_path / DECISION / "events-page-2.json").read_text(encoding="utf-8"))
     assert [e["event_id"] for e in second["items"]] == [2]
+    whole = (tmp_path / DECISION / "events.csv").read_text(encoding="utf-8").splitlines()
+    assert [line.split(",")[0] for line in whole[1:]] == ["1", "2"]
 
 
 def test_a_url_the_api_does_not_answer_stops_the_export(app, tmp_path, monkeypatch):

@@ -183,6 +183,7 @@ READ_EXAMPLES = [
     ("RuleList", "/v1/decisions/ks-2024-1371-481/rules"),
     ("FinancingPlan", "/v1/decisions/ks-2024-1371-481/financing-plan"),
     ("CommitmentProposed", "/v1/decisions/ks-2024-1371-481/commitment?as_of=2025-06-01"),
+    ("DataPackage", "/v1/datapackage.json"),
 ]
 MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z")
 

@@ -14,20 +14,10 @@ from typing import Any
 
 from rules import Decision
 from service.steps.shipped import Run, Scenario, index, worst
+from service.table_schemas import TRACEABILITY
 from service.tabular import JOIN
 
-CSV_COLUMNS = (
-    "anchor",
-    "heading",
-    "normative",
-    "verified",
-    "rule_ids",
-    "scenario",
-    "feature",
-    "line",
-    "outcome",
-    "ran_at",
-)
+CSV_COLUMNS = TRACEABILITY.header
 
 
 def matrix(decision: Decision, run: Run | None) -> dict[str, Any]:

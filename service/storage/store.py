@@ -9,7 +9,7 @@ take no lock: on SQLite they never wait for a writer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -152,11 +152,65 @@ class EventStore:
             total = connection.execute(select(func.count()).select_from(events).where(where)).scalar_one()
             return [_event(row) for row in connection.execute(query)], total
 
-    def corrections(self, event_ids: list[int]) -> dict[int, int]:
-        """Which correction (by id) cancels each of ``event_ids`` that one cancels."""
+    def last_event_id(self, decision_id: str | None = None) -> int:
+        """The id of the newest event (of one decision, else of every one); 0 for none."""
+        query = select(func.max(events.c.event_id))
+        if decision_id is not None:
+            query = query.where(events.c.decision_id == decision_id)
+        with self.engine.connect() as connection:
+            return connection.execute(query).scalar_one() or 0
+
+    def batches(self, decision_id: str, *, upto: int, size: int) -> Iterator[list[Event]]:
+        """The decision's events up to the id ``upto``, oldest first, ``size`` at a time.
+
+        Each batch is read on a connection of its own, after the last id of the one
+        before, so that a whole log is read without holding it in memory or holding a
+        connection while the client reads. The log only grows, so the events up to
+        ``upto`` are the same however long the reading takes.
+        """
+        where = (events.c.decision_id == decision_id) & (events.c.event_id <= upto)
+        after = 0
+        while True:
+            query = select(events).where(where, events.c.event_id > after).order_by(events.c.event_id).limit(size)
+            with self.engine.connect() as connection:
+                batch = [_event(row) for row in connection.execute(query)]
+            if batch:
+                yield batch
+            if len(batch) < size:
+                return
+            after = batch[-1].event_id
+
+    def change_batches(self, since: datetime | None, *, upto: int, size: int) -> Iterator[list[Event]]:
+        """``changes`` whole, up to the event id ``upto``, ``size`` at a time (as ``batches``),
+        in the same order: after each batch's last ``(recorded_at, event_id)``."""
+        where = events.c.event_id <= upto
+        if since is not None:
+            where = where & (events.c.recorded_at > since.astimezone(UTC))
+        last: Event | None = None
+        while True:
+            query = select(events).where(where)
+            if last is not None:
+                query = query.where(
+                    (events.c.recorded_at > last.recorded_at)
+                    | ((events.c.recorded_at == last.recorded_at) & (events.c.event_id > last.event_id))
+                )
+            query = query.order_by(events.c.recorded_at, events.c.event_id).limit(size)
+            with self.engine.connect() as connection:
+                batch = [_event(row) for row in connection.execute(query)]
+            if batch:
+                yield batch
+            if len(batch) < size:
+                return
+            last = batch[-1]
+
+    def corrections(self, event_ids: list[int], *, upto: int | None = None) -> dict[int, int]:
+        """Which correction (by id) cancels each of ``event_ids`` that one cancels; with
+        ``upto``, only a correction recorded by then (with an id no greater)."""
         if not event_ids:
             return {}
         query = select(events.c.corrects, events.c.event_id).where(events.c.corrects.in_(event_ids))
+        if upto is not None:
+            query = query.where(events.c.event_id <= upto)
         with self.engine.connect() as connection:
             return {row[0]: row[1] for row in connection.execute(query)}
 

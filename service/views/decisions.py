@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from flask import Blueprint, Response, request
@@ -11,8 +12,9 @@ from rules.finansiering import financing_balance, plan_shares, plan_total
 from rules.interpretations import KI_RS_CONTRIBUTION, choose
 from service import paging, presenters, tabular
 from service.lookup import diarienummer_query, see_decision
-from service.negotiation import csv_response, json_response, wants_csv
+from service.negotiation import csv_response, json_response, wants_csv, whole_csv_response
 from service.schemas import format_query, list_query
+from service.table_schemas import DECISIONS, FINANCING_PLAN
 
 bp = Blueprint("decisions", __name__)
 
@@ -25,16 +27,22 @@ def list_decisions() -> Response:
     if diarienummer is not None:
         return see_decision(diarienummer)
     ids = decision_ids()
+    if wants_csv(query["format"]) and not paging.is_paged():
+        return whole_csv_response(lambda: _decision_rows(ids), DECISIONS.header, "decisions.csv")
     start = (query["page"] - 1) * query["limit"]
-    page = [load_decision(i) for i in ids[start : start + query["limit"]]]
+    page = ids[start : start + query["limit"]]
     if wants_csv(query["format"]):
-        header = ("decision_id", "diarienummer", "title", "document_date", "decision_body", "amount", "currency")
-        rows = [[summary[column] for column in header] for summary in map(presenters.summary, page)]
-        response = csv_response(rows, header, "decisions.csv")
+        response = csv_response(_decision_rows(page), DECISIONS.header, "decisions.csv")
     else:
-        items = [presenters.summary(d) for d in page]
+        items = [presenters.summary(load_decision(i)) for i in page]
         response = json_response({"items": items, "page": query["page"], "limit": query["limit"], "total": len(ids)})
     return paging.paged(response, query["page"], query["limit"], len(ids))
+
+
+def _decision_rows(ids: Iterable[str]) -> Iterator[list[Any]]:
+    for decision_id in ids:
+        summary = presenters.summary(load_decision(decision_id))
+        yield [summary[column] for column in DECISIONS.header]
 
 
 @bp.get("/decisions/<decision_id>")
@@ -62,7 +70,8 @@ def list_rules(decision_id: str) -> Response:
     query = format_query.load(request.args)
     document = presenters.rule_list(load_decision(decision_id))
     if wants_csv(query["format"]):
-        return csv_response(tabular.rule_rows(document["rules"]), tabular.RULE_COLUMNS, f"{decision_id}-rules.csv")
+        rows = tabular.rule_rows(document["rules"])
+        return whole_csv_response(lambda: rows, tabular.RULE_COLUMNS, f"{decision_id}-rules.csv")
     return json_response(document)
 
 
@@ -88,7 +97,6 @@ def get_financing_plan(decision_id: str) -> Response:
         for c, amount, share in plan_shares(decision, option)
     ]
     if wants_csv(query["format"]):
-        header = ("contribution_id", "parties", "amount", "currency", "kind", "share", "quote")
         rows = [
             [
                 c["contribution_id"],
@@ -101,7 +109,7 @@ def get_financing_plan(decision_id: str) -> Response:
             ]
             for c in contributions
         ]
-        return csv_response(rows, header, f"{decision.decision_id}-financing-plan.csv")
+        return whole_csv_response(lambda: rows, FINANCING_PLAN.header, f"{decision.decision_id}-financing-plan.csv")
 
     return json_response(
         {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request
@@ -14,7 +15,7 @@ from service import paging, presenters, tabular
 from service.auth import writer
 from service.event_schemas import load_event
 from service.jsonio import compact
-from service.negotiation import csv_response, json_response, wants_csv
+from service.negotiation import csv_response, json_response, wants_csv, whole_csv_response
 from service.problems import Problem, excerpt
 from service.recording import checker
 from service.schemas import list_query
@@ -24,6 +25,8 @@ from service.views.evaluation import json_body
 
 bp = Blueprint("events", __name__)
 
+#: How many events a whole CSV reads from the store at a time.
+BATCH = 500
 #: The largest id the store's columns hold (PostgreSQL's BIGINT, SQLite's INTEGER).
 MAXIMUM_EVENT_ID = 2**63 - 1
 #: openapi.yaml's Idempotency-Key: visible ASCII, spaces only inside.
@@ -34,11 +37,28 @@ def store() -> Any:
     return current_app.extensions["medfin"]
 
 
+def event_rows(log: Any, batches: Iterable[list[Event]], upto: int) -> Iterator[list[str]]:
+    """CSV rows of the events in ``batches``, each with its correction as recorded up to
+    the event id ``upto``: the rows of a snapshot of the log, a batch at a time. The
+    store ``log`` is passed, not found through the app: the rows are read again while
+    the body is sent, after the request's context has gone."""
+    for batch in batches:
+        corrections = log.corrections([e.event_id for e in batch], upto=upto)
+        yield from tabular.event_rows(presenters.event(e, corrections.get(e.event_id)) for e in batch)
+
+
 @bp.get("/decisions/<decision_id>/events")
 def list_events(decision_id: str) -> Response:
-    """operationId: listEvents."""
+    """operationId: listEvents. As CSV without ``page`` and ``limit``: the whole log."""
     load_decision(decision_id)
     query = list_query.load(request.args)
+    if wants_csv(query["format"]) and not paging.is_paged():
+        upto, log = store().last_event_id(decision_id), store()
+
+        def rows() -> Iterator[list[str]]:
+            return event_rows(log, log.batches(decision_id, upto=upto, size=BATCH), upto)
+
+        return whole_csv_response(rows, tabular.EVENT_COLUMNS, f"{decision_id}-events.csv")
     items, total = store().page(decision_id, page=query["page"], limit=query["limit"])
     corrections = store().corrections([e.event_id for e in items])
     documents = [presenters.event(e, corrections.get(e.event_id)) for e in items]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, request
 
 from rules import load_decision
-from service.negotiation import csv_response, json_response, wants_csv
+from service.negotiation import json_response, wants_csv, whole_csv_response
 from service.schemas import format_query
 from service.steps import traceability
 from service.steps.shipped import last_run
@@ -23,5 +23,5 @@ def get_traceability(decision_id: str) -> Response:
     document = traceability.matrix(decision, last_run(decision.decision_id))
     if wants_csv(query["format"]):
         rows = traceability.csv_rows(document)
-        return csv_response(rows, traceability.CSV_COLUMNS, f"{decision.decision_id}-traceability.csv")
+        return whole_csv_response(lambda: rows, traceability.CSV_COLUMNS, f"{decision.decision_id}-traceability.csv")
     return json_response(document)

@@ -70,7 +70,8 @@ POLICIES: dict[str, Policy | Callable[[], Policy]] = {
     "events.list_events": RECORDED,
     "events.get_event": RECORDED,
     "changes.list_changes": RECORDED,
-    "catalog.get_catalog": STATIC,
+    # It lists a decision's 360Giving grant only once the log records the award.
+    "catalog.get_catalog": RECORDED,
     "giving.get_360giving": RECORDED,
     "steps.list_steps": STATIC,
     # The shipped features' run, once per process: it changes only with a release.

@@ -6,7 +6,11 @@ server can then carry the traffic. Files lie where their URL's path says, the
 representation in the extension (``/v1/decisions/ks-2024-1371-481/rules?format=csv``
 → ``v1/decisions/ks-2024-1371-481/rules.csv``); a list longer than one page of 100 gets
 one file per page (``events-page-2.json``). ``index.json`` lists every file with the URL
-it came from, its media type, size and SHA-256.
+it came from, its media type, size and SHA-256. A decision's 360Giving grant is written
+only once it is awarded, as the catalogue lists it (a proposal is no award).
+
+Every URI the files give starts with the app's ``PUBLIC_BASE_URL``: the command line
+requires it (``--base-url``), so that no export says 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from flask import Flask
@@ -21,6 +26,7 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from rules import decision_ids
+from service import threesixtygiving
 from service.paging import last_page
 from service.views.catalog import OFFERED as CATALOG_FORMATS
 
@@ -46,7 +52,8 @@ class Written:
 def export(app: Flask, directory: Path) -> list[Written]:
     """Write every resource of the dataset under ``directory``; return what was written."""
     client = FlaskClient(app)
-    written = [_write(client, url, directory, path) for url, path in _single_resources()]
+    awarded = threesixtygiving.awarded(app.extensions["medfin"], decision_ids(), datetime.now(UTC))
+    written = [_write(client, url, directory, path) for url, path in _single_resources(awarded)]
     written += _paged(client, directory, "/v1/decisions", "v1/decisions")
     for decision_id in decision_ids():
         events = f"v1/decisions/{decision_id}/events"
@@ -56,8 +63,9 @@ def export(app: Flask, directory: Path) -> list[Written]:
     return written
 
 
-def _single_resources() -> list[tuple[str, str]]:
-    """(URL, file) for every resource that is not a paged list."""
+def _single_resources(awarded: frozenset[str]) -> list[tuple[str, str]]:
+    """(URL, file) for every resource that is not a paged list; the 360Giving grant of the
+    decisions in ``awarded`` only."""
     found = [(f"/v1/catalog?format={name}", f"v1/catalog.{name}") for name in CATALOG_FORMATS]
     for decision_id in decision_ids():
         url, path = f"/v1/decisions/{decision_id}", f"v1/decisions/{decision_id}"
@@ -65,6 +73,8 @@ def _single_resources() -> list[tuple[str, str]]:
         for name in ("source", "commitment"):
             found.append((f"{url}/{name}", f"{path}/{name}.json"))
         for name in ("rules", "financing-plan", "360giving"):
+            if name == "360giving" and decision_id not in awarded:
+                continue
             found.append((f"{url}/{name}", f"{path}/{name}.json"))
             found.append((f"{url}/{name}?format=csv", f"{path}/{name}.csv"))
     return found

@@ -73,7 +73,8 @@ POLICIES: dict[str, Policy | Callable[[], Policy]] = {
     "events.list_events": RECORDED,
     "events.get_event": RECORDED,
     "changes.list_changes": RECORDED,
-    "catalog.get_catalog": STATIC,
+    # It lists a decision's 360Giving grant only once the log records the award.
+    "catalog.get_catalog": RECORDED,
     # The package describes the CSVs (their URLs and columns), not their rows.
     "datapackage.get_datapackage": STATIC,
     "giving.get_360giving": RECORDED,

@@ -3,7 +3,7 @@
 medfin serve --host 127.0.0.1 --port 8000 --workers 2
 medfin status --as-of 2025-06-01
 medfin evaluate what-if.json     # exit 0: allowed, 1: not allowed, 2: bad input
-medfin export site/              # the whole dataset as static files
+medfin export --base-url https://medfin.example site/   # the whole dataset as static files
 medfin scenarios run mitt.feature   # an auditor's Swedish scenarios: exit 0 all passed, 1 not, 2 unreadable
 medfin scenarios run mitt.feature --url https://medfin.example/   # the same, against a running service
 """
@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import click
 from marshmallow import ValidationError
@@ -217,16 +218,39 @@ def _worlds(url: str | None, decision_id: str | None) -> Iterator[Any]:
 
 @main.command(name="export")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-def export_files(directory: Path) -> None:
+@click.option(
+    "--base-url",
+    envvar="MEDFIN_PUBLIC_BASE_URL",
+    help="The address the public reaches the API at (https://…), which every URI in the files starts with. "
+    "Required; MEDFIN_PUBLIC_BASE_URL gives it too.",
+)
+def export_files(directory: Path, base_url: str | None) -> None:
     """Write the whole dataset to DIRECTORY as static files, the bytes the API serves."""
     from service import create_app
     from service.export import ExportError, export
 
     try:
-        written = export(create_app(), directory)
+        written = export(create_app({"PUBLIC_BASE_URL": public_base_url(base_url)}), directory)
     except ExportError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Wrote {len(written)} files to {directory}; they are listed in {directory / 'index.json'}.")
+
+
+def public_base_url(given: str | None) -> str:
+    """``--base-url`` as given, once it is an absolute http(s) address: the catalogue's and
+    360Giving's URIs start with it, so an export made without it would point at this machine."""
+    if not given:
+        raise click.UsageError(
+            "Pass --base-url with the address the public reaches the API at (e.g. --base-url "
+            "https://medfin.example), or set MEDFIN_PUBLIC_BASE_URL: the exported catalogue and 360Giving "
+            "files give URIs under it."
+        )
+    parts = urlsplit(given)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise click.UsageError(
+            f"--base-url must be an absolute http or https address without query or fragment (got {given!r})."
+        )
+    return given.rstrip("/")
 
 
 def _store(*, prepare: bool = True) -> Any:

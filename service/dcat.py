@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any, NamedTuple
 
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -87,7 +87,8 @@ class Part(NamedTuple):
 
 
 #: A decision's resources in the catalogue: path, what it holds (Swedish, English), and
-#: whether it is a list, offered as CSV too.
+#: whether it is a list, offered as CSV too. The 360Giving grant is listed only while
+#: there is one (``GIVING``).
 RESOURCES = (
     ("", "Beslutet: beslutspunkter, åtagande, parter", "The decision: its points, commitment and parties", False),
     ("/rules", "Reglerna med citat och tolkningar", "The rules with quotes and interpretations", True),
@@ -97,10 +98,17 @@ RESOURCES = (
 )
 
 
-def parts() -> list[Part]:
-    """Every distribution of a decision: each resource as JSON, and each list as CSV too."""
+#: The path of the resource that exists only once the grant is awarded.
+GIVING = "/360giving"
+
+
+def parts(*, awarded: bool) -> list[Part]:
+    """Every distribution of a decision: each resource as JSON, and each list as CSV too;
+    the 360Giving grant only when ``awarded`` (a proposal is no award)."""
     found = []
     for path, sv, en, is_list in RESOURCES:
+        if path == GIVING and not awarded:
+            continue
         name = path.strip("/")
         found.append(Part(f"{name}-json" if name else "json", path, "application/json", f"{sv} (JSON)", f"{en} (JSON)"))
         if is_list:
@@ -119,8 +127,9 @@ def texts(graph: Graph, node: URIRef, predicate: URIRef, sv: str, en: str) -> No
     graph.add((node, predicate, Literal(en, lang="en")))
 
 
-def catalog(decisions: Iterable[Decision], base_url: str) -> Graph:
-    """The whole catalogue: one dataset per decision, and the API as a data service."""
+def catalog(decisions: Iterable[Decision], base_url: str, awarded: Collection[str] = ()) -> Graph:
+    """The whole catalogue: one dataset per decision, and the API as a data service.
+    ``awarded``: the decisions whose grant is awarded, whose 360Giving record is listed."""
     graph = Graph(store="SimpleMemory", bind_namespaces="core")  # keeps insertion order
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
@@ -152,7 +161,7 @@ def catalog(decisions: Iterable[Decision], base_url: str) -> Graph:
     for decision in decisions:
         if publisher_uri(decision) != publisher:
             raise ValueError(f"{decision.decision_id} has another issuer; give it a catalogue of its own")
-        dataset = _dataset(graph, decision, base_url, here, publisher, api)
+        dataset = _dataset(graph, decision, base_url, here, publisher, api, decision.decision_id in awarded)
         graph.add((here, DCAT.dataset, dataset))
         graph.add((api, DCAT.servesDataset, dataset))
     return graph
@@ -232,7 +241,9 @@ def _contact(graph: Graph, decision: Decision, here: URIRef) -> URIRef:
     return node
 
 
-def _dataset(graph: Graph, decision: Decision, base_url: str, here: URIRef, publisher: URIRef, api: URIRef) -> URIRef:
+def _dataset(
+    graph: Graph, decision: Decision, base_url: str, here: URIRef, publisher: URIRef, api: URIRef, awarded: bool
+) -> URIRef:
     data = decision.data
     dataset = URIRef(f"{here}#{decision.decision_id}")
     graph.add((dataset, RDF.type, DCAT.Dataset))
@@ -243,16 +254,17 @@ def _dataset(graph: Graph, decision: Decision, base_url: str, here: URIRef, publ
         data["title"],
         f"{_issuer_name(decision)}: co-financing of {data['project_name']} ({decision.diarienummer})",
     )
+    # The 360Giving record is among the data only once the grant is awarded.
+    sv_end = ", finansieringsplanen och åtagandet som 360Giving-bidrag." if awarded else " och finansieringsplanen."
+    en_end = ", the financing plan and the commitment as a 360Giving grant." if awarded else " and the financing plan."
     texts(
         graph,
         dataset,
         DCTERMS.description,
         f"{data['decision_body']}s ärende {decision.diarienummer} ({data['document_type']} {data['document_date']}): "
-        "beslutspunkterna, åtagandet med villkor, reglerna med citat ur beslutet, de registrerade händelserna, "
-        "finansieringsplanen och åtagandet som 360Giving-bidrag.",
+        "beslutspunkterna, åtagandet med villkor, reglerna med citat ur beslutet, de registrerade händelserna" + sv_end,
         f"{data['decision_body']}'s matter {decision.diarienummer} ({data['document_date']}): the decision points, "
-        "the commitment and its condition, the rules with quotes from the decision, the recorded events, the "
-        "financing plan, and the commitment as a 360Giving grant.",
+        "the commitment and its condition, the rules with quotes from the decision, the recorded events" + en_end,
     )
     graph.add((dataset, DCTERMS.publisher, publisher))
     graph.add((dataset, DCTERMS.identifier, Literal(decision.diarienummer)))
@@ -267,7 +279,7 @@ def _dataset(graph: Graph, decision: Decision, base_url: str, here: URIRef, publ
     graph.add((dataset, DCAT.contactPoint, URIRef(f"{here}#contact")))
     _dates(graph, dataset, _issued(decision), _modified(decision))
     resource = f"{base_url}/v1/decisions/{decision.decision_id}"
-    for part in parts():
+    for part in parts(awarded=awarded):
         graph.add((dataset, DCAT.distribution, _distribution(graph, part, resource, dataset, api)))
     return dataset
 

@@ -9,7 +9,12 @@ without ``page`` and ``limit``) and, as JSON, one file per page of 100
 (``events-page-2.json``). ``index.json`` lists every file with the URL it came from,
 its media type, size and SHA-256. ``datapackage.json`` is the API's
 ``/v1/datapackage.json`` with each CSV's path relative to the folder, so that the
-folder is a Frictionless Data Package that validates offline.
+folder is a Frictionless Data Package that validates offline. A decision's 360Giving
+grant is written only once it is awarded, as the catalogue lists it (a proposal is no
+award).
+
+Every URI the files give starts with the app's ``PUBLIC_BASE_URL``: the command line
+requires it (``--base-url``), so that no export says 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from flask import Flask
@@ -24,7 +30,7 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from rules import decision_ids
-from service import data_package
+from service import data_package, threesixtygiving
 from service.paging import last_page
 from service.views.catalog import OFFERED as CATALOG_FORMATS
 
@@ -52,7 +58,8 @@ class Written:
 def export(app: Flask, directory: Path) -> list[Written]:
     """Write every resource of the dataset under ``directory``; return what was written."""
     client = FlaskClient(app)
-    written = [_write(client, url, directory, path) for url, path in _single_resources()]
+    awarded = threesixtygiving.awarded(app.extensions["medfin"], decision_ids(), datetime.now(UTC))
+    written = [_write(client, url, directory, path) for url, path in _single_resources(awarded)]
     written += _paged(client, directory, "/v1/decisions", "v1/decisions")
     for decision_id in decision_ids():
         events = f"v1/decisions/{decision_id}/events"
@@ -69,16 +76,20 @@ def _write_json(target: Path, document: object) -> None:
     target.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def _single_resources() -> list[tuple[str, str]]:
-    """(URL, file) for every resource that is not a paged list."""
+def _single_resources(awarded: frozenset[str]) -> list[tuple[str, str]]:
+    """(URL, file) for every resource that is not a paged list; the 360Giving grant of the
+    decisions in ``awarded`` only."""
     found = [(f"/v1/catalog?format={name}", f"v1/catalog.{name}") for name in CATALOG_FORMATS]
     for decision_id in decision_ids():
         url, path = f"/v1/decisions/{decision_id}", f"v1/decisions/{decision_id}"
         found.append((url, f"{path}.json"))
-        for name in ("source", "commitment", "rules", "financing-plan", "traceability", "360giving"):
+        for name in ("source", "commitment", "rules", "financing-plan", "traceability"):
             found.append((f"{url}/{name}", f"{path}/{name}.json"))
-        # The data package's CSVs are written from its own list (``data_package.resources``).
-        found.append((f"{url}/360giving?format=csv", f"{path}/360giving.csv"))
+        # The data package's CSVs are written from its own list (``data_package.resources``);
+        # the 360Giving grant only once it is awarded (a proposal is no award).
+        if decision_id in awarded:
+            found.append((f"{url}/360giving", f"{path}/360giving.json"))
+            found.append((f"{url}/360giving?format=csv", f"{path}/360giving.csv"))
     return found
 
 

@@ -41,6 +41,13 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
         "Decision ids are slugs of the diarienummer; GET /v1/decisions lists them, and"
         " GET /v1/decisions?diarienummer=... finds one by its diarienummer.",
     ),
+    "no-award": (
+        "The decision's 360Giving grant was asked for, but no grant has been awarded: no adoption by"
+        " Kommunstyrelsen is recorded (a proposal is no award), or it was rejected, referred back, tabled,"
+        " corrected or annulled.",
+        "Read the commitment the problem links (commitment) for the decision's status; the grant is served"
+        " from the day an adoption is recorded.",
+    ),
     "unknown-event": (
         "The decision's event log has no event with this id.",
         "GET /v1/decisions/{decision_id}/events lists the events with their ids.",

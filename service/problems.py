@@ -30,6 +30,7 @@ TYPES: dict[str, tuple[int, str]] = {
     "forbidden": (403, "Not allowed to write"),
     "unknown-decision": (404, "No such decision"),
     "unknown-event": (404, "No such event"),
+    "no-award": (404, "No grant has been awarded"),
     "not-found": (404, "Not found"),
     "method-not-allowed": (405, "Method not allowed"),
     "not-acceptable": (406, "No acceptable representation"),

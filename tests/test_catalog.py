@@ -18,6 +18,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 
 from service.dcat import FILE_TYPES, IANA, VCARD
 from tests.contract import ROOT, assert_problem
+from tests.recording import ADOPTION, record, registrar
 
 #: rdflib's own JSON-LD parser still builds a ConjunctiveGraph, which rdflib itself deprecates.
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
@@ -88,17 +89,53 @@ def test_catalogue_and_every_distribution_are_cc0(graph):
         assert graph.value(distribution, DCTERMS.license) == CC0
 
 
-def test_one_dataset_per_decision_with_its_json_csv_and_360giving(graph):
+def distribution_urls(graph: Graph) -> set[str]:
+    (dataset,) = graph.objects(CATALOG, DCAT.dataset)
+    return {str(graph.value(d, DCAT.accessURL)) for d in graph.objects(dataset, DCAT.distribution)}
+
+
+def test_one_dataset_per_decision_with_its_json_and_csv(graph):
     (dataset,) = graph.objects(CATALOG, DCAT.dataset)
     assert graph.value(dataset, DCTERMS.identifier) == Literal("KS-2024/1371.481")
-    urls = {str(graph.value(d, DCAT.accessURL)) for d in graph.objects(dataset, DCAT.distribution)}
     decision = f"{BASE}/v1/decisions/ks-2024-1371-481"
-    assert {decision, f"{decision}/rules?format=csv", f"{decision}/events?format=csv"} <= urls
     assert {
-        f"{decision}/360giving",
-        f"{decision}/360giving?format=csv",
+        decision,
+        f"{decision}/rules?format=csv",
+        f"{decision}/events?format=csv",
         f"{decision}/financing-plan?format=csv",
-    } <= urls
+    } <= distribution_urls(graph)
+
+
+def test_no_360giving_distribution_while_no_grant_is_awarded(graph):
+    """A proposal is no award: the shipped facts record no adoption, and .../360giving is a 404."""
+    assert not [url for url in distribution_urls(graph) if "360giving" in url]
+    assert not [o for o in graph.objects(None, DCTERMS.conformsTo)]
+    assert "360Giving" not in " ".join(str(o) for o in graph.objects(None, DCTERMS.description))
+
+
+@pytest.mark.parametrize("chosen", FORMATS)
+def test_the_360giving_distribution_is_listed_once_the_adoption_is_recorded(app, client, chosen):
+    record(client, registrar(app), ADOPTION)
+    graph = parse(client.get("/v1/catalog", query_string={"format": chosen}), FORMATS[chosen][1])
+    decision = f"{BASE}/v1/decisions/ks-2024-1371-481"
+    assert {f"{decision}/360giving", f"{decision}/360giving?format=csv"} <= distribution_urls(graph)
+    giving = [d for d in graph.subjects(RDF.type, DCAT.Distribution) if "360giving" in str(d)]
+    assert len(giving) == 2
+    for distribution in giving:
+        assert graph.value(distribution, DCTERMS.conformsTo) == URIRef("https://standard.threesixtygiving.org/")
+        url = str(graph.value(distribution, DCAT.accessURL))
+        assert client.get(url.removeprefix(BASE)).status_code == 200, url
+
+
+def test_the_catalogue_follows_the_log(app, client):
+    """What it lists depends on the event log: revalidated every time, and a recorded
+    adoption makes the copy a cache holds stale."""
+    before = client.get("/v1/catalog")
+    assert before.headers["Cache-Control"] == "public, no-cache"
+    assert client.get("/v1/catalog", headers={"If-None-Match": before.headers["ETag"]}).status_code == 304
+    record(client, registrar(app), ADOPTION)
+    after = client.get("/v1/catalog", headers={"If-None-Match": before.headers["ETag"]})
+    assert after.status_code == 200 and b"/360giving" in after.get_data()
 
 
 def test_the_api_is_a_data_service_described_by_openapi(graph):
@@ -205,9 +242,3 @@ def test_every_process_serves_the_same_bytes(client, tmp_path):
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True, cwd=ROOT
     )
     assert there.stdout.split() == list(here.values())
-
-
-def test_catalog_is_kept_an_hour_and_revalidated(client):
-    first = client.get("/v1/catalog")
-    assert first.headers["Cache-Control"] == "public, max-age=3600"  # it changes only with the decision data
-    assert client.get("/v1/catalog", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304

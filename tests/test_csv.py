@@ -8,6 +8,7 @@ import io
 import pytest
 
 from tests.contract import assert_problem
+from tests.recording import ADOPTION, record, registrar
 
 DECISION = "/v1/decisions/ks-2024-1371-481"
 
@@ -39,6 +40,17 @@ LISTS = {
         lambda d: [g["id"] for g in d["grants"]],
     ),
 }
+
+
+@pytest.fixture
+def client(app, request):
+    """The app's client; where the test is about the 360Giving grant, with the adoption
+    recorded that awards it (before, there is no grant: a 404 problem)."""
+    client = app.test_client()
+    callspec = getattr(request.node, "callspec", None)
+    if callspec is not None and callspec.params.get("name") == "360giving":
+        record(client, registrar(app), ADOPTION)
+    return client
 
 
 def rows(response) -> list[dict[str, str]]:

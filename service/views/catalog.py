@@ -2,16 +2,19 @@
 
 RDF/XML is the default, because it is what dataportal.se harvests (DCAT-AP-SE
 docs/harvesting.md); Turtle and JSON-LD are offered by ``Accept`` or ``?format=``.
+A decision's 360Giving grant is listed only once it is awarded, which the event log
+says: the catalogue follows the log (``service.caching``: RECORDED).
 """
 
 from __future__ import annotations
 
 import functools
+from datetime import UTC, datetime
 
 from flask import Blueprint, Response, current_app, request
 
 from rules import decision_ids, load_decision
-from service import dcat
+from service import dcat, threesixtygiving
 from service.negotiation import choose
 from service.schemas import catalog_query
 
@@ -26,17 +29,20 @@ def public_base_url() -> str:
     return str(current_app.config["PUBLIC_BASE_URL"]).rstrip("/")
 
 
-@functools.cache
-def _serialized(base_url: str, chosen: str) -> bytes | str:
-    """The catalogue depends only on the decision data and the base URL, which do not
-    change under a running process: built once per serialisation, not per request."""
-    return dcat.serialize(dcat.catalog([load_decision(i) for i in decision_ids()], base_url), chosen)
+@functools.lru_cache(maxsize=64)
+def _serialized(base_url: str, chosen: str, awarded: frozenset[str]) -> bytes | str:
+    """The catalogue depends on the decision data and the base URL, which do not change
+    under a running process, and on which grants are awarded, which changes seldom:
+    built once for each, not per request."""
+    return dcat.serialize(dcat.catalog([load_decision(i) for i in decision_ids()], base_url, awarded), chosen)
 
 
 @bp.get("/catalog")
 def get_catalog() -> Response:
     """operationId: getCatalog."""
     chosen = choose(catalog_query.load(request.args)["format"], OFFERED)
-    response = Response(_serialized(public_base_url(), chosen), content_type=f"{OFFERED[chosen]}; charset=utf-8")
+    awarded = threesixtygiving.awarded(current_app.extensions["medfin"], decision_ids(), datetime.now(UTC))
+    body = _serialized(public_base_url(), chosen, awarded)
+    response = Response(body, content_type=f"{OFFERED[chosen]}; charset=utf-8")
     response.vary.add("Accept")
     return response

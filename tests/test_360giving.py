@@ -115,7 +115,7 @@ def assert_no_award(client, because: str) -> None:
     for query in ({}, {"format": "csv"}):
         answer = client.get(GRANT, query_string=query)
         problem = assert_problem(answer, 404)
-        assert problem["type"] == "urn:medfin:problem:no-award"
+        assert problem["type"] == "http://127.0.0.1:8000/problems/no-award"
         assert problem["title"] == "No grant has been awarded"
         assert because in problem["detail"]
         assert problem["commitment"] == COMMITMENT

@@ -52,8 +52,6 @@ def entry_document() -> dict[str, Any]:
             "openapi_json": "/openapi.json",
             "docs": "/docs",
         },
-        "decisions": [
-            {**presenters.summary(decision), "links": presenters.links(decision)}
-            for decision in map(load_decision, decision_ids())
-        ],
+        # Each as the list gives it; its own document (links.self) links the rest.
+        "decisions": [presenters.summary(decision) for decision in map(load_decision, decision_ids())],
     }

@@ -26,7 +26,12 @@ def npx(*arguments: str) -> subprocess.CompletedProcess[str]:
             pytest.fail("Node.js (npx) is required in CI to lint openapi.yaml")
         pytest.skip("Node.js (npx) is not installed: apt-get install nodejs npm")
     return subprocess.run(
-        ["npx", "--yes", *arguments], cwd=ROOT, capture_output=True, text=True, timeout=600, env=os.environ | {"NO_COLOR": "1"}
+        ["npx", "--yes", *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=os.environ | {"NO_COLOR": "1"},
     )
 
 

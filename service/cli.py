@@ -91,6 +91,14 @@ def init() -> None:
     click.echo(f"Ready; {loaded} shipped fact(s) loaded now.")
 
 
+@db.command()
+def where() -> None:
+    """Print where the event store is (its URL, any password hidden)."""
+    from sqlalchemy.engine import make_url
+
+    click.echo(make_url(str(_store(prepare=False).engine.url)).render_as_string(hide_password=True))
+
+
 @main.group()
 def tokens() -> None:
     """Bearer tokens for those who record events."""

@@ -221,3 +221,47 @@ def test_the_problem_examples_of_a_write_are_the_answers(store_app):
     )
     second = {"type": "adoption", "decided_on": "2024-10-14", "outcome": "rejected", "body": "Kommunstyrelsen"}
     assert client.post(EVENTS, json=second, headers=writer).json == _example("ProblemConflictingFact")
+
+
+def json_examples():
+    """(where, schema pointer, example value) for every JSON example of a request or an
+    answer in openapi.yaml, its ``$ref``s followed."""
+    document = spec()
+    found = []
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            if method not in ("get", "post", "put", "patch", "delete"):
+                continue
+            bodies = [("requestBody", operation.get("requestBody", {}))]
+            bodies += [(f"responses/{status}", answer) for status, answer in operation["responses"].items()]
+            for where, body in bodies:
+                body = resolve(body)
+                for media_type, content in body.get("content", {}).items():
+                    if not media_type.endswith("json") or "schema" not in content:
+                        continue
+                    pointer = f"#/paths/{path.replace('~', '~0').replace('/', '~1')}/{method}/"
+                    pointer += ("requestBody" if where == "requestBody" else where) if "$ref" not in body else ""
+                    values = [("example", content["example"])] if "example" in content else []
+                    values += [(name, resolve(ex)["value"]) for name, ex in content.get("examples", {}).items()]
+                    for name, value in values:
+                        found.append((f"{method.upper()} {path} {where} {media_type} {name}", content["schema"], value))
+    return found
+
+
+def test_every_json_example_conforms_to_its_schema():
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    wrong = []
+    examples = json_examples()
+    assert len(examples) >= 40
+    for where, schema, value in examples:
+        # The schema, placed in the whole document, so that its "#/components/..." resolve.
+        document = Resource({**spec(), "$defs": {"probe": schema}}, DRAFT202012)
+        registry = Registry().with_resource("urn:medfin:openapi", document)
+        validator = Draft202012Validator({"$ref": "urn:medfin:openapi#/$defs/probe"}, registry=registry)
+        errors = [e.message for e in validator.iter_errors(value)]
+        if errors:
+            wrong.append((where, errors[:2]))
+    assert wrong == []

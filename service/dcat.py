@@ -151,9 +151,10 @@ def catalog(decisions: Iterable[Decision], base_url: str, awarded: Collection[st
     graph.add((here, DCTERMS.publisher, publisher))
     _agent(graph, publisher, _issuer_name(decisions[0]))
     _dates(graph, here, min(_issued(d) for d in decisions), max(_modified(d) for d in decisions))
-    # Sweden, from the EU's country table. Huddinge kommun itself has no IRI in a controlled
-    # vocabulary that a source here gives (the EU's territorial-unit table lists no Swedish
-    # municipality), so the catalogue names the country rather than invent one.
+    # Sweden, from the EU's country table. No source here gives Huddinge kommun's IRI in a
+    # controlled vocabulary (the EU tables vendored with the validators have none; no
+    # GeoNames or territorial-unit IRI for it is cited), so the catalogue names the country
+    # rather than invent one.
     graph.add((here, DCTERMS.spatial, COUNTRY.SWE))
     graph.add((COUNTRY.SWE, RDF.type, DCTERMS.Location))
     contact = _contact(graph, decisions[0], here)

@@ -21,14 +21,13 @@ from urllib.parse import urlsplit
 import click
 from marshmallow import ValidationError
 
-from rules import Evaluation, RuleError, kind_of, load_decision, render
+from rules import Evaluation, RuleError, decision_ids, kind_of, load_decision, render
 from rules.glossary import OUTCOME_LABELS, STATUS_LABELS
 from rules.money import show_sv
 from service.jsonio import NotJson, loads
 from service.problems import validation_errors
 from service.schemas import what_if
 
-DEFAULT_DECISION = "ks-2024-1371-481"
 MARKS = {"satisfied": "✓", "violated": "✗", "pending": "…", "not_applicable": "–"}
 
 
@@ -56,9 +55,9 @@ def serve(host: str, port: int, workers: int) -> None:
     default=None,
     help="Date (YYYY-MM-DD); default today.",
 )
-@click.option("--decision", "decision_id", default=DEFAULT_DECISION, show_default=True)
+@click.option("--decision", "decision_id", default=None, help="The decision (default: the only one served).")
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON instead of text.")
-def status(as_of: Any, decision_id: str, as_json: bool) -> None:
+def status(as_of: Any, decision_id: str | None, as_json: bool) -> None:
     """The commitment's status on a date, from the recorded facts."""
     from service.page_content import commitment
     from service.stockholm import today
@@ -269,9 +268,9 @@ def _store(*, prepare: bool = True) -> Any:
 
 @main.command(name="evaluate")
 @click.argument("file", type=click.File("rb"))
-@click.option("--decision", "decision_id", default=DEFAULT_DECISION, show_default=True)
+@click.option("--decision", "decision_id", default=None, help="The decision (default: the only one served).")
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON instead of text.")
-def evaluate_file(file: Any, decision_id: str, as_json: bool) -> None:
+def evaluate_file(file: Any, decision_id: str | None, as_json: bool) -> None:
     """A what-if, as POST .../evaluate takes it, read from FILE ('-' for stdin).
 
     Exit status 0 when the proposed disbursement is allowed (or, with none proposed,
@@ -296,7 +295,13 @@ def evaluate_file(file: Any, decision_id: str, as_json: bool) -> None:
     sys.exit(1 if any(r.outcome == "violated" and kind_of(r.rule_id) == "condition" for r in result.rules) else 0)
 
 
-def _decision(decision_id: str) -> Any:
+def _decision(decision_id: str | None) -> Any:
+    """The decision named, or the only one served; with several, one must be named."""
+    if decision_id is None:
+        known = decision_ids()
+        if len(known) != 1:
+            raise click.UsageError(f"Several decisions are served; choose one with --decision ({', '.join(known)}).")
+        decision_id = known[0]
     try:
         return load_decision(decision_id)
     except RuleError as error:

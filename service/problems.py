@@ -174,7 +174,10 @@ def _detail_for(status: int, error: HTTPException) -> str:
         return f"{request.method} is not allowed on {excerpt(request.path)}; use {allowed}."
     if status == 413:
         limit = current_app.config["MAX_CONTENT_LENGTH"]
-        return f"The body is larger than {limit} bytes; an evaluation needs far less."
+        if (request.content_length or 0) > limit:
+            return f"The body is larger than {limit} bytes; no request to this API needs that much."
+        # Within the size, werkzeug refuses a form of too many parts or one too large a field.
+        return f"The form has too many fields, or one too large; send one feature (at most {limit} bytes in all)."
     return error.description or ""
 
 

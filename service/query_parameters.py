@@ -39,17 +39,29 @@ def refuse_unknown_query_parameters() -> None:
     known = taken().get((openapi_template(request.url_rule.rule), method))
     if known is None:  # OPTIONS, and what the router answers 405 to
         return
+    repeated = sorted(name for name in request.args if len(request.args.getlist(name)) > 1 and name in known)
+    if repeated:
+        raise Problem(
+            "validation-error",
+            f"Query parameter {_quoted(repeated)} is given more than once; give each at most once.",
+            errors=[{"parameter": name, "detail": "Given more than once; give it once."} for name in repeated],
+        )
     unknown = sorted(name for name in request.args if name not in known)
     if unknown:
         takes = ", ".join(sorted(known)) or "none"
         raise Problem(
             "validation-error",
-            f"Unknown query parameter {', '.join(unknown)}; this operation takes: {takes}.",
+            f"Unknown query parameter {_quoted(unknown)}; this operation takes: {takes}.",
             errors=[
                 {"parameter": name, "detail": f"Not a parameter of this operation; it takes: {takes}."}
                 for name in unknown
             ],
         )
+
+
+def _quoted(names: list[str]) -> str:
+    """ "since", "as_of" and an empty name ("") alike visible in a sentence."""
+    return ", ".join(f'"{name}"' for name in names)
 
 
 @cache

@@ -65,7 +65,14 @@ def test_objects_link_their_page_for_people(client):
 def test_a_query_parameter_the_contract_does_not_name_is_refused(client, path, unknown):
     problem = assert_problem(client.get(path, query_string={unknown: "2025-01-01"}), 400)
     assert problem["errors"][0]["parameter"] == unknown
-    assert f"Unknown query parameter {unknown}" in problem["detail"]
+    assert f'Unknown query parameter "{unknown}"' in problem["detail"]
+
+
+def test_a_query_parameter_given_twice_is_refused_rather_than_read_once(client):
+    problem = assert_problem(client.get("/v1/decisions?format=csv&format=json"), 400)
+    assert problem["errors"] == [{"parameter": "format", "detail": "Given more than once; give it once."}]
+    assert_problem(client.get("/v1/decisions?limit=1&limit=x"), 400)
+    assert 'Unknown query parameter ""' in assert_problem(client.get("/v1/changes?=x"), 400)["detail"]
 
 
 def test_every_parameter_the_contract_names_is_still_read(client):

@@ -227,3 +227,10 @@ Egenskap: Utanför budgetåren
     targets = [href.split("#")[1] for href in seen.links if href.startswith(PAGE + "#")]
     assert "kalla-lag-1930-173-om-berakning-av-lagstadgad-tid-1" in targets
     assert [t for t in targets if t not in decision_page.ids] == []
+
+
+def test_a_form_of_too_many_fields_is_refused_for_what_it_is(client):
+    form = {f"f{number}": "x" for number in range(1500)}
+    answer = client.post(SCENARIO_PAGE, data=form, content_type="multipart/form-data")
+    problem = assert_problem(answer, 413)
+    assert "too many fields" in problem["detail"]

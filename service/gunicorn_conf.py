@@ -252,7 +252,9 @@ class BufferingThreadWorker(gthread.ThreadWorker):  # type: ignore[misc]
         if len(lengths) != 1 or not lengths[0].isdigit():
             return  # no body, or a Content-Length gunicorn refuses
         if int(lengths[0]) > BUFFERED_BODY_BYTES:
-            raise _Refused(413, f"The body is larger than {BUFFERED_BODY_BYTES} bytes; no request to this API needs that much.")
+            raise _Refused(
+                413, f"The body is larger than {BUFFERED_BODY_BYTES} bytes; no request to this API needs that much."
+            )
         arriving.needed += int(lengths[0])
         arriving.deadline = time.monotonic() + BODY_TIMEOUT
         expects = fields.get(b"expect", [b""])[0].lower() == b"100-continue"

@@ -119,3 +119,29 @@ def test_event_rows_carry_each_type_date_and_source(client):
 def test_event_csv_pages_like_the_json(client):
     second = rows(client.get(f"{DECISION}/events", query_string={"format": "csv", "limit": 1, "page": 2}))
     assert [row["event_id"] for row in second] == ["2"]
+
+
+def test_the_events_csv_says_what_their_json_says(client):
+    """Every member of every event, the shipped facts' own included (fact_id, quote, ...),
+    has its column, with the same text."""
+    import csv
+    import io
+
+    from service.tabular import DATE_FIELD
+
+    events = client.get("/v1/decisions/ks-2024-1371-481/events").json["items"]
+    table = client.get("/v1/decisions/ks-2024-1371-481/events", query_string={"format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(table.get_data(as_text=True))))
+    for event, row in zip(events, rows, strict=True):
+        members = {k: v for k, v in event.items() if k not in ("links", "source") and v is not None}
+        members.update({f"source_{k}": v for k, v in (event.get("source") or {}).items() if v is not None})
+        # A shipped fact repeats its source's evidence at the top: one column, source_evidence.
+        if members.get("evidence") == members.get("source_evidence"):
+            members.pop("evidence", None)
+        # The type's own date is effective_on (a proposal's dated_on, a start's started_on ...).
+        own_date = DATE_FIELD.get(event["type"])
+        if own_date in members and own_date not in row:
+            members["effective_on"] = members.pop(own_date)
+        missing = sorted(set(members) - set(row))
+        assert missing == [], missing
+        assert [k for k, v in members.items() if row[k].removeprefix("'") != str(v)] == [], event["event_id"]

@@ -9,27 +9,16 @@ The lists are read from the contract once, so the two cannot drift.
 
 from __future__ import annotations
 
-import re
 from functools import cache
-from pathlib import Path
-from typing import Any
 
-import yaml
 from flask import Flask, request
 
+from service.contract import openapi_template, resolve, spec
 from service.problems import Problem
-
-SPEC = Path(__file__).resolve().parent / "shipped" / "openapi.yaml"
-_CONVERTER = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")
 
 
 def init_app(app: Flask) -> None:
     app.before_request(refuse_unknown_query_parameters)
-
-
-def openapi_template(rule: str) -> str:
-    """ "/v1/decisions/<decision_id>" → "/v1/decisions/{decision_id}"."""
-    return _CONVERTER.sub(r"{\1}", rule)
 
 
 def refuse_unknown_query_parameters() -> None:
@@ -67,21 +56,11 @@ def _quoted(names: list[str]) -> str:
 @cache
 def taken() -> dict[tuple[str, str], frozenset[str]]:
     """(path, method) → the names of the query parameters openapi.yaml gives it."""
-    spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
     found = {}
-    for path, item in spec["paths"].items():
+    for path, item in spec()["paths"].items():
         shared = item.get("parameters", [])
         for method, operation in item.items():
             if method in ("get", "post", "put", "patch", "delete"):
-                parameters = [_resolve(spec, p) for p in (*shared, *operation.get("parameters", []))]
+                parameters = [resolve(p) for p in (*shared, *operation.get("parameters", []))]
                 found[(path, method)] = frozenset(p["name"] for p in parameters if p["in"] == "query")
     return found
-
-
-def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node

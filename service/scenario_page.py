@@ -52,7 +52,7 @@ def feature_text(pasted: str | None, upload: FileStorage | None, limit: int) -> 
     if len(sent) > limit:
         raise FormError(
             "payload-too-large",
-            f"{what} är större än {_bytes(limit)} byte. Dela upp den i flera filer.",
+            f"{what} är större än {grouped(limit)} byte. Dela upp den i flera filer.",
             f"Send at most {limit} bytes of scenarios at once.",
         )
     try:
@@ -81,8 +81,8 @@ def feature_text(pasted: str | None, upload: FileStorage | None, limit: int) -> 
     return text
 
 
-def _bytes(count: int) -> str:
-    """65536 → "65 536", as Swedish text groups digits."""
+def grouped(count: int) -> str:
+    """65536 → "65 536", as Swedish text groups digits (a no-break space between groups)."""
     return f"{count:,}".replace(",", "\u00a0")
 
 

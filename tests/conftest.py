@@ -81,3 +81,16 @@ def client(app):
 def writer(store_app):
     """The Authorization header of a new registrar token on ``store_app``'s database."""
     return registrar(store_app)
+
+
+@pytest.fixture
+def on_day(monkeypatch):
+    """Fix "today" for the pages, which otherwise ask the clock in Europe/Stockholm:
+    2025-06-02, or the day the test passes to the function it gets."""
+    from datetime import date
+
+    def fix(day: date) -> None:
+        monkeypatch.setattr("service.views.pages.today", lambda: day)
+
+    fix(date(2025, 6, 2))
+    return fix

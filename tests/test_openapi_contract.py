@@ -13,15 +13,11 @@ from openapi_spec_validator.readers import read_from_filename
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Response
 
+from service.contract import openapi_template
 from tests.contract import SPEC_PATH, ContractClient, check_response, spec
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 AUTOMATIC = {"HEAD", "OPTIONS"}
-
-
-def openapi_template(rule: str) -> str:
-    """A werkzeug rule as an OpenAPI path: ``<int:event_id>`` → ``{event_id}``."""
-    return re.sub(r"<(?:[a-z_]+(?:\([^)]*\))?:)?(\w+)>", r"{\1}", rule)
 
 
 def app_operations(app: Flask) -> dict[tuple[str, str], str]:

@@ -22,15 +22,6 @@ COORDINATE = re.compile(r"-?\d+(\.\d)?")
 
 
 @pytest.fixture
-def on_day(monkeypatch):
-    def fix(day: date) -> None:
-        monkeypatch.setattr("service.views.pages.today", lambda: day)
-
-    fix(date(2025, 6, 2))
-    return fix
-
-
-@pytest.fixture
 def writer(app):
     return registrar(app)
 

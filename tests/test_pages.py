@@ -3,7 +3,6 @@ beside their rules and scenarios, the events, and links that lead somewhere."""
 
 from __future__ import annotations
 
-from datetime import date
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -68,17 +67,6 @@ class Page(HTMLParser):
     @property
     def words(self) -> str:
         return " ".join("".join(self.text).split())
-
-
-@pytest.fixture
-def on_day(monkeypatch):
-    """Fix "today" for the pages, which otherwise ask the clock in Europe/Stockholm."""
-
-    def fix(day: date) -> None:
-        monkeypatch.setattr("service.views.pages.today", lambda: day)
-
-    fix(date(2025, 6, 2))
-    return fix
 
 
 @pytest.fixture

@@ -308,6 +308,21 @@ def in_process_worlds(decision_id: str) -> Iterator[Callable[[], World]]:
         yield lambda: World(client=client, decision_id=decision_id, fresh=fresh)
 
 
+def run_read_only(app: Any, decision_id: str, text: str) -> list[ScenarioResult]:
+    """Every scenario of ``text`` against ``app``'s answers (a running Flask app), within
+    its configured bounds, never writing: the API's run and the scenario page's.
+    ``NotGherkin`` and ``TooLarge`` say why a text could not run."""
+    config, client = app.config, app.test_client()
+    return run_text(
+        text,
+        "request",
+        lambda: World(client=client, decision_id=decision_id, read_only=True),
+        max_scenarios=int(config["SCENARIO_MAX_SCENARIOS"]),
+        max_steps=int(config["SCENARIO_MAX_STEPS"]),
+        max_seconds=float(config["SCENARIO_MAX_SECONDS"]),
+    )
+
+
 def summary(results: Iterable[ScenarioResult]) -> dict[str, int]:
     counted = {"passed": 0, "failed": 0, "undefined": 0}
     for result in results:

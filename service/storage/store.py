@@ -17,7 +17,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, func, insert, select, true, update
+from sqlalchemy import Connection, Engine, Select, func, insert, select, true, update
 from sqlalchemy.exc import IntegrityError
 
 from service.storage.engine import begin_write, is_sqlite
@@ -169,16 +169,14 @@ class EventStore:
         ``upto`` are the same however long the reading takes.
         """
         where = (events.c.decision_id == decision_id) & (events.c.event_id <= upto)
-        after = 0
-        while True:
-            query = select(events).where(where, events.c.event_id > after).order_by(events.c.event_id).limit(size)
-            with self.engine.connect() as connection:
-                batch = [_event(row) for row in connection.execute(query)]
-            if batch:
-                yield batch
-            if len(batch) < size:
-                return
-            after = batch[-1].event_id
+
+        def after(last: Event | None) -> Select[Any]:
+            query = select(events).where(where)
+            if last is not None:
+                query = query.where(events.c.event_id > last.event_id)
+            return query.order_by(events.c.event_id)
+
+        return self._keyset_batches(after, size)
 
     def change_batches(self, since: datetime | None, *, upto: int, size: int) -> Iterator[list[Event]]:
         """``changes`` whole, up to the event id ``upto``, ``size`` at a time (as ``batches``),
@@ -186,17 +184,25 @@ class EventStore:
         where = events.c.event_id <= upto
         if since is not None:
             where = where & (events.c.recorded_at > since.astimezone(UTC))
-        last: Event | None = None
-        while True:
+
+        def after(last: Event | None) -> Select[Any]:
             query = select(events).where(where)
             if last is not None:
                 query = query.where(
                     (events.c.recorded_at > last.recorded_at)
                     | ((events.c.recorded_at == last.recorded_at) & (events.c.event_id > last.event_id))
                 )
-            query = query.order_by(events.c.recorded_at, events.c.event_id).limit(size)
+            return query.order_by(events.c.recorded_at, events.c.event_id)
+
+        return self._keyset_batches(after, size)
+
+    def _keyset_batches(self, after: Callable[[Event | None], Select[Any]], size: int) -> Iterator[list[Event]]:
+        """The rows ``after(last)`` selects, ``size`` at a time, each batch on a connection
+        of its own and after the last event of the one before (a keyset, never an offset)."""
+        last: Event | None = None
+        while True:
             with self.engine.connect() as connection:
-                batch = [_event(row) for row in connection.execute(query)]
+                batch = [_event(row) for row in connection.execute(after(last).limit(size))]
             if batch:
                 yield batch
             if len(batch) < size:

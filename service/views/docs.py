@@ -13,14 +13,13 @@ import json
 from pathlib import Path
 
 import flask_swagger_ui
-import yaml
 from flask import Blueprint, Response, render_template, send_from_directory
 from werkzeug.exceptions import NotFound
 
+from service.contract import spec, spec_bytes
+
 bp = Blueprint("docs", __name__, template_folder="../templates")
 
-#: openapi.yaml, through the package (``service/shipped``), so that an installed wheel has it too.
-SPEC = Path(__file__).resolve().parents[1] / "shipped" / "openapi.yaml"
 SWAGGER_DIST = Path(flask_swagger_ui.__file__).parent / "dist"
 ASSETS = frozenset(
     {"swagger-ui.css", "index.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "favicon-32x32.png"}
@@ -29,15 +28,10 @@ ASSETS = frozenset(
 INITIALISER = Path(__file__).resolve().parents[1] / "assets" / "swagger-initializer.js"
 
 
-@functools.cache
-def _spec_bytes() -> bytes:
-    return SPEC.read_bytes()
-
-
 @bp.get("/openapi.yaml")
 def get_openapi_document() -> Response:
     """operationId: getOpenApiDocument."""
-    response = Response(_spec_bytes(), mimetype="application/yaml")
+    response = Response(spec_bytes(), mimetype="application/yaml")
     response.headers["Content-Disposition"] = 'inline; filename="openapi.yaml"'
     return response
 
@@ -52,9 +46,8 @@ def get_openapi_json() -> Response:
 
 @functools.cache
 def _spec_json() -> bytes:
-    # YAML reads an unquoted example such as 2025-06-01 as a date; JSON writes it as the text it was.
-    document = yaml.safe_load(_spec_bytes())
-    return json.dumps(document, ensure_ascii=False, indent=1, default=str).encode("utf-8") + b"\n"
+    # default=str: a date YAML read from an unquoted example is written as the text it was.
+    return json.dumps(spec(), ensure_ascii=False, indent=1, default=str).encode("utf-8") + b"\n"
 
 
 @bp.get("/docs")

@@ -24,7 +24,6 @@ from service.steps import runner
 from service.steps.shipped import index as scenario_index
 from service.stockholm import today
 from service.views.entry import entry_document, wants_entry_document
-from service.views.scenario_runs import run_read_only
 from service.views.steps import vocabulary
 
 bp = Blueprint("pages", __name__, template_folder="../templates")
@@ -99,7 +98,7 @@ def run_scenarios_on_page(decision_id: str) -> tuple[str, int]:
         # A file may come as the form's own field, or (curl -F feature=@file) as the text's.
         upload = request.files.get("fil") or request.files.get("feature")
         text = scenario_page.feature_text(text, upload, limit)
-        ran = run_read_only(decision.decision_id, text)
+        ran = runner.run_read_only(current_app, decision.decision_id, text)
     except scenario_page.FormError as error:
         return _refused(decision, text, Problem(error.slug, error.en), error.sv)
     except runner.NotGherkin as error:
@@ -131,9 +130,9 @@ def _scenario_page(decision: Any, text: str, **shown: Any) -> str:
         feature=text,
         steps=vocabulary()["steps"],
         bounds={
-            "bytes": f"{int(config['SCENARIO_MAX_BYTES']):,}".replace(",", " "),
+            "bytes": scenario_page.grouped(int(config["SCENARIO_MAX_BYTES"])),
             "scenarios": config["SCENARIO_MAX_SCENARIOS"],
-            "steps": f"{int(config['SCENARIO_MAX_STEPS']):,}".replace(",", " "),
+            "steps": scenario_page.grouped(int(config["SCENARIO_MAX_STEPS"])),
         },
         **shown,
     )

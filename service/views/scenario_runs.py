@@ -12,7 +12,6 @@ from rules import load_decision
 from service.jsonio import NotJson, loads
 from service.problems import Problem
 from service.steps import runner
-from service.steps.vocabulary import World
 
 bp = Blueprint("scenario_runs", __name__)
 
@@ -23,7 +22,7 @@ def run_scenarios(decision_id: str) -> Any:
     decision = load_decision(decision_id)
     text = _feature_text()
     try:
-        results = run_read_only(decision.decision_id, text)
+        results = runner.run_read_only(current_app, decision.decision_id, text)
     except runner.NotGherkin as error:
         raise Problem(
             "not-gherkin",
@@ -33,22 +32,6 @@ def run_scenarios(decision_id: str) -> Any:
     except runner.TooLarge as error:
         raise Problem("scenario-run-too-large", str(error)) from error
     return runner.as_json(results)
-
-
-def run_read_only(decision_id: str, text: str) -> list[runner.ScenarioResult]:
-    """Every scenario of ``text`` against this service's answers, within the configured
-    bounds, never writing: the API's run and the scenario page's. ``runner.NotGherkin``
-    and ``runner.TooLarge`` say why a text could not run."""
-    config = current_app.config
-    client = current_app.test_client()
-    return runner.run_text(
-        text,
-        "request",
-        lambda: World(client=client, decision_id=decision_id, read_only=True),
-        max_scenarios=int(config["SCENARIO_MAX_SCENARIOS"]),
-        max_steps=int(config["SCENARIO_MAX_STEPS"]),
-        max_seconds=float(config["SCENARIO_MAX_SECONDS"]),
-    )
 
 
 def _feature_text() -> str:

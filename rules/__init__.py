@@ -12,9 +12,17 @@ decision data in ``rules/decisions/``.
 
 from __future__ import annotations
 
-from rules.decision import Decision, decision_ids, load_decision
+from rules.consistency import (
+    FactProblem,
+    check_adoption,
+    check_appeal,
+    check_appeal_against,
+    check_eruf_decision,
+    check_facts,
+)
+from rules.decision import Contribution, Decision, decision_ids, load_decision
 from rules.errors import RuleError, UnknownDecision, UnknownInterpretation
-from rules.evaluate import RULE_IDS, RULE_KINDS, evaluate, judge_payment, kind_of
+from rules.evaluate import RULE_IDS, RULE_KINDS, classify, evaluate, judge_payment, kind_of
 from rules.facts import (
     ADOPTION_OUTCOMES,
     APPEAL_OUTCOMES,
@@ -26,6 +34,10 @@ from rules.facts import (
     ErufDecision,
     Facts,
 )
+from rules.finansiering import financing_balance, plan_shares, plan_total
+from rules.forslag import committed
+from rules.interpretations import Reading, choose
+from rules.laga_kraft import annulled_on
 from rules.messages import render
 from rules.outcomes import AppealState, Citation, Evaluation, PaymentVerdict, RuleOutcome
 from rules.status import STATUSES
@@ -42,20 +54,35 @@ __all__ = [
     "Appeal",
     "AppealState",
     "Citation",
+    "Contribution",
     "Decision",
     "Disbursement",
     "ErufDecision",
     "Evaluation",
+    "FactProblem",
     "Facts",
     "PaymentVerdict",
+    "Reading",
     "RuleError",
     "RuleOutcome",
     "UnknownDecision",
     "UnknownInterpretation",
+    "annulled_on",
+    "check_adoption",
+    "check_appeal",
+    "check_appeal_against",
+    "check_eruf_decision",
+    "check_facts",
+    "choose",
+    "classify",
+    "committed",
     "decision_ids",
     "evaluate",
+    "financing_balance",
     "judge_payment",
     "kind_of",
     "load_decision",
+    "plan_shares",
+    "plan_total",
     "render",
 ]

@@ -37,16 +37,21 @@ def contribution_amount(contribution: Contribution, ki_rs_option: str) -> Decima
 
 
 @cache
-def plan_total(decision: Decision, ki_rs_option: str) -> Decimal:
-    """The sum of every contribution in the financing plan."""
+def _plan_total(decision: Decision, ki_rs_option: str) -> Decimal:
     return sum((contribution_amount(c, ki_rs_option) for c in decision.contributions), ZERO)
 
 
-def plan_shares(decision: Decision, ki_rs_option: str) -> tuple[tuple[Contribution, Decimal, Decimal], ...]:
+def plan_total(decision: Decision, reading: Reading) -> Decimal:
+    """The sum of every contribution in the financing plan, as the reading counts them."""
+    return _plan_total(decision, reading.option(KI_RS_CONTRIBUTION))
+
+
+def plan_shares(decision: Decision, reading: Reading) -> tuple[tuple[Contribution, Decimal, Decimal], ...]:
     """Each contribution with its amount and its share of the plan's total (a fraction,
     unrounded), as the API and the pages show the plan."""
-    total = plan_total(decision, ki_rs_option)
-    amounts = [(c, contribution_amount(c, ki_rs_option)) for c in decision.contributions]
+    option = reading.option(KI_RS_CONTRIBUTION)
+    total = _plan_total(decision, option)
+    amounts = [(c, contribution_amount(c, option)) for c in decision.contributions]
     return tuple((c, amount, amount / total) for c, amount in amounts)
 
 
@@ -65,7 +70,7 @@ def financing_balance(decision: Decision, reading: Reading) -> RuleOutcome:
     """The contributions add up to the stated total ("ca 11 miljoner") at the chosen precision."""
     option = reading.option(KI_RS_CONTRIBUTION)
     precision = reading.option(STATED_TOTAL_PRECISION)
-    total, stated = plan_total(decision, option), decision.stated_total
+    total, stated = _plan_total(decision, option), decision.stated_total
     low, high = stated_range(decision, precision)
     cites, chosen = decision.citations(FINANCING_BALANCE), reading.chosen(STATED_TOTAL_PRECISION)
     if precision == "exact":

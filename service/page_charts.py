@@ -17,11 +17,9 @@ from datetime import UTC, date, datetime
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
-from rules import AppealState, Decision
-from rules.evaluate import classify
+from rules import AppealState, Decision, choose, classify
 from rules.facts import FINAL_ADOPTION_OUTCOMES, Disbursement
 from rules.glossary import APPEAL_OUTCOMES, ERUF_OUTCOMES
-from rules.interpretations import choose
 from rules.money import ZERO, show_sv
 from service.page_content import DECIDED, EVENT_TYPES, Commitment
 from service.storage.facts import Event, live_events

@@ -11,11 +11,20 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from rules import Decision, Evaluation, Facts, RuleOutcome, evaluate, kind_of, render
-from rules.decision import Contribution
-from rules.finansiering import plan_shares, plan_total
+from rules import (
+    Contribution,
+    Decision,
+    Evaluation,
+    Facts,
+    RuleOutcome,
+    choose,
+    evaluate,
+    kind_of,
+    plan_shares,
+    plan_total,
+    render,
+)
 from rules.glossary import APPEAL_OUTCOMES, CONTRIBUTION_KINDS, ERUF_OUTCOMES, OUTCOME_LABELS, STATUS_LABELS
-from rules.interpretations import KI_RS_CONTRIBUTION, choose
 from rules.money import ZERO, show_sv
 from service import presenters
 from service.steps import traceability
@@ -273,9 +282,9 @@ def _stockholm_time(moment: str) -> str:
 
 def financing_plan(decision: Decision, result: Evaluation) -> dict[str, Any]:
     """The contributions with their amounts and shares, and the plan's two checks."""
-    option = choose(decision).option(KI_RS_CONTRIBUTION)
-    total = plan_total(decision, option)
-    rows = [_contribution_row(decision, c, amount, share) for c, amount, share in plan_shares(decision, option)]
+    reading = choose(decision)
+    total = plan_total(decision, reading)
+    rows = [_contribution_row(decision, c, amount, share) for c, amount, share in plan_shares(decision, reading)]
     checks = [rule_entry(decision, _rule(result, r), "finansiering") for r in ("financing-balance",)]
     kronor = show_sv(total).removesuffix(" kr")
     return {"rows": rows, "total": kronor, "stated_total": show_sv(decision.stated_total), "checks": checks}

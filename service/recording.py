@@ -19,9 +19,21 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from rules import FINAL_ADOPTION_OUTCOMES, Adoption, Appeal, Decision, Disbursement, ErufDecision, judge_payment
-from rules.consistency import FactProblem, check_adoption, check_appeal, check_appeal_against, check_eruf_decision
-from rules.interpretations import choose
+from rules import (
+    FINAL_ADOPTION_OUTCOMES,
+    Adoption,
+    Appeal,
+    Decision,
+    Disbursement,
+    ErufDecision,
+    FactProblem,
+    check_adoption,
+    check_appeal,
+    check_appeal_against,
+    check_eruf_decision,
+    choose,
+    judge_payment,
+)
 from service.problems import Problem
 from service.storage.facts import Event, adoption_of, corrected_by, facts_from, live_events
 from service.storage.store import Draft

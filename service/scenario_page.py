@@ -16,7 +16,7 @@ from typing import Any
 
 from werkzeug.datastructures import FileStorage
 
-from rules.decision import Decision
+from rules import Decision
 from service.page_content import section_id
 from service.steps.runner import MARKS, STATUS_SV, ScenarioResult, StepResult, readings, summary
 from service.text import describe

@@ -24,9 +24,9 @@ from rules import (
     ErufDecision,
     Evaluation,
     Facts,
+    check_facts,
     evaluate,
 )
-from rules.consistency import check_facts
 from service.formats import SLUG, Amount, Day, Moment, QueryInteger, amount_from, day_from
 from service.text import Line, is_line
 

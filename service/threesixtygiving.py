@@ -32,9 +32,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from rules import Adoption, Decision, Facts
-from rules.forslag import committed
-from rules.laga_kraft import annulled_on
+from rules import Adoption, Decision, Facts, annulled_on, committed
 from rules.money import show, show_sv
 from service.storage.facts import Event, facts_from, live_events
 

@@ -7,9 +7,7 @@ from typing import Any
 
 from flask import Blueprint, Response, request
 
-from rules import decision_ids, load_decision
-from rules.finansiering import financing_balance, plan_shares, plan_total
-from rules.interpretations import KI_RS_CONTRIBUTION, choose
+from rules import choose, decision_ids, financing_balance, load_decision, plan_shares, plan_total
 from service import paging, presenters, tabular
 from service.lookup import diarienummer_query, see_decision
 from service.negotiation import csv_response, json_response, wants_csv, whole_csv_response
@@ -81,8 +79,7 @@ def get_financing_plan(decision_id: str) -> Response:
     query = format_query.load(request.args)
     decision = load_decision(decision_id)
     reading = choose(decision)
-    option = reading.option(KI_RS_CONTRIBUTION)
-    total = plan_total(decision, option)
+    total = plan_total(decision, reading)
     parties = {p["party_id"]: p["name"] for p in decision.data["parties"]}
     contributions = [
         {
@@ -94,7 +91,7 @@ def get_financing_plan(decision_id: str) -> Response:
             "share": f"{share.quantize(presenters.SHARE)}",
             "citation": presenters.citation(c.citation),
         }
-        for c, amount, share in plan_shares(decision, option)
+        for c, amount, share in plan_shares(decision, reading)
     ]
     if wants_csv(query["format"]):
         rows = [

@@ -1,8 +1,11 @@
 """medfin's rules: a co-financing decision made executable.
 
-Pure Python (the standard library, and dateutil and holidays for the calendar): facts
-in, verdicts with citations out. Nothing here imports Flask, marshmallow or a database, and nothing reads a file but the
-decision data in ``rules/decisions/``.
+An engine and its decisions. The engine (``rules.kind``, ``rules.clauses``, ``evaluate``,
+``status``) reads a decision of the kind from its data file (``rules.decision``): the
+shipped ones in ``rules/decisions/``, or those of folders the caller hands in. Pure
+Python (the standard library, and dateutil and holidays for the calendar): facts in,
+verdicts with citations out. Nothing here imports Flask, marshmallow or a database,
+reads the environment, or reads a file but the decisions' data and source texts.
 
     >>> from datetime import date
     >>> from rules import Facts, evaluate, load_decision
@@ -12,6 +15,9 @@ decision data in ``rules/decisions/``.
 
 from __future__ import annotations
 
+from rules.clauses.adoption import committed
+from rules.clauses.financing_balance import financing_balance, plan_shares, plan_total
+from rules.clauses.legal_force import annulled_on
 from rules.consistency import (
     FactProblem,
     check_adoption,
@@ -20,9 +26,9 @@ from rules.consistency import (
     check_eruf_decision,
     check_facts,
 )
-from rules.decision import Contribution, Decision, decision_ids, load_decision
+from rules.decision import SHIPPED, Contribution, Decision, Library, decision_ids, library, load_decision
 from rules.errors import RuleError, UnknownDecision, UnknownInterpretation
-from rules.evaluate import RULE_IDS, RULE_KINDS, classify, evaluate, judge_payment, kind_of
+from rules.evaluate import classify, evaluate, judge_payment
 from rules.facts import (
     ADOPTION_OUTCOMES,
     APPEAL_OUTCOMES,
@@ -34,10 +40,8 @@ from rules.facts import (
     ErufDecision,
     Facts,
 )
-from rules.finansiering import financing_balance, plan_shares, plan_total
-from rules.forslag import committed
 from rules.interpretations import Reading, choose
-from rules.laga_kraft import annulled_on
+from rules.kind import RULE_IDS, RULE_KINDS, kind_of
 from rules.messages import render
 from rules.outcomes import AppealState, Citation, Evaluation, PaymentVerdict, RuleOutcome
 from rules.status import STATUSES
@@ -54,11 +58,13 @@ __all__ = [
     "Appeal",
     "AppealState",
     "Citation",
+    "SHIPPED",
     "Contribution",
     "Decision",
     "Disbursement",
     "ErufDecision",
     "Evaluation",
+    "Library",
     "FactProblem",
     "Facts",
     "PaymentVerdict",
@@ -81,6 +87,7 @@ __all__ = [
     "financing_balance",
     "judge_payment",
     "kind_of",
+    "library",
     "load_decision",
     "plan_shares",
     "plan_total",

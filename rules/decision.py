@@ -1,6 +1,9 @@
-"""The decision as data: loaded from ``rules/decisions/<decision_id>.toml``.
+"""The decision as data: each decision is a data file ``<decision_id>.toml`` beside its
+source text, in a folder of decisions.
 
-Rules contain no literal amounts, dates or slugs; they read them from here.
+Rules contain no literal amounts, dates, slugs or names; they read them from here. The
+folders are handed in (``library``): the rules ship one (``SHIPPED``) and read no
+setting; the service adds the folders its settings name.
 """
 
 from __future__ import annotations
@@ -9,21 +12,27 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from rules.errors import UnknownDecision
+from rules.errors import RuleError, UnknownDecision
+from rules.kind import MEANINGS, RULE_IDS
 from rules.money import amount
 from rules.outcomes import Citation, Outcome, RuleOutcome
 
-DECISIONS_DIR = Path(__file__).parent / "decisions"
+#: The decisions that ship with the rules.
+SHIPPED = Path(__file__).parent / "decisions"
+#: Decisions kept loaded at once, per library: a municipality publishes hundreds.
+LOADED_DECISIONS = 256
 
 
 @dataclass(frozen=True, slots=True)
 class Option:
     option_id: str
     label: dict[str, str]
+    #: What the option answers to its interpretation's question (``rules.kind.MEANINGS``).
+    means: str
     #: A share the option names (a reduced grant that counts, as a fraction), if any.
     share: Decimal | None = None
 
@@ -33,6 +42,8 @@ class Interpretation:
     """A place where the text is open: a named reading with a default."""
 
     interpretation_id: str
+    #: The question of the kind it answers (``rules.kind``).
+    governs: str
     rules: tuple[str, ...]
     question: dict[str, str]
     citation: Citation
@@ -72,6 +83,8 @@ class Decision:
 
     decision_id: str
     diarienummer: str
+    #: The folder of the data file: the source text and its sources are read from there.
+    folder: Path
     document: str
     document_date: date
     decision_body: str
@@ -93,6 +106,8 @@ class Decision:
     parties: dict[str, str]
     rule_texts: dict[str, RuleText]
     interpretations: dict[str, Interpretation]
+    #: Each rule's beslutspunkter, by number, as the data file maps them.
+    points: dict[str, tuple[int, ...]]
     data: dict[str, Any]
 
     def citations(self, rule_id: str) -> tuple[Citation, ...]:
@@ -106,18 +121,23 @@ class Decision:
         """``body`` names the decision's deciding body (any case, any spacing, an alias)."""
         return body_key(body) in self.decision_body_names
 
+    def points_of(self, rule_id: str) -> str:
+        """The beslutspunkter a rule encodes, as a sentence names them ("3", "2 och 4")."""
+        numbers = [str(n) for n in self.points.get(rule_id, ())]
+        return " och ".join([", ".join(numbers[:-1]), numbers[-1]] if len(numbers) > 1 else numbers)
+
     def source_text(self) -> str:
         """The source document, as shipped beside the data file."""
-        return _source_text(self.data["source_file"])
+        return _source_text(self.folder / self.data["source_file"])
 
 
-@cache
-def _source_text(source_file: str) -> str:
-    """Read once: the file changes only with a release."""
-    return (DECISIONS_DIR / source_file).read_text(encoding="utf-8")
+@lru_cache(maxsize=LOADED_DECISIONS)
+def _source_text(path: Path) -> str:
+    """Read once: the file changes only with a release (or a restart)."""
+    return path.read_text(encoding="utf-8")
 
 
-@cache
+@lru_cache(maxsize=4096)
 def fixed_outcome(
     decision: Decision,
     rule_id: str,
@@ -132,21 +152,53 @@ def fixed_outcome(
     return RuleOutcome(rule_id, outcome, decision.citations(rule_id), message_key, message_values, interpretation)
 
 
+class Library:
+    """The decisions of some folders: their ids, read once, and each decision loaded
+    when first asked for and kept in a bounded cache. The same folders give the same
+    library (``library``), so a decision keeps its identity while it is cached."""
+
+    def __init__(self, folders: tuple[Path, ...]) -> None:
+        self.folders = folders
+        paths: dict[str, Path] = {}
+        for folder in folders:
+            for path in sorted(folder.glob("*.toml")):
+                if path.stem in paths:
+                    raise RuleError(f"Two data files for decision {path.stem!r}: {paths[path.stem]} and {path}.")
+                paths[path.stem] = path
+        self._paths = paths
+        self._ids = tuple(sorted(paths))
+        self.load = lru_cache(maxsize=LOADED_DECISIONS)(self._read)
+
+    def ids(self) -> tuple[str, ...]:
+        """Every decision that has a data file, sorted."""
+        return self._ids
+
+    def _read(self, decision_id: str) -> Decision:
+        """Read one decision's data file; raise ``UnknownDecision`` if there is none."""
+        path = self._paths.get(decision_id)
+        if path is None:
+            raise UnknownDecision(decision_id, self._ids)
+        with path.open("rb") as file:
+            data = tomllib.load(file)
+        if data.get("decision_id") != decision_id:
+            raise RuleError(f"{path.name} holds decision_id {data.get('decision_id')!r}, not {decision_id!r}.")
+        return _decision_from(data, path.parent)
+
+
 @cache
+def library(folders: tuple[Path, ...] = (SHIPPED,)) -> Library:
+    """The library of ``folders`` (by default the shipped decisions), one per folders."""
+    return Library(folders)
+
+
 def decision_ids() -> tuple[str, ...]:
-    """Every decision that has a data file, sorted (read once: data ships with a release)."""
-    return tuple(sorted(path.stem for path in DECISIONS_DIR.glob("*.toml")))
+    """Every shipped decision, sorted."""
+    return library().ids()
 
 
-@cache
 def load_decision(decision_id: str) -> Decision:
-    """Read one decision's data file; raise ``UnknownDecision`` if there is none."""
-    known = decision_ids()
-    if decision_id not in known:
-        raise UnknownDecision(decision_id, known)
-    with (DECISIONS_DIR / f"{decision_id}.toml").open("rb") as file:
-        data = tomllib.load(file)
-    return _decision_from(data)
+    """One shipped decision; ``UnknownDecision`` if there is none."""
+    return library().load(decision_id)
 
 
 def body_key(name: str) -> str:
@@ -158,17 +210,47 @@ def _citation(entry: dict[str, Any], document: str) -> Citation:
     return Citation(entry["anchor"], entry["quote"], entry.get("document", document))
 
 
-def _option(entry: dict[str, Any]) -> Option:
+def _option(entry: dict[str, Any], governs: str) -> Option:
     share = entry.get("share")
+    if entry["means"] not in MEANINGS[governs]:
+        raise RuleError(
+            f"Option {entry['option_id']!r} means {entry['means']!r}; {governs!r} knows {MEANINGS[governs]}."
+        )
     return Option(
         entry["option_id"],
         {"sv": entry["label_sv"], "en": entry["label_en"]},
+        entry["means"],
         None if share is None else Decimal(share),
     )
 
 
-def _decision_from(data: dict[str, Any]) -> Decision:
-    document = f"Huddinge kommun {data['diarienummer']}"
+def _interpretation(entry: dict[str, Any], document: str) -> Interpretation:
+    governs = entry["governs"]
+    if governs not in MEANINGS:
+        raise RuleError(f"Interpretation {entry['interpretation_id']!r} governs {governs!r}; known: {tuple(MEANINGS)}.")
+    return Interpretation(
+        entry["interpretation_id"],
+        governs,
+        tuple(entry["rules"]),
+        {"sv": entry["question_sv"], "en": entry["question_en"]},
+        _citation(entry, document),
+        entry["default"],
+        tuple(_option(o, governs) for o in entry["options"]),
+    )
+
+
+def _points(data: dict[str, Any]) -> dict[str, tuple[int, ...]]:
+    points: dict[str, list[int]] = {}
+    for point in data["decision_points"]:
+        for rule_id in point.get("rules", ()):
+            points.setdefault(rule_id, []).append(int(point["number"]))
+    return {rule_id: tuple(numbers) for rule_id, numbers in points.items()}
+
+
+def _decision_from(data: dict[str, Any], folder: Path) -> Decision:
+    parties = {p["party_id"]: p["name"] for p in data["parties"]}
+    # A citation names the document as its issuer and diarienummer name it.
+    document = f"{parties[data['issuer']['party_id']]} {data['diarienummer']}"
     commitment, plan = data["commitment"], data["financing_plan"]
     rule_texts = {
         rule["rule_id"]: RuleText(
@@ -180,16 +262,14 @@ def _decision_from(data: dict[str, Any]) -> Decision:
         )
         for rule in data["rules"]
     }
+    missing = [rule_id for rule_id in RULE_IDS if rule_id not in rule_texts]
+    if missing:
+        raise RuleError(f"Decision {data['decision_id']!r} cites no sentence for the rules {missing}.")
+    points = _points(data)
+    if "eruf-approval" not in points:
+        raise RuleError(f"Decision {data['decision_id']!r} maps no beslutspunkt to its condition (eruf-approval).")
     interpretations = {
-        entry["interpretation_id"]: Interpretation(
-            entry["interpretation_id"],
-            tuple(entry["rules"]),
-            {"sv": entry["question_sv"], "en": entry["question_en"]},
-            _citation(entry, document),
-            entry["default"],
-            tuple(_option(o) for o in entry["options"]),
-        )
-        for entry in data["interpretations"]
+        entry["interpretation_id"]: _interpretation(entry, document) for entry in data.get("interpretations", ())
     }
     contributions = tuple(
         Contribution(
@@ -204,6 +284,7 @@ def _decision_from(data: dict[str, Any]) -> Decision:
     return Decision(
         decision_id=data["decision_id"],
         diarienummer=data["diarienummer"],
+        folder=folder,
         document=document,
         document_date=date.fromisoformat(data["document_date"]),
         decision_body=data["decision_body"],
@@ -224,8 +305,9 @@ def _decision_from(data: dict[str, Any]) -> Decision:
         stated_total=amount(plan["stated_total"]),
         stated_precision=amount(plan["stated_precision"]),
         contributions=contributions,
-        parties={p["party_id"]: p["name"] for p in data["parties"]},
+        parties=parties,
         rule_texts=rule_texts,
         interpretations=interpretations,
+        points=points,
         data=data,
     )

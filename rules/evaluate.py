@@ -6,45 +6,23 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
-from typing import Final, Literal
 
-from rules import beslut_1, beslut_2, beslut_3, finansiering, forslag, laga_kraft
+from rules.clauses import (
+    adoption,
+    amount_cap,
+    financing_balance,
+    funding_source,
+    legal_force,
+    period,
+    recipient,
+    suspensive_condition,
+)
 from rules.decision import Decision
 from rules.facts import Disbursement, Facts
 from rules.interpretations import Reading, choose
 from rules.money import ZERO
 from rules.outcomes import SATISFIED, VIOLATED, Amounts, Evaluation, PaymentVerdict, RuleOutcome
 from rules.status import status
-
-#: The rules' ids in the order an evaluation lists them.
-RULE_IDS = (
-    "adoption",
-    "eruf-approval",
-    "amount-cap",
-    "period",
-    "funding-source",
-    "recipient",
-    "legal-force",
-    "financing-balance",
-)
-
-Kind = Literal["condition", "check"]
-#: A condition of the decision decides whether an utbetalning is allowed; a check of the
-#: stated facts (or of the decision's legal force) informs and never refuses one.
-RULE_KINDS: Final[dict[str, Kind]] = {
-    "adoption": "condition",
-    "eruf-approval": "condition",
-    "amount-cap": "condition",
-    "period": "condition",
-    "funding-source": "condition",
-    "recipient": "condition",
-    "legal-force": "check",
-    "financing-balance": "check",
-}
-
-
-def kind_of(rule_id: str) -> Kind:
-    return RULE_KINDS[rule_id]
 
 
 def evaluate(
@@ -63,18 +41,18 @@ def evaluate(
     conforming, undecided = classify(decision, known, reading)
     conforming_total, undecided_total = _sum(conforming), _sum(undecided)
     nonconforming = known.disbursed - conforming_total - undecided_total if len(conforming) != len(paid) else ZERO
-    committed = forslag.committed(decision, known)
+    committed = adoption.committed(decision, known)
     state = status(decision, known, reading, on=on, conforming=conforming_total, committed=committed)
     closed = state in CLOSED
     rules = (
-        forslag.adoption(decision, known),
-        beslut_3.eruf_approval(decision, known, reading),
-        beslut_1.amount_cap(decision, known, reading, conforming, nonconforming, undecided_total, closed),
-        beslut_2.period(decision, known, reading),
-        beslut_2.funding_source(decision, paid),
-        beslut_1.recipient(decision, paid),
-        laga_kraft.legal_force(decision, known, on),
-        finansiering.financing_balance(decision, reading),
+        adoption.adoption(decision, known),
+        suspensive_condition.eruf_approval(decision, known, reading),
+        amount_cap.amount_cap(decision, known, reading, conforming, nonconforming, undecided_total, closed),
+        period.period(decision, known, reading),
+        funding_source.funding_source(decision, paid),
+        recipient.recipient(decision, paid),
+        legal_force.legal_force(decision, known, on),
+        financing_balance.financing_balance(decision, reading),
     )
     amounts = _amounts(decision, known, committed, conforming_total, nonconforming, closed)
     verdict = None if proposed is None else _judge(decision, known, proposed, reading, conforming)
@@ -86,7 +64,7 @@ def evaluate(
         rules,
         reading.choices,
         verdict,
-        laga_kraft.appeal_state(known, on) if known.adoption is not None else None,
+        legal_force.appeal_state(known, on) if known.adoption is not None else None,
     )
 
 
@@ -104,8 +82,8 @@ def classify(
     decision: Decision, known: Facts, reading: Reading
 ) -> tuple[tuple[Disbursement, ...], tuple[Disbursement, ...]]:
     """The utbetalningar that meet every condition but the cap, and those whose
-    conformity turns on a fact not known (the project start under the 36-month
-    reading, the amount granted under a reading that weighs it). The rest break a
+    conformity turns on a fact not known (the project start under a reading that
+    counts months from it, the amount granted under a reading that weighs it). The rest break a
     condition; an undecided one is never said to."""
     paid = known.disbursements
     if not paid:
@@ -129,16 +107,18 @@ def _window(decision: Decision, known: Facts, reading: Reading) -> tuple[date, d
     adoption, eruf = known.adoption, known.eruf_decision
     if adoption is None or not adoption.adopts or eruf is None:
         return None
-    approved = beslut_3.counts(decision, eruf, reading)
+    approved = suspensive_condition.counts(decision, eruf, reading)
     if approved is False:
         return None
     first, last = max(adoption.decided_on, eruf.decided_on), date.max
-    annulled = laga_kraft.annulled_on(known) if known.appeals else None
+    annulled = legal_force.annulled_on(known) if known.appeals else None
     if annulled is not None:
         last = annulled - timedelta(days=1)
-    if known.eruf_withdrawn_on is not None and beslut_3.withdrawal_bars(known, reading, known.eruf_withdrawn_on):
+    if known.eruf_withdrawn_on is not None and suspensive_condition.withdrawal_bars(
+        known, reading, known.eruf_withdrawn_on
+    ):
         last = min(last, known.eruf_withdrawn_on - timedelta(days=1))
-    span = beslut_2.deadline(decision, known, reading)
+    span = period.deadline(decision, known, reading)
     if span is not False and span is not None:
         first, last = max(first, span[0]), min(last, span[1])
     return first, last, approved is None or span is None
@@ -182,12 +162,12 @@ def _judge(
 ) -> PaymentVerdict:
     alone = (payment,)
     rules: tuple[RuleOutcome, ...] = (
-        forslag.adoption_for_payment(decision, known, payment),
-        beslut_3.eruf_approval_for_payment(decision, known, payment, reading),
-        beslut_1.amount_cap_for_payment(decision, known, payment, reading, conforming),
-        beslut_2.period_for_payment(decision, known, reading, payment),
-        beslut_2.funding_source(decision, alone),
-        beslut_1.recipient(decision, alone),
+        adoption.adoption_for_payment(decision, known, payment),
+        suspensive_condition.eruf_approval_for_payment(decision, known, payment, reading),
+        amount_cap.amount_cap_for_payment(decision, known, payment, reading, conforming),
+        period.period_for_payment(decision, known, reading, payment),
+        funding_source.funding_source(decision, alone),
+        recipient.recipient(decision, alone),
     )
     # A rule that cannot be decided yet (PENDING: e.g. the project start is unknown under
     # the 36-month reading) is no permission: the payment is allowed only when every rule

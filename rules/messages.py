@@ -99,24 +99,24 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         " the chosen reading the amount decides whether the condition is met.",
     ),
     "eruf.rejected": (
-        "ERUF avslog ansökan {decided_on}; villkoret i beslutspunkt 3 kan inte längre uppfyllas.",
+        "ERUF avslog ansökan {decided_on}; villkoret i beslutspunkt {point} kan inte längre uppfyllas.",
         "The ERDF rejected the application on {decided_on}; the condition of decision point 3 can no longer be met.",
     ),
     "eruf.withdrawn": (
-        "Ansökan återkallades {decided_on}, innan ERUF beslutat om den; villkoret i beslutspunkt 3 kan inte"
+        "Ansökan återkallades {decided_on}, innan ERUF beslutat om den; villkoret i beslutspunkt {point} kan inte"
         " längre uppfyllas.",
         "The application was withdrawn on {decided_on}, before the ERDF decided on it; the condition of decision"
         " point 3 can no longer be met.",
     ),
     "eruf.withdrawn_after_approval": (
-        "ERUF godkände ansökan {decided_on}, så villkoret i beslutspunkt 3 uppfylldes; ansökan återkallades"
+        "ERUF godkände ansökan {decided_on}, så villkoret i beslutspunkt {point} uppfylldes; ansökan återkallades"
         " {withdrawn_on}, och enligt vald tolkning får inga utbetalningar göras från den dagen.",
         "The ERDF approved the application on {decided_on}, so the condition of decision point 3 was met; the"
         " application was withdrawn on {withdrawn_on}, and under the chosen reading no disbursement may be made"
         " from that day.",
     ),
     "eruf.withdrawn_after_approval_stands": (
-        "ERUF godkände ansökan {decided_on}, så villkoret i beslutspunkt 3 uppfylldes; enligt vald tolkning"
+        "ERUF godkände ansökan {decided_on}, så villkoret i beslutspunkt {point} uppfylldes; enligt vald tolkning"
         " ändrar återkallelsen {withdrawn_on} inte det.",
         "The ERDF approved the application on {decided_on}, so the condition of decision point 3 was met; under"
         " the chosen reading the withdrawal on {withdrawn_on} does not change that.",
@@ -201,8 +201,8 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         " {committed}.",
     ),
     "cap.year_over_third": (
-        "Under året {starts_on}–{ends_on} har {year_total} betalats ut, mer än en tredjedel ({third}).",
-        "{year_total} disbursed in the year {starts_on}–{ends_on} exceeds one third ({third}).",
+        "Under året {starts_on}–{ends_on} har {year_total} betalats ut, mer än {share_sv} ({third}).",
+        "{year_total} disbursed in the year {starts_on}–{ends_on} exceeds {share_en} ({third}).",
     ),
     # ------------------------------------------------------------ tidsramen
     "period.within": (
@@ -238,8 +238,8 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         " and needs cover in that year's budget.",
     ),
     "period.start_unknown": (
-        "Projektets startdag är inte registrerad, så de 36 månaderna kan inte avgöras.",
-        "The project's start day is not recorded, so the 36 months cannot be determined.",
+        "Projektets startdag är inte registrerad, så de {months} månaderna kan inte avgöras.",
+        "The project's start day is not recorded, so the {months} months cannot be determined.",
     ),
     "payment.none": (
         "Inga utbetalningar är registrerade.",

@@ -8,7 +8,7 @@ proposed ──KS────┼─ rejected                │
                                               └─rejected/withdrawn─▶ lapsed └─deadline over (strict reading)─▶ expired
 
 ``undetermined`` where the answer turns on a fact that is not known (the project's start
-under the 36-month reading, the amount granted under a reading that weighs it): a status
+under a reading that counts months from it, the amount granted under a reading that weighs it): a status
 never claims more than the facts say.
 """
 
@@ -17,11 +17,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from rules import beslut_2, beslut_3
+from rules.clauses import period, suspensive_condition
+from rules.clauses.legal_force import annulled_on
 from rules.decision import Decision
 from rules.facts import Facts
-from rules.interpretations import WITHDRAWAL_AFTER_APPROVAL, Reading
-from rules.laga_kraft import annulled_on
+from rules.interpretations import Reading
+from rules.kind import WITHDRAWAL_AFTER_APPROVAL
 
 STATUSES = (
     "proposed",
@@ -54,8 +55,8 @@ def status(
         return "annulled"
     eruf = facts.eruf_decision
     if eruf is None:
-        return "conditional"  # beslutspunkt 3: "under förutsättning att ... godkänns"
-    approved = beslut_3.counts(decision, eruf, reading)
+        return "conditional"  # the suspensive condition: "under förutsättning att ... godkänns"
+    approved = suspensive_condition.counts(decision, eruf, reading)
     if approved is None:
         return "undetermined"
     if not approved:
@@ -64,9 +65,12 @@ def status(
         return "overpaid"  # fulfilled, and more paid than the cap: the excess is a breach
     if conforming == committed:
         return "fulfilled"
-    if facts.eruf_withdrawn_on is not None and reading.option(WITHDRAWAL_AFTER_APPROVAL) == "no-further-payments":
+    if (
+        facts.eruf_withdrawn_on is not None
+        and reading.means(WITHDRAWAL_AFTER_APPROVAL) == suspensive_condition.NO_FURTHER_PAYMENTS
+    ):
         return "withdrawn"
-    span = beslut_2.deadline(decision, facts, reading)
+    span = period.deadline(decision, facts, reading)
     if span is None:
         return "undetermined"
     if span is not False and on > span[1]:

@@ -20,7 +20,7 @@ Where the standard leaves a choice, this module makes it so that nothing is gues
   package must hold at least one grant, so no valid file can be made, and the API answers
   a problem that says why (``why_no_award``) instead of an invalid one.
 - ``awardDate`` is the adoption's day; ``amountAwarded`` the amount Kommunstyrelsen
-  adopted: the proposal's, or another where it amended it (``rules.forslag.committed``).
+  adopted: the proposal's, or another where it amended it (``rules.committed``).
 - Amounts are JSON numbers, as the schema types them, written with the exact decimal
   digits of the amount (never rounded through a float's own digits).
 """

@@ -13,7 +13,7 @@ import re
 import pytest
 
 from rules import RULE_IDS, decision_ids, load_decision
-from rules.decision import DECISIONS_DIR
+from rules.decision import SHIPPED as DECISIONS_DIR
 
 DECISION = load_decision("ks-2024-1371-481")
 OWN_SOURCE = DECISION.data["source_file"]

@@ -1,17 +1,16 @@
-"""Beslutspunkt 3: the suspensive condition.
+"""The suspensive condition: "Beslut enligt punkterna ... gäller under förutsättning att
+... projektansökan godkänns av Europeiska regionala utvecklingsfonden."
 
-"Beslut enligt punkterna 1 och 2 ovan gäller under förutsättning att Flemingsberg
-Science projektansökan godkänns av Europeiska regionala utvecklingsfonden."
-
-What the text says: points 1 and 2 apply only once the ERDF approves the application;
+The points the condition names apply only once the fund approves the application;
 nothing may be paid before, and a rejection (or a withdrawal before any decision) means
-the condition can no longer be met. What it does not say, each a named interpretation:
-whether a grant of less than the 4,4 miljoner applied for is an approval
-("reduced-eruf-grant": by default any grant is), and what a withdrawal after approval
-means for later payments ("withdrawal-after-approval": by default the condition was met,
-payments made stand, and none may follow, since the co-financing is "avseende
-Flemingsberg Science projektansökan"). A grant whose amount is not recorded is an
-approval of an unknown amount, never taken to be the amount applied for.
+the condition can no longer be met. What such a text does not say, each a question of
+the kind: whether a grant of less than the amount applied for (the data file's
+``applied_amount``) is an approval ("reduced-grant": by default any grant is), and what a
+withdrawal after approval means for later payments ("withdrawal-after-approval": by
+default the condition was met, payments made stand, and none may follow, since the
+co-financing is for the application). A grant whose amount is not recorded is an
+approval of an unknown amount, never taken to be the amount applied for. Messages name
+the beslutspunkt the data file maps the condition to.
 """
 
 from __future__ import annotations
@@ -22,20 +21,20 @@ from functools import lru_cache
 
 from rules.decision import Decision, fixed_outcome
 from rules.facts import Disbursement, ErufDecision, Facts
-from rules.interpretations import REDUCED_ERUF_GRANT, WITHDRAWAL_AFTER_APPROVAL, Reading
+from rules.interpretations import Reading
+from rules.kind import REDUCED_GRANT, WITHDRAWAL_AFTER_APPROVAL
 from rules.outcomes import PENDING, SATISFIED, VIOLATED, Outcome, RuleOutcome, Values
 
 RULE_ID = "eruf-approval"
-ANY_GRANT = "counts-as-approval"
+ANY_GRANT = "any-grant"
 NO_FURTHER_PAYMENTS = "no-further-payments"
 
 
 def smallest_grant(decision: Decision, reading: Reading) -> Decimal | None:
     """The smallest grant the chosen reading counts as approval (``None``: any grant)."""
-    option = reading.option(REDUCED_ERUF_GRANT)
-    if option == ANY_GRANT:
+    if reading.means(REDUCED_GRANT) == ANY_GRANT:
         return None
-    share = decision.interpretations[REDUCED_ERUF_GRANT].option(option).share
+    share = reading.share(REDUCED_GRANT)
     return decision.applied_eruf_amount * (share if share is not None else 1)
 
 
@@ -63,14 +62,14 @@ def withdrawal_bars(facts: Facts, reading: Reading, paid_on: date) -> bool:
     return (
         withdrawn_on is not None
         and paid_on >= withdrawn_on
-        and reading.option(WITHDRAWAL_AFTER_APPROVAL) == NO_FURTHER_PAYMENTS
+        and reading.means(WITHDRAWAL_AFTER_APPROVAL) == NO_FURTHER_PAYMENTS
     )
 
 
 def eruf_approval(decision: Decision, facts: Facts, reading: Reading) -> RuleOutcome:
-    """Beslutspunkt 3 on the facts: approved, and nothing paid before it (nor after a withdrawal)."""
+    """The condition on the facts: approved, and nothing paid before it (nor after a withdrawal)."""
     eruf, paid = facts.eruf_decision, facts.disbursements
-    chosen = reading.chosen(REDUCED_ERUF_GRANT)
+    chosen = reading.chosen(REDUCED_GRANT)
     if eruf is None:
         if paid:
             return _dated(decision, chosen, VIOLATED, "eruf.paid_before_approval", (("paid_on", paid[0].paid_on),))
@@ -89,7 +88,7 @@ def eruf_approval(decision: Decision, facts: Facts, reading: Reading) -> RuleOut
 
 
 def _unless_approved(
-    decision: Decision, eruf: ErufDecision, reading: Reading, chosen: tuple[str, str]
+    decision: Decision, eruf: ErufDecision, reading: Reading, chosen: tuple[str, str] | None
 ) -> RuleOutcome | None:
     """The outcome of an ERDF decision that is no approval as the reading understands one
     (a rejection, a withdrawal before it, a grant too small or of an unknown amount);
@@ -110,7 +109,7 @@ def _after_withdrawal(
 ) -> RuleOutcome:
     chosen = reading.chosen(WITHDRAWAL_AFTER_APPROVAL)
     dates = (("decided_on", eruf.decided_on), ("withdrawn_on", withdrawn_on))
-    if chosen[1] != NO_FURTHER_PAYMENTS:
+    if reading.means(WITHDRAWAL_AFTER_APPROVAL) != NO_FURTHER_PAYMENTS:
         return _dated(decision, chosen, SATISFIED, "eruf.withdrawn_after_approval_stands", dates)
     for payment in paid:
         if payment.paid_on >= withdrawn_on:
@@ -120,7 +119,7 @@ def _after_withdrawal(
     return _dated(decision, chosen, SATISFIED, "eruf.withdrawn_after_approval", dates)
 
 
-def _approved(decision: Decision, eruf: ErufDecision, chosen: tuple[str, str]) -> RuleOutcome:
+def _approved(decision: Decision, eruf: ErufDecision, chosen: tuple[str, str] | None) -> RuleOutcome:
     granted = eruf.granted_amount
     if granted is None:
         # Reached only where the reading does not weigh the amount (else the approval is
@@ -140,7 +139,7 @@ def eruf_approval_for_payment(decision: Decision, facts: Facts, payment: Disburs
     """A proposed utbetalning needs the ERDF's approval on or before its day, and no
     withdrawal since (under the default reading)."""
     eruf, paid_on = facts.eruf_decision, payment.paid_on
-    chosen = reading.chosen(REDUCED_ERUF_GRANT)
+    chosen = reading.chosen(REDUCED_GRANT)
     if eruf is None or eruf.decided_on > paid_on:
         return _dated(decision, chosen, VIOLATED, "eruf.not_approved_by_payment", (("paid_on", paid_on),))
     refusal = _unless_approved(decision, eruf, reading, chosen)
@@ -159,7 +158,7 @@ def eruf_approval_for_payment(decision: Decision, facts: Facts, payment: Disburs
 @lru_cache(maxsize=1024)
 def _dated(
     decision: Decision,
-    chosen: tuple[str, str],
+    chosen: tuple[str, str] | None,
     outcome: Outcome,
     message_key: str,
     values: tuple[tuple[str, object], ...],
@@ -167,4 +166,5 @@ def _dated(
     """An outcome whose message names days (and amounts). Kept for recent ones: an
     evaluation with a proposed utbetalning asks for the approval twice, and what-ifs on
     the same facts again and again."""
+    values = (*values, ("point", decision.points_of(RULE_ID)))  # "villkoret i beslutspunkt 3"
     return RuleOutcome(RULE_ID, outcome, decision.citations(RULE_ID), message_key, values, chosen)

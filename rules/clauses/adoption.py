@@ -1,14 +1,15 @@
-"""Rubriken "Förslag till beslut": the text is a proposal to Kommunstyrelsen.
+"""The clause "Förslag till beslut": the text is a proposal to the deciding body.
 
-What the text says: it is a proposal ("Förslag till beslut", "Kommunstyrelsens
-beslut"); it binds the municipality only once Kommunstyrelsen adopts it. What it does
-not say is what Kommunstyrelsen will do: adopt it, adopt it amended (the adopted amount
-then applies), reject it, refer it back or table it (the last two decide nothing).
-Where no decision is recorded, the rule says so: it never claims none was taken.
+A tjänsteskrivelse proposes; it binds the municipality only once the deciding body (in
+the kind's decisions, kommunstyrelsen) adopts it. What such a text cannot say is what
+the body will do: adopt it, adopt it amended (the adopted amount then applies), reject
+it, refer it back or table it (the last two decide nothing). Where no decision is
+recorded, the rule says so: it never claims none was taken. The decision's data file
+quotes the words this rests on (``[[rules]]`` "adoption").
 
 No utbetalning may come before the adoption, nor after an appeal has annulled it
-(kommunallagen 13 kap.; ``rules.laga_kraft``). One made before the annulment was lawful
-when it was made (a decision may be executed before it gains legal force).
+(kommunallagen 13 kap.; ``rules.clauses.legal_force``). One made before the annulment
+was lawful when it was made (a decision may be executed before it gains legal force).
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 
+from rules.clauses.legal_force import annulled_on
 from rules.decision import Decision, fixed_outcome
 from rules.facts import Adoption, Disbursement, Facts
-from rules.laga_kraft import annulled_on
 from rules.outcomes import PENDING, SATISFIED, VIOLATED, Outcome, RuleOutcome
 
 RULE_ID = "adoption"
@@ -27,8 +28,8 @@ INTERIM = ("referred_back", "tabled")
 
 
 def committed(decision: Decision, facts: Facts) -> Decimal:
-    """The amount of the co-financing: the one Kommunstyrelsen adopted where it amended
-    the proposal, else the proposal's."""
+    """The amount of the co-financing: the one the deciding body adopted where it
+    amended the proposal, else the proposal's."""
     adoption = facts.adoption
     if adoption is not None and adoption.outcome == "adopted_amended" and adoption.amended_amount is not None:
         return adoption.amended_amount
@@ -36,7 +37,7 @@ def committed(decision: Decision, facts: Facts) -> Decimal:
 
 
 def adoption(decision: Decision, facts: Facts) -> RuleOutcome:
-    """Kommunstyrelsen's decision as recorded, and every utbetalning after it."""
+    """The deciding body's decision as recorded, and every utbetalning after it."""
     decided = facts.adoption
     paid = facts.disbursements
     if decided is None or decided.outcome in INTERIM:

@@ -1,4 +1,4 @@
-"""Legal force: the appeal period of Kommunstyrelsen's decision and any appeal.
+"""Legal force: the appeal period of the deciding body's decision, and any appeal.
 
 Kommunallagen (2017:725) 13 kap.: a member of the municipality may have the decision's
 lawfulness tried (laglighetsprövning); the appeal must come in within three weeks of the

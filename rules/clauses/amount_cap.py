@@ -1,16 +1,13 @@
-"""Beslutspunkt 1: the amount and the recipient.
+"""The clause that grants the amount: "Medfinansiering om ... kronor ... godkänns".
 
-"Medfinansiering om en miljon kronor under tre år, avseende Flemingsberg Science
-projektansökan till Europeiska regionala utvecklingsfonden om medel för etablering av
-klustermotor "Life Science Flemingsberg", godkänns."
-
-What the text says: one million kronor in all ("sammanlagt en miljon kronor", Ekonomiska
-konsekvenser), for Flemingsberg Science's application. The cap is the amount
-Kommunstyrelsen adopted: the proposal's, or another where it amended it. Only
-utbetalningar that meet the decision's other conditions are co-financing under it:
-money paid to another recipient, from another source, before the adoption or the
-approval, counts neither toward the cap nor toward fulfilling it. The text does not
-split the amount between the years: by default the split is free ("yearly-split").
+The amount is the whole of the co-financing (the data file's ``[commitment]`` amount,
+with its quote). The cap is the amount the deciding body adopted: the proposal's, or
+another where it amended it. Only utbetalningar that meet the decision's other
+conditions are co-financing under it: money paid to another recipient, from another
+source, before the adoption or the approval, counts neither toward the cap nor toward
+fulfilling it. Where the text does not split the amount between the years, the split is
+free by default (question "yearly-split"); "equal-shares" allows at most an equal share
+a year.
 """
 
 from __future__ import annotations
@@ -18,33 +15,47 @@ from __future__ import annotations
 from decimal import ROUND_UP, Decimal
 from functools import lru_cache
 
-from rules.beslut_2 import years
-from rules.decision import Decision, fixed_outcome
+from rules.clauses.adoption import committed
+from rules.clauses.period import years
+from rules.decision import Decision
 from rules.facts import Disbursement, Facts
-from rules.forslag import committed
-from rules.interpretations import YEARLY_SPLIT, Reading
+from rules.interpretations import Reading
+from rules.kind import YEARLY_SPLIT
 from rules.money import ORE, ZERO
-from rules.outcomes import NOT_APPLICABLE, SATISFIED, VIOLATED, RuleOutcome, Values
+from rules.outcomes import SATISFIED, VIOLATED, RuleOutcome, Values
 
 AMOUNT_CAP = "amount-cap"
-RECIPIENT = "recipient"
-EQUAL_THIRDS = "equal-thirds"
+EQUAL_SHARES = "equal-shares"
+#: An equal share of the amount, as a Swedish and an English sentence name it.
+SHARE_WORDS = {
+    1: ("hela beloppet", "the whole amount"),
+    2: ("hälften", "one half"),
+    3: ("en tredjedel", "one third"),
+    4: ("en fjärdedel", "one quarter"),
+    5: ("en femtedel", "one fifth"),
+    6: ("en sjättedel", "one sixth"),
+}
 
 
-def yearly_ceiling(amount: Decimal) -> Decimal:
-    """Interpretation "yearly-split", option "equal-thirds": one third of the amount,
-    rounded up to the öre so that three such years can reach the whole amount."""
-    return (amount / 3).quantize(ORE, rounding=ROUND_UP)
+def yearly_ceiling(amount: Decimal, years: int) -> Decimal:
+    """Question "yearly-split", meaning "equal-shares": an equal share of the amount for
+    each of ``years``, rounded up to the öre so that the years together can reach it."""
+    return (amount / years).quantize(ORE, rounding=ROUND_UP)
+
+
+def _share_words(years: int) -> tuple[tuple[str, object], ...]:
+    swedish, english = SHARE_WORDS.get(years, (f"1/{years}", f"1/{years}"))
+    return (("share_sv", swedish), ("share_en", english))
 
 
 def _year_over_third(
     decision: Decision, facts: Facts, reading: Reading, paid: tuple[Disbursement, ...]
 ) -> RuleOutcome | None:
-    """Interpretation "yearly-split", option "equal-thirds": no year above a third."""
+    """Question "yearly-split", meaning "equal-shares": no year above its equal share."""
     span = years(decision, facts, reading)
     if span is None:
         return None
-    third = yearly_ceiling(committed(decision, facts))
+    third = yearly_ceiling(committed(decision, facts), len(span))
     for starts_on, ends_on in span:
         year_total = sum((p.amount for p in paid if starts_on <= p.paid_on <= ends_on), ZERO)
         if year_total > third:
@@ -53,6 +64,7 @@ def _year_over_third(
                 ("starts_on", starts_on),
                 ("ends_on", ends_on),
                 ("third", third),
+                *_share_words(len(span)),
             )
             return RuleOutcome(
                 AMOUNT_CAP,
@@ -60,7 +72,7 @@ def _year_over_third(
                 decision.citations(AMOUNT_CAP),
                 "cap.year_over_third",
                 values,
-                (YEARLY_SPLIT, EQUAL_THIRDS),
+                reading.chosen(YEARLY_SPLIT),
             )
     return None
 
@@ -87,7 +99,7 @@ def amount_cap(
         return _within(decision, chosen, "cap.closed", (("total", total), ("committed", cap)))
     if not facts.disbursements:
         return _within(decision, chosen, "cap.within", (("total", ZERO), ("committed", cap), ("remaining", cap)))
-    if reading.option(YEARLY_SPLIT) == EQUAL_THIRDS:
+    if reading.means(YEARLY_SPLIT) == EQUAL_SHARES:
         yearly = _year_over_third(decision, facts, reading, conforming)
         if yearly is not None:
             return yearly
@@ -102,7 +114,7 @@ def amount_cap(
 
 @lru_cache(maxsize=64)
 def _within(
-    decision: Decision, chosen: tuple[str, str], key: str, values: tuple[tuple[str, object], ...]
+    decision: Decision, chosen: tuple[str, str] | None, key: str, values: tuple[tuple[str, object], ...]
 ) -> RuleOutcome:
     """The "cap.within" of no utbetalning yet: the same for every evaluation of a reading."""
     return RuleOutcome(AMOUNT_CAP, SATISFIED, decision.citations(AMOUNT_CAP), key, values, chosen)
@@ -118,36 +130,9 @@ def amount_cap_for_payment(
     if total > cap:
         values: Values = (("paid_on", payment.paid_on), ("total", total), ("excess", total - cap), ("committed", cap))
         return RuleOutcome(AMOUNT_CAP, VIOLATED, cites, "cap.payment_exceeds", values, chosen)
-    if reading.option(YEARLY_SPLIT) == EQUAL_THIRDS:
+    if reading.means(YEARLY_SPLIT) == EQUAL_SHARES:
         yearly = _year_over_third(decision, facts, reading, (*conforming, payment))
         if yearly is not None:
             return yearly
     values = (("paid_on", payment.paid_on), ("total", total), ("committed", cap))
     return RuleOutcome(AMOUNT_CAP, SATISFIED, cites, "cap.payment_within", values, chosen)
-
-
-def recipient_allows(decision: Decision, payment: Disbursement) -> bool:
-    return payment.recipient == decision.recipient_id
-
-
-def recipient(decision: Decision, paid: tuple[Disbursement, ...]) -> RuleOutcome:
-    """Beslutspunkt 1: the money goes to Flemingsberg Science for this project."""
-    if not paid:
-        return fixed_outcome(decision, RECIPIENT, NOT_APPLICABLE, "payment.none")
-    for payment in paid:
-        if not recipient_allows(decision, payment):
-            given = decision.party_name(payment.recipient)
-            values: Values = (("paid_on", payment.paid_on), ("expected", decision.recipient_name))
-            if given is None:
-                return RuleOutcome(
-                    RECIPIENT,
-                    VIOLATED,
-                    decision.citations(RECIPIENT),
-                    "recipient.wrong_unnamed",
-                    (*values, ("given", payment.recipient)),
-                )
-            return RuleOutcome(
-                RECIPIENT, VIOLATED, decision.citations(RECIPIENT), "recipient.wrong", (*values, ("given", given))
-            )
-    key = "recipient.right_one" if len(paid) == 1 else "recipient.right"  # "the" payment: no day to name
-    return fixed_outcome(decision, RECIPIENT, SATISFIED, key, (("expected", decision.recipient_name),))

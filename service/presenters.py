@@ -230,11 +230,12 @@ def rule_list(decision: Decision) -> dict[str, Any]:
         "interpretations": [
             {
                 "interpretation_id": i.interpretation_id,
+                "governs": i.governs,
                 "rules": list(i.rules),
                 "question": i.question,
                 "citation": citation(i.citation),
                 "default": i.default,
-                "options": [{"option_id": o.option_id, "label": o.label} for o in i.options],
+                "options": [{"option_id": o.option_id, "means": o.means, "label": o.label} for o in i.options],
             }
             for i in decision.interpretations.values()
         ],

@@ -95,7 +95,7 @@ ENGLISH: dict[str, tuple[str | tuple[str, ...], str]] = {
     ),
     'att "{organ}" antog förslaget {dag:Dag}': (
         '"{organ}" adopted the proposal on {dag:Dag}',
-        '"Botkyrka kommunstyrelse" adopted the proposal on 2024-09-16',
+        '"Grannkommunens kommunstyrelse" adopted the proposal on 2024-09-16',
     ),
     "att justeringen av protokollet tillkännagavs på anslagstavlan {dag:Dag}": (
         "the approval of the minutes was announced on the notice board on {dag:Dag}",
@@ -141,10 +141,10 @@ ENGLISH: dict[str, tuple[str | tuple[str, ...], str]] = {
     ),
     "att {belopp:Belopp} betalades ut {dag:Dag} till {part:Part}": (
         (
-            '{belopp:Belopp} was paid out on {dag:Dag} to "{part:Part}"',
+            '{belopp:Belopp} was paid out on {dag:Dag} to "{part}"',
             "{belopp:Belopp} was paid out on {dag:Dag} to {part:Part}",
         ),
-        '1 000 000,00 kr was paid out on 2025-03-03 to "botkyrka-kommun"',
+        '1 000 000,00 kr was paid out on 2025-03-03 to "grannkommunen"',
     ),
     'att revisorn väljer tolkningen "{tolkning}" = "{alternativ}"': (
         'the auditor chooses the interpretation "{tolkning}" = "{alternativ}"',
@@ -165,10 +165,10 @@ ENGLISH: dict[str, tuple[str | tuple[str, ...], str]] = {
     ),
     "revisorn prövar en utbetalning om {belopp:Belopp} den {dag:Dag} till {mottagare:Part}": (
         (
-            'the auditor tries a disbursement of {belopp:Belopp} on {dag:Dag} to "{mottagare:Part}"',
+            'the auditor tries a disbursement of {belopp:Belopp} on {dag:Dag} to "{mottagare}"',
             "the auditor tries a disbursement of {belopp:Belopp} on {dag:Dag} to {mottagare:Part}",
         ),
-        'the auditor tries a disbursement of 100 000,00 kr on 2025-06-02 to "botkyrka-kommun"',
+        'the auditor tries a disbursement of 100 000,00 kr on 2025-06-02 to "grannkommunen"',
     ),
     "revisorn frågar efter åtagandets status den {dag:Dag}": (
         "the auditor asks for the commitment's status on {dag:Dag}",
@@ -225,7 +225,7 @@ ENGLISH: dict[str, tuple[str | tuple[str, ...], str]] = {
     ),
     'regeln om {regel:Regel} inte ska säga "{text}"': (
         'the rule "{regel:Regel}" should not say "{text}"',
-        'the rule "recipient" should not say "botkyrka-kommun"',
+        'the rule "recipient" should not say "grannkommunen"',
     ),
     'regeln om {regel:Regel} ska tillämpa tolkningen "{tolkning}" = "{alternativ}"': (
         'the rule "{regel:Regel}" should apply the interpretation "{tolkning}" = "{alternativ}"',
@@ -327,7 +327,7 @@ ENGLISH: dict[str, tuple[str | tuple[str, ...], str]] = {
     ),
     'registratorn registrerar att "{organ}" antog förslaget {dag:Dag}': (
         'the registrar records that "{organ}" adopted the proposal on {dag:Dag}',
-        'the registrar records that "Botkyrka kommunstyrelse" adopted the proposal on 2024-09-16',
+        'the registrar records that "Grannkommunens kommunstyrelse" adopted the proposal on 2024-09-16',
     ),
     "att registratorn har registrerat att beslutet överklagades {dag:Dag}": (
         "the registrar has recorded that the decision was appealed on {dag:Dag}",
@@ -399,7 +399,7 @@ ENGLISH: dict[str, tuple[str | tuple[str, ...], str]] = {
     ),
     'registratorn registrerar en utbetalning om {belopp:Belopp} den {dag:Dag} {riktning} "{part}"': (
         'the registrar records a disbursement of {belopp:Belopp} on {dag:Dag} {riktning:Riktning} "{part}"',
-        'the registrar records a disbursement of 100 000,00 kr on 2025-06-02 to "botkyrka-kommun"',
+        'the registrar records a disbursement of 100 000,00 kr on 2025-06-02 to "grannkommunen"',
     ),
     'registratorn rättar utbetalningen med skälet "{skal}"': (
         'the registrar corrects the disbursement with the reason "{skal}"',

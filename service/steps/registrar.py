@@ -181,7 +181,7 @@ def _decides(world: World, beslutet: str, dag: str, protokoll: str) -> None:
 @phrased(
     "when",
     'registratorn registrerar att "{organ}" antog förslaget {dag:Dag}',
-    example='registratorn registrerar att "Botkyrka kommunstyrelse" antog förslaget 2024-09-16',
+    example='registratorn registrerar att "Grannkommunens kommunstyrelse" antog förslaget 2024-09-16',
 )
 def _decides_body(world: World, organ: str, dag: str) -> None:
     send(world, {"type": "adoption", "decided_on": dag, "body": organ}, world.headers())
@@ -350,7 +350,7 @@ def _pays(world: World, vem: str, belopp: str, dag: str) -> None:
 @phrased(
     "when",
     'registratorn registrerar en utbetalning om {belopp:Belopp} den {dag:Dag} {riktning} "{part}"',
-    example='registratorn registrerar en utbetalning om 100 000,00 kr den 2025-06-02 till "botkyrka-kommun"',
+    example='registratorn registrerar en utbetalning om 100 000,00 kr den 2025-06-02 till "grannkommunen"',
 )
 def _pays_party(world: World, belopp: str, dag: str, riktning: str, part: str) -> None:
     send(world, disbursement(world, dag, belopp, **{PARTY[riktning]: part}), world.headers())

@@ -271,7 +271,7 @@ def _amended(world: World, dag: str, belopp: str) -> None:
 @phrased(
     "given",
     'att "{organ}" antog förslaget {dag:Dag}',
-    example='att "Botkyrka kommunstyrelse" antog förslaget 2024-09-16',
+    example='att "Grannkommunens kommunstyrelse" antog förslaget 2024-09-16',
 )
 def _by_body(world: World, organ: str, dag: str) -> None:
     _decide(world, dag, "adopted", organ)
@@ -359,7 +359,7 @@ def _paid(world: World, belopp: str, dag: str) -> None:
     "given",
     "att {belopp:Belopp} betalades ut {dag:Dag} till {part:Part}",
     'att {belopp:Belopp} betalades ut {dag:Dag} till "{part}"',
-    example="att 1 000 000,00 kr betalades ut 2025-03-03 till Botkyrka kommun",
+    example='att 1 000 000,00 kr betalades ut 2025-03-03 till "Grannkommunen"',
 )
 def _paid_to(world: World, belopp: str, dag: str, part: str) -> None:
     world.body["facts"]["disbursements"].append(utbetalning(world, dag, belopp, recipient=code("part", part)))
@@ -420,7 +420,7 @@ def funding_source(name: str) -> str:
     "when",
     "revisorn prövar en utbetalning om {belopp:Belopp} den {dag:Dag} till {mottagare:Part}",
     'revisorn prövar en utbetalning om {belopp:Belopp} den {dag:Dag} till "{mottagare}"',
-    example="revisorn prövar en utbetalning om 100 000,00 kr den 2025-06-02 till Botkyrka kommun",
+    example='revisorn prövar en utbetalning om 100 000,00 kr den 2025-06-02 till "Grannkommunen"',
 )
 def _try_to(world: World, belopp: str, dag: str, mottagare: str) -> None:
     evaluate(world, dag, utbetalning(world, dag, belopp, recipient=code("part", mottagare)))
@@ -601,7 +601,7 @@ def _rule_says(world: World, regel: str, text: str) -> None:
 @phrased(
     "then",
     'regeln om {regel:Regel} inte ska säga "{text}"',
-    example='regeln om mottagaren inte ska säga "botkyrka-kommun"',
+    example='regeln om mottagaren inte ska säga "grannkommunen"',
 )
 def _rule_does_not_say(world: World, regel: str, text: str) -> None:
     expect_says(rule(world, regel), text, says=False, language=world.language)

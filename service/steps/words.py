@@ -96,7 +96,7 @@ TYPE_DESCRIPTIONS = {
     "Regler": ("rules by name, joined by , and och", "tidsramen och mottagaren"),
     "Status": ("a status by its Swedish label", "gällande"),
     "Utfall": ("a rule's outcome by its Swedish label", "inte uppfylld"),
-    "Part": ("a party by its name in the decision", "Botkyrka kommun"),
+    "Part": ("a party by its name in the decision", "Grannkommunen"),
     "Tolkning": ("an open question of the text, by its Swedish name", "de tre åren"),
 }
 

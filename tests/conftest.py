@@ -7,11 +7,34 @@ is validated against openapi.yaml.
 from __future__ import annotations
 
 import os
+import tomllib
+from pathlib import Path
 
 import pytest
 
 from tests.contract import contract_app
 from tests.recording import registrar
+
+#: The fictitious second decision (never shipped): served where a test sets
+#: MEDFIN_DECISIONS_DIR to this folder, beside the shipped one.
+FIXTURE_DECISIONS = Path(__file__).parent / "decisions"
+FIXTURE_DECISION = "ks-2099-0042"
+
+
+def pytest_configure(config):
+    """A feature's tags are the anchors of its decision's data file: each is a marker,
+    registered from the data (shipped and fixture), so that a decision needs no edit of
+    pyproject.toml."""
+    from rules import SHIPPED
+
+    registered = set()
+    for data_file in sorted([*SHIPPED.glob("*.toml"), *FIXTURE_DECISIONS.glob("*.toml")]):
+        with data_file.open("rb") as file:
+            data = tomllib.load(file)
+        for anchor in data["anchors"]:
+            if anchor["anchor"] not in registered:
+                registered.add(anchor["anchor"])
+                config.addinivalue_line("markers", f"{anchor['anchor']}: verifies the section {anchor['heading']}")
 
 
 @pytest.fixture(autouse=True)
@@ -75,6 +98,13 @@ def store_app(database_url):
 def client(app):
     """Flask's test client, checking every answer against openapi.yaml (tests/contract.py)."""
     return app.test_client()
+
+
+@pytest.fixture
+def serves_the_fixture_decision(monkeypatch):
+    """The fictitious decision served beside the shipped one, by the setting alone."""
+    monkeypatch.setenv("MEDFIN_DECISIONS_DIR", str(FIXTURE_DECISIONS))
+    return FIXTURE_DECISION
 
 
 @pytest.fixture

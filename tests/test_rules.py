@@ -21,10 +21,10 @@ from rules import (
     load_decision,
     render,
 )
+from rules.clauses.legal_force import appeal_period_ends
 from rules.consistency import check_adoption, check_facts
 from rules.evaluate import conforming_payments
 from rules.interpretations import choose
-from rules.clauses.legal_force import appeal_period_ends
 from rules.months import period_end
 
 DECISION = load_decision("ks-2024-1371-481")

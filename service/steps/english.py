@@ -22,9 +22,10 @@ from typing import Any
 
 from parse import with_pattern
 
+from rules import Library
 from service.steps import names
 from service.steps.vocabulary import Phrase
-from service.steps.words import TYPES as COMMON
+from service.steps.words import types as common_types
 
 #: What Kommunstyrelsen did with the proposal, as an English sentence says it.
 DECISIONS = {
@@ -62,7 +63,6 @@ def _words(table: dict[str, str]) -> Any:
 #: The types as an English phrasing reads them: beyond the common ones, and instead of
 #: the Swedish phrasings' own of the same name.
 TYPES: dict[str, Any] = {
-    **names.BY_CODE,
     "Beslut": _words(DECISIONS),
     "Utslag": _words(RULINGS),
     "Handelse": _words(EVENTS),
@@ -507,7 +507,7 @@ def _with_erdf(texts: tuple[str, ...]) -> tuple[str, ...]:
     return texts + tuple(text for text in english if text not in texts)
 
 
-def parse_types(phrase: Phrase) -> dict[str, Any]:
+def parse_types(phrase: Phrase, library: Library) -> dict[str, Any]:
     """The parse types of ``phrase``'s English phrasings: the common ones, its own, then
-    English's."""
-    return {**COMMON, **phrase.types, **TYPES}
+    English's, the names those of ``library``'s decisions (and their codes)."""
+    return {**common_types(library), **phrase.types, **names.types_by_code(library), **TYPES}

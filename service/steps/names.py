@@ -16,18 +16,25 @@ from functools import cache
 
 from parse import with_pattern
 
-from rules import Decision, decision_ids, load_decision
+from rules import Decision, Library
 from rules.glossary import APPEAL_OUTCOMES, OUTCOME_LABELS, STATUS_LABELS
+from service.storage.decisions import decisions
+
+
+def _tables() -> dict[str, dict[str, str]]:
+    """The tables of the decisions served now."""
+    return tables(decisions())
 
 
 @cache
-def _tables() -> dict[str, dict[str, str]]:
-    """Every table, over every decision served: rule ids and the readings of open
-    questions are shared by decisions of a kind, and a party's id is its name's, so a
-    name means the same code whichever decision a scenario asks about."""
+def tables(library: Library) -> dict[str, dict[str, str]]:
+    """Every table, over every decision of ``library``: rule ids are shared by decisions
+    of a kind, and a party's id is its name's, so a name means the same code whichever
+    decision a scenario asks about. Where two decisions give one name two codes, the
+    first decision's (by id) is kept."""
     merged: dict[str, dict[str, str]] = {}
-    for decision_id in decision_ids():
-        for table, names in _decision_tables(load_decision(decision_id)).items():
+    for decision_id in library.ids():
+        for table, names in _decision_tables(library.load(decision_id)).items():
             for name, code_ in names.items():
                 merged.setdefault(table, {}).setdefault(name, code_)
     return merged
@@ -85,44 +92,49 @@ def label(table: str, code_: str) -> str:
     raise KeyError(f"{table}: {code_}")
 
 
-def _names(table: str, *, codes: bool = False) -> str:
+def _names(library: Library, table: str, *, codes: bool = False) -> str:
     """A regular expression matching any name in ``table`` (and, with ``codes``, any
     code), longest first, so that "villkoret om ERUF:s godkännande" is not cut short by a
     shorter name."""
-    known = set(_tables()[table]) | (set(_tables()[table].values()) if codes else set())
+    known = set(tables(library)[table]) | (set(tables(library)[table].values()) if codes else set())
     return "|".join(re.escape(name) for name in sorted(known, key=lambda name: (-len(name), name)))
 
 
-def _parse_type(table: str, *, codes: bool = False):
-    @with_pattern(f"(?:{_names(table, codes=codes)})")
+def _parse_type(library: Library, table: str, *, codes: bool = False):
+    @with_pattern(f"(?:{_names(library, table, codes=codes)})")
     def read(text: str) -> str:
         return code(table, text)
 
     return read
 
 
-#: parse types for steps: {regel:Regel} matches a rule's Swedish name and gives its id.
-TYPES = {
-    "Regel": _parse_type("regel"),
-    "Regler": with_pattern(f"(?:{_names('regel')})(?:(?:, | och )(?:{_names('regel')}))*")(
-        lambda text: codes("regel", text)
-    ),
-    "Status": _parse_type("status"),
-    "Utfall": _parse_type("utfall"),
-    "Part": _parse_type("part"),
-    "Tolkning": _parse_type("tolkning"),
-}
+@cache
+def types(library: Library) -> dict[str, object]:
+    """parse types for steps, over the names of ``library``'s decisions: {regel:Regel}
+    matches a rule's Swedish name and gives its id."""
+    rule = _names(library, "regel")
+    return {
+        "Regel": _parse_type(library, "regel"),
+        "Regler": with_pattern(f"(?:{rule})(?:(?:, | och )(?:{rule}))*")(lambda text: codes("regel", text)),
+        "Status": _parse_type(library, "status"),
+        "Utfall": _parse_type(library, "utfall"),
+        "Part": _parse_type(library, "part"),
+        "Tolkning": _parse_type(library, "tolkning"),
+    }
 
-#: The same types as the English phrasings read them: by the code (``"amount-cap"``,
-#: ``"violated"``) as well as by the Swedish name, for a reader who knows only the codes.
-_RULES = _names("regel", codes=True)
-BY_CODE = {
-    "Regel": _parse_type("regel", codes=True),
-    "Regler": with_pattern(f"(?:{_RULES})(?:(?:, | and | och )(?:{_RULES}))*")(
-        lambda text: [code("regel", part) for part in re.split(r", | and | och ", text.strip())]
-    ),
-    "Status": _parse_type("status", codes=True),
-    "Utfall": _parse_type("utfall", codes=True),
-    "Part": _parse_type("part", codes=True),
-    "Tolkning": _parse_type("tolkning", codes=True),
-}
+
+@cache
+def types_by_code(library: Library) -> dict[str, object]:
+    """The same types as the English phrasings read them: by the code (``"amount-cap"``,
+    ``"violated"``) as well as by the Swedish name, for a reader who knows only the codes."""
+    rules = _names(library, "regel", codes=True)
+    return {
+        "Regel": _parse_type(library, "regel", codes=True),
+        "Regler": with_pattern(f"(?:{rules})(?:(?:, | and | och )(?:{rules}))*")(
+            lambda text: [code("regel", part) for part in re.split(r", | and | och ", text.strip())]
+        ),
+        "Status": _parse_type(library, "status", codes=True),
+        "Utfall": _parse_type(library, "utfall", codes=True),
+        "Part": _parse_type(library, "part", codes=True),
+        "Tolkning": _parse_type(library, "tolkning", codes=True),
+    }

@@ -31,9 +31,11 @@ from gherkin.parser import Parser
 from gherkin.pickles.compiler import Compiler
 from gherkin.token_matcher import TokenMatcher
 
+from rules import Library
 from service.steps.english import parse_types
 from service.steps.vocabulary import VOCABULARY, Expected, Phrase, World, WouldWrite
-from service.steps.words import TYPES, Unreadable
+from service.steps.words import Unreadable, types
+from service.storage.decisions import decisions
 
 KEYWORDS = {"Context": "Givet", "Action": "När", "Outcome": "Så"}
 
@@ -68,16 +70,22 @@ class ScenarioResult:
     interpretations: dict[str, str] = field(default_factory=dict)
 
 
-@cache
 def _patterns() -> tuple[tuple[parse.Parser, Phrase, str], ...]:
-    """Every phrasing compiled, and its language: the Swedish ones first, then the English."""
+    """Every phrasing compiled for the decisions served now."""
+    return patterns(decisions())
+
+
+@cache
+def patterns(library: Library) -> tuple[tuple[parse.Parser, Phrase, str], ...]:
+    """Every phrasing compiled, reading the names of ``library``'s decisions, and its
+    language: the Swedish ones first, then the English."""
     swedish = [
-        (parse.compile(text, extra_types={**TYPES, **phrase.types}), phrase, "sv")
+        (parse.compile(text, extra_types={**types(library), **phrase.types}), phrase, "sv")
         for phrase in VOCABULARY
         for text in phrase.texts
     ]
     english = [
-        (parse.compile(text, extra_types=parse_types(phrase)), phrase, "en")
+        (parse.compile(text, extra_types=parse_types(phrase, library)), phrase, "en")
         for phrase in VOCABULARY
         for text in phrase.texts_en
     ]

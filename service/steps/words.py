@@ -13,6 +13,7 @@ from typing import Any
 
 from parse import with_pattern
 
+from rules import Library
 from service.steps import names
 
 ORE = Decimal("0.01")
@@ -83,7 +84,15 @@ def procent(text: str) -> Decimal:
     return Decimal(text.replace(",", ".")) / 100
 
 
-TYPES: dict[str, Any] = {"Belopp": belopp, "Dag": dag, "Procent": procent, **names.TYPES}
+#: The types that read no decision's names.
+PLAIN_TYPES: dict[str, Any] = {"Belopp": belopp, "Dag": dag, "Procent": procent}
+
+
+def types(library: Library) -> dict[str, Any]:
+    """Every type a Swedish phrasing reads, the names those of ``library``'s decisions."""
+    return {**PLAIN_TYPES, **names.types(library)}
+
+
 #: What each type reads, with an example, as GET /v1/steps and the README tell auditors.
 TYPE_DESCRIPTIONS = {
     "Belopp": (

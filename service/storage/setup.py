@@ -11,8 +11,8 @@ from datetime import date
 
 from sqlalchemy import Engine, text
 
-from rules import decision_ids, load_decision
 from service.event_schemas import DATE_FIELD
+from service.storage.decisions import decision_ids, load_decision
 from service.storage.engine import begin_write, is_sqlite, migration_timeouts
 from service.storage.facts import Event
 from service.storage.store import Answer, Draft, EventStore, migrate

@@ -13,7 +13,8 @@ from flask import Blueprint, Response, current_app
 
 from service.steps.english import parse_types
 from service.steps.vocabulary import VOCABULARY, Phrase
-from service.steps.words import TYPE_DESCRIPTIONS, TYPES
+from service.steps.words import TYPE_DESCRIPTIONS, types
+from service.storage.decisions import decisions
 
 bp = Blueprint("steps", __name__)
 
@@ -46,7 +47,7 @@ def _phrasing_of_example(phrase: Phrase) -> str:
     """The phrasing its example is written in: after "Så" the verb comes first ("ska
     åtagandet vara gällande"), so that order is the one shown where the example uses it."""
     for text in phrase.texts:
-        if parse.parse(text, phrase.example, extra_types={**TYPES, **phrase.types}) is not None:
+        if parse.parse(text, phrase.example, extra_types={**types(decisions()), **phrase.types}) is not None:
             return text
     return phrase.texts[0]
 
@@ -54,9 +55,9 @@ def _phrasing_of_example(phrase: Phrase) -> str:
 def _english(phrase: Phrase) -> dict[str, Any]:
     """The step in English: its keyword, the phrasing its example is written in, the
     others, and the example."""
-    types = parse_types(phrase)
+    types_en = parse_types(phrase, decisions())
     phrasing = next(
-        (text for text in phrase.texts_en if parse.parse(text, phrase.example_en, extra_types=types) is not None),
+        (text for text in phrase.texts_en if parse.parse(text, phrase.example_en, extra_types=types_en) is not None),
         phrase.texts_en[0],
     )
     return {

@@ -16,11 +16,15 @@ import pytest
 from pytest_bdd import given, then, when
 from svenska import step
 
+from rules import SHIPPED, library
 from service.steps.vocabulary import VOCABULARY, World
+from tests.conftest import FIXTURE_DECISIONS
 
 DECORATORS = {"given": given, "when": when, "then": then}
-#: The decision features/ is written for.
+#: The decision features/ is written for (test_second_decision.py runs the fixture's).
 DECISION_ID = "ks-2024-1371-481"
+#: The steps read the names of both: the shipped decision and the fictitious one.
+NAMES = library((SHIPPED, FIXTURE_DECISIONS))
 
 
 @pytest.fixture
@@ -64,4 +68,4 @@ def _adapter(phrase, text):
 for _phrase in VOCABULARY:
     _options = {"target_fixture": "response"} if _phrase.kind == "when" else {}
     for _text in _phrase.texts:
-        DECORATORS[_phrase.kind](step(_text, _phrase.types), **_options)(_adapter(_phrase, _text))
+        DECORATORS[_phrase.kind](step(_text, _phrase.types, NAMES), **_options)(_adapter(_phrase, _text))

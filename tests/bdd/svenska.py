@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from pytest_bdd import parsers
 
-from service.steps.words import TYPES
+from rules import library
+from service.steps.words import types
 
 
-def step(text: str, extra_types: dict | None = None) -> parsers.parse:
-    return parsers.parse(text, extra_types={**TYPES, **(extra_types or {})})
+def step(text: str, extra_types: dict | None = None, decisions=None) -> parsers.parse:
+    """``text`` read with the names of ``decisions`` (a ``rules.Library``; the shipped
+    ones unless given)."""
+    return parsers.parse(text, extra_types={**types(decisions or library()), **(extra_types or {})})

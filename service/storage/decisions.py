@@ -1,0 +1,46 @@
+"""Where the service finds its decisions: the folder the rules ship and any the setting
+``MEDFIN_DECISIONS_DIR`` names (several joined by ``os.pathsep``), each holding data
+files ``<decision_id>.toml`` beside their source texts. The only place that reads the
+setting: the rules read what they are handed (``rules.library``), lazily, into a bounded
+cache.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+from rules import SHIPPED, Decision, Library, library
+
+SETTING = "MEDFIN_DECISIONS_DIR"
+
+
+def folders() -> tuple[Path, ...]:
+    """The shipped folder, then those the setting names, in its order."""
+    return _folders(os.environ.get(SETTING, ""))
+
+
+@cache
+def _folders(setting: str) -> tuple[Path, ...]:
+    named = tuple(Path(part).resolve() for part in setting.split(os.pathsep) if part.strip())
+    missing = [str(folder) for folder in named if not folder.is_dir()]
+    if missing:
+        raise ValueError(f"{SETTING} names no folder at {', '.join(missing)}.")
+    return (SHIPPED, *(folder for folder in named if folder != SHIPPED))
+
+
+def decisions() -> Library:
+    """The decisions served: the same library (and so the same loaded decisions) for as
+    long as the setting is the same."""
+    return library(folders())
+
+
+def decision_ids() -> tuple[str, ...]:
+    """Every decision served, sorted."""
+    return decisions().ids()
+
+
+def load_decision(decision_id: str) -> Decision:
+    """One decision served; ``rules.UnknownDecision`` if there is none."""
+    return decisions().load(decision_id)

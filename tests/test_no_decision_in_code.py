@@ -19,6 +19,8 @@ from tests.conftest import FIXTURE_DECISIONS
 
 ROOT = Path(__file__).parents[1]
 DECISIONS = library((SHIPPED, FIXTURE_DECISIONS))
+#: A decision's own: its data file and sources, the contract's examples, its features.
+DATA_FOLDERS = (("rules", "decisions"), ("service", "shipped"))
 
 
 def _docstring_lines(tree: ast.AST) -> set[int]:

@@ -37,8 +37,7 @@ from flask import Flask, Response, current_app, g, request
 
 from rules import decision_ids, load_decision
 from service import revalidation
-from service.stockholm import STOCKHOLM, midnight, today
-from service.storage.facts import utc
+from service.shared.stockholm import STOCKHOLM, midnight, today, utc
 from service.storage.store import Stamp
 
 #: Stands in for a data file without ``modified``: it cannot have changed since it was loaded.

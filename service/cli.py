@@ -60,7 +60,7 @@ def serve(host: str, port: int, workers: int) -> None:
 def status(as_of: Any, decision_id: str | None, as_json: bool) -> None:
     """The commitment's status on a date, from the recorded facts."""
     from service.page_content import commitment
-    from service.stockholm import today
+    from service.shared.stockholm import today
 
     decision = _decision(decision_id)
     day = as_of.date() if as_of else today()

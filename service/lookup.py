@@ -13,7 +13,7 @@ from marshmallow import EXCLUDE, Schema, validate
 
 from rules import decision_ids, load_decision
 from service.problems import Problem
-from service.text import Line
+from service.shared.text import Line
 
 
 class DiarienummerQuery(Schema):

@@ -27,12 +27,11 @@ from rules import (
 from rules.glossary import APPEAL_OUTCOMES, CONTRIBUTION_KINDS, ERUF_OUTCOMES, OUTCOME_LABELS, STATUS_LABELS
 from rules.money import ZERO, show_sv
 from service import presenters
+from service.shared.facts import SHIPPED_BY, Event, corrected_by, facts_from
+from service.shared.stockholm import STOCKHOLM
+from service.shared.text import slug
 from service.steps import traceability
 from service.steps.shipped import Scenario, index, run_if_done, tagged
-from service.stockholm import STOCKHOLM
-from service.storage.facts import Event, corrected_by, facts_from
-from service.storage.setup import SHIPPED_BY
-from service.text import slug
 
 #: Why the commitment has its status, after "Åtagandet är <status>: ".
 REASONS = {

@@ -247,7 +247,7 @@ def kind_label(kind: str) -> dict[str, str]:
 
 def event(recorded: Any, corrected_by: int | None) -> dict[str, Any]:
     """One recorded event (openapi.yaml: Event)."""
-    from service.event_schemas import DATE_FIELD
+    from service.shared.facts import DATE_FIELD
 
     document: dict[str, Any] = {
         "event_id": recorded.event_id,

@@ -35,7 +35,7 @@ from rules import (
     judge_payment,
 )
 from service.problems import Problem
-from service.storage.facts import Event, adoption_of, corrected_by, facts_from, live_events
+from service.shared.facts import Event, adoption_of, corrected_by, facts_from, live_events
 from service.storage.store import Draft
 
 END_OF_RECORD = datetime.max.replace(tzinfo=UTC)

@@ -18,8 +18,8 @@ from werkzeug.datastructures import FileStorage
 
 from rules import Decision
 from service.page_content import section_id
+from service.shared.text import describe
 from service.steps.runner import MARKS, STATUS_SV, ScenarioResult, StepResult, readings, summary
-from service.text import describe
 
 #: The feature the form starts with: the README's example (tests/test_readme.py holds them alike).
 EXAMPLE = Path(__file__).resolve().parent / "templates" / "exempel.feature"

@@ -3,7 +3,7 @@
 Every field refuses what it cannot read exactly: an impossible date, a negative or
 over-precise amount, an absurd number, an unknown field. Values are read in the formats
 openapi.yaml writes them (``service.formats``), and every string is text as
-``service.text`` says.
+``service.shared.text`` says.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from rules import (
     evaluate,
 )
 from service.formats import SLUG, Amount, Day, Moment, QueryInteger, amount_from, day_from
-from service.text import Line, is_line
+from service.shared.text import Line, is_line
 
 _MAXIMUM_DISBURSEMENTS = 1000
 _MAXIMUM_APPEALS = 100

@@ -8,7 +8,7 @@ Every cell is written through ``spreadsheet_cell``, which is where a CSV may dif
 from its JSON, and only so: a cell that a spreadsheet would run as a formula (it
 begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) begins with ``'``
 instead, as OWASP advises against CSV injection. Control characters cannot be
-recorded (``service.text`` refuses them at the door), so the JSON holds none; should a
+recorded (``service.shared.text`` refuses them at the door), so the JSON holds none; should a
 store written before that rule hold one, it is left out of the CSV all the same.
 Tabs and line feeds stay inside their quoted cell, as RFC 4180 allows.
 """
@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from service import table_schemas
-from service.event_schemas import DATE_FIELD
+from service.shared.facts import DATE_FIELD
 
 JOIN = " | "
 

@@ -17,9 +17,9 @@ from decimal import Decimal
 from typing import Any
 
 from rules import Decision, load_decision
+from service.shared.text import slug
 from service.steps.names import code, codes, label
 from service.steps.words import both_orders, svenska
-from service.text import slug
 
 
 class WouldWrite(Exception):

@@ -17,7 +17,7 @@ from service import paging, presenters, tabular
 from service.formats import Moment
 from service.negotiation import csv_response, json_response, wants_csv, whole_csv_response
 from service.schemas import ListQuery
-from service.storage.facts import Event
+from service.shared.facts import Event
 from service.views.events import BATCH, event_rows
 
 bp = Blueprint("changes", __name__)

@@ -12,16 +12,16 @@ from service import presenters
 from service.jsonio import NotJson, loads
 from service.problems import Problem, excerpt
 from service.schemas import commitment_query, what_if
-from service.stockholm import today
-from service.storage.facts import Event, facts_from, live_events
-from service.text import may_hold_bad_text, refuse_bad_text
+from service.shared.facts import Event, facts_from, live_events
+from service.shared.stockholm import today
+from service.shared.text import may_hold_bad_text, refuse_bad_text
 
 bp = Blueprint("evaluation", __name__)
 
 
 def json_body() -> Any:
     """The request's JSON body, or a problem saying what is wrong with it: not JSON, or
-    a name or string in it that is not text (``service.text``), before any schema reads it."""
+    a name or string in it that is not text (``service.shared.text``), before any schema reads it."""
     if request.mimetype != "application/json" and not request.mimetype.endswith("+json"):
         # As sent: WSGI hands headers over as Latin-1, and service.request_text let it in as UTF-8.
         sent = request.environ.get("CONTENT_TYPE", "").encode("latin-1").decode("utf-8", "replace")

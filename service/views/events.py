@@ -19,7 +19,7 @@ from service.negotiation import csv_response, json_response, wants_csv, whole_cs
 from service.problems import Problem, excerpt
 from service.recording import checker
 from service.schemas import list_query
-from service.storage.facts import Event
+from service.shared.facts import Event
 from service.storage.store import Answer, IdempotencyConflict
 from service.views.evaluation import json_body
 

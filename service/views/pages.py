@@ -20,9 +20,9 @@ from service import page_charts as charts
 from service import page_content as content
 from service import scenario_page
 from service.problems import TYPES, Problem
+from service.shared.stockholm import today
 from service.steps import runner
 from service.steps.shipped import index as scenario_index
-from service.stockholm import today
 from service.views.entry import entry_document, wants_entry_document
 from service.views.steps import vocabulary
 

@@ -8,7 +8,7 @@ from flask import Blueprint, render_template
 
 from service.problem_docs import EXPLANATIONS
 from service.problems import TYPES, Problem
-from service.stockholm import today
+from service.shared.stockholm import today
 
 bp = Blueprint("problem_types", __name__, template_folder="../templates")
 

@@ -11,8 +11,11 @@ from typing import Any
 
 from flask import Flask
 
-from service import caching, cors, limits, problems, query_parameters, request_text, security_headers
+from service import limits
+from service.http import caching, cors, problems, query_parameters, request_text, security_headers
 from service.jsonio import ExactJSONProvider
+from service.storage import decisions as decision_source
+from service.storage import faults
 from service.storage.engine import default_url, make_engine
 from service.storage.setup import prepare
 from service.storage.store import EventStore
@@ -65,12 +68,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_prefixed_env("MEDFIN")
     app.config.update(config or {})
     app.url_map.strict_slashes = False
-    problems.init_app(app)
+    problems.init_app(app, database_errors=faults.DATABASE_ERRORS, is_unavailable=faults.is_unavailable)
     request_text.init_app(app)  # before caching, which may answer from memory
     query_parameters.init_app(app)  # likewise
     cors.init_app(app)
     security_headers.init_app(app)
-    caching.init_app(app)
+    caching.init_app(app, decision_source)
     _init_store(app)
     limits.init_app(app)
     app.register_blueprint(entry.bp)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from flask import current_app, request
 
 from service import limits
-from service.problems import Problem
+from service.http.problems import Problem
 from service.storage import tokens
 
 

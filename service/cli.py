@@ -24,8 +24,8 @@ from marshmallow import ValidationError
 from rules import Evaluation, RuleError, decision_ids, kind_of, load_decision, render
 from rules.glossary import OUTCOME_LABELS, STATUS_LABELS
 from rules.money import show_sv
+from service.http.problems import validation_errors
 from service.jsonio import NotJson, loads
-from service.problems import validation_errors
 from service.schemas import what_if
 
 MARKS = {"satisfied": "✓", "violated": "✗", "pending": "…", "not_applicable": "–"}

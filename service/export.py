@@ -31,7 +31,7 @@ from werkzeug.test import TestResponse
 
 from rules import decision_ids
 from service import data_package, threesixtygiving
-from service.paging import last_page
+from service.http.paging import last_page
 from service.views.catalog import OFFERED as CATALOG_FORMATS
 
 #: The longest page a list gives (openapi.yaml: Limit).

@@ -12,7 +12,7 @@ from flask import Response, url_for
 from marshmallow import EXCLUDE, Schema, validate
 
 from rules import decision_ids, load_decision
-from service.problems import Problem
+from service.http.problems import Problem
 from service.shared.text import Line
 
 

@@ -34,7 +34,7 @@ from rules import (
     choose,
     judge_payment,
 )
-from service.problems import Problem
+from service.http.problems import Problem
 from service.shared.facts import Event, adoption_of, corrected_by, facts_from, live_events
 from service.storage.store import Draft
 

@@ -8,9 +8,10 @@ from typing import Any
 from flask import Blueprint, Response, request
 
 from rules import choose, decision_ids, financing_balance, load_decision, plan_shares, plan_total
-from service import paging, presenters, tabular
+from service import presenters, tabular
+from service.http import paging
+from service.http.negotiation import csv_response, json_response, wants_csv, whole_csv_response
 from service.lookup import diarienummer_query, see_decision
-from service.negotiation import csv_response, json_response, wants_csv, whole_csv_response
 from service.schemas import format_query, list_query
 from service.table_schemas import DECISIONS, FINANCING_PLAN
 

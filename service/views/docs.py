@@ -3,7 +3,7 @@
 Swagger UI's own files come from flask-swagger-ui's copy; the script that starts it is
 the service's (``INITIALISER``), a file rather than an inline script, so that the
 page's Content-Security-Policy allows scripts from the service alone
-(``service.security_headers``).
+(``service.http.security_headers``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import flask_swagger_ui
 from flask import Blueprint, Response, render_template, send_from_directory
 from werkzeug.exceptions import NotFound
 
-from service.contract import spec, spec_bytes
+from service.http.contract import spec, spec_bytes
 
 bp = Blueprint("docs", __name__, template_folder="../templates")
 

@@ -9,8 +9,8 @@ from flask import Blueprint, current_app, request
 
 from rules import evaluate, load_decision
 from service import presenters
+from service.http.problems import Problem, excerpt
 from service.jsonio import NotJson, loads
-from service.problems import Problem, excerpt
 from service.schemas import commitment_query, what_if
 from service.shared.facts import Event, facts_from, live_events
 from service.shared.stockholm import today
@@ -23,7 +23,7 @@ def json_body() -> Any:
     """The request's JSON body, or a problem saying what is wrong with it: not JSON, or
     a name or string in it that is not text (``service.shared.text``), before any schema reads it."""
     if request.mimetype != "application/json" and not request.mimetype.endswith("+json"):
-        # As sent: WSGI hands headers over as Latin-1, and service.request_text let it in as UTF-8.
+        # As sent: WSGI hands headers over as Latin-1, and service.http.request_text let it in as UTF-8.
         sent = request.environ.get("CONTENT_TYPE", "").encode("latin-1").decode("utf-8", "replace")
         given = excerpt(sent or "none")
         raise Problem("unsupported-media-type", f"Send the body as application/json (Content-Type was {given}).")

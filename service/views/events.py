@@ -11,12 +11,13 @@ from typing import Any
 from flask import Blueprint, Response, current_app, request
 
 from rules import load_decision
-from service import paging, presenters, tabular
+from service import presenters, tabular
 from service.auth import writer
 from service.event_schemas import load_event
+from service.http import paging
+from service.http.negotiation import csv_response, json_response, wants_csv, whole_csv_response
+from service.http.problems import Problem, excerpt
 from service.jsonio import compact
-from service.negotiation import csv_response, json_response, wants_csv, whole_csv_response
-from service.problems import Problem, excerpt
 from service.recording import checker
 from service.schemas import list_query
 from service.shared.facts import Event

@@ -13,8 +13,8 @@ from flask import Blueprint, Response, current_app, request
 
 from rules import load_decision
 from service import threesixtygiving
-from service.negotiation import csv_response, json_response, wants_csv
-from service.problems import Problem
+from service.http.negotiation import csv_response, json_response, wants_csv
+from service.http.problems import Problem
 from service.schemas import format_query
 from service.views.catalog import public_base_url
 

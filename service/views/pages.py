@@ -19,7 +19,7 @@ from rules import decision_ids, load_decision
 from service import page_charts as charts
 from service import page_content as content
 from service import scenario_page
-from service.problems import TYPES, Problem
+from service.http.problems import TYPES, Problem
 from service.shared.stockholm import today
 from service.steps import runner
 from service.steps.shipped import index as scenario_index

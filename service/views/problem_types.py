@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
+from service.http.problems import TYPES, Problem
 from service.problem_docs import EXPLANATIONS
-from service.problems import TYPES, Problem
 from service.shared.stockholm import today
 
 bp = Blueprint("problem_types", __name__, template_folder="../templates")

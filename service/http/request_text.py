@@ -14,7 +14,7 @@ from urllib.parse import unquote_to_bytes
 
 from flask import Flask, request
 
-from service.problems import Problem, excerpt
+from service.http.problems import Problem, excerpt
 from service.shared.text import describe
 
 #: The request headers the API reads (besides CORS's presence test of a preflight).

@@ -26,7 +26,7 @@ from rules.glossary import OUTCOME_LABELS, STATUS_LABELS
 from rules.money import show_sv
 from service.http.problems import validation_errors
 from service.jsonio import NotJson, loads
-from service.schemas import what_if
+from service.requests.schemas import what_if
 
 MARKS = {"satisfied": "✓", "violated": "✗", "pending": "…", "not_applicable": "–"}
 

@@ -15,7 +15,7 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from marshmallow import ValidationError
 
-from service.formats import DAY_PATTERN, MOMENT_PATTERN, Day, Moment, amount_from
+from service.requests.fields import DAY_PATTERN, MOMENT_PATTERN, Day, Moment, amount_from
 from tests.contract import assert_problem, spec
 from tests.examples import DECISION, payment, what_if
 from tests.recording import ADOPTION, EVENTS

@@ -16,7 +16,7 @@ from flask import Blueprint, Response, current_app, request
 from rules import decision_ids, load_decision
 from service import dcat, threesixtygiving
 from service.http.negotiation import choose
-from service.schemas import catalog_query
+from service.requests.schemas import catalog_query
 
 bp = Blueprint("catalog", __name__)
 

@@ -14,10 +14,10 @@ from typing import Any
 from flask import Blueprint, Response, current_app, request
 
 from service import presenters, tabular
-from service.formats import Moment
 from service.http import paging
 from service.http.negotiation import csv_response, json_response, wants_csv, whole_csv_response
-from service.schemas import ListQuery
+from service.requests.fields import Moment
+from service.requests.schemas import ListQuery
 from service.shared.facts import Event
 from service.views.events import BATCH, event_rows
 

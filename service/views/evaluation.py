@@ -11,7 +11,7 @@ from rules import evaluate, load_decision
 from service import presenters
 from service.http.problems import Problem, excerpt
 from service.jsonio import NotJson, loads
-from service.schemas import commitment_query, what_if
+from service.requests.schemas import commitment_query, what_if
 from service.shared.facts import Event, facts_from, live_events
 from service.shared.stockholm import today
 from service.shared.text import may_hold_bad_text, refuse_bad_text

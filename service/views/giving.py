@@ -15,7 +15,7 @@ from rules import load_decision
 from service import threesixtygiving
 from service.http.negotiation import csv_response, json_response, wants_csv
 from service.http.problems import Problem
-from service.schemas import format_query
+from service.requests.schemas import format_query
 from service.views.catalog import public_base_url
 
 bp = Blueprint("giving", __name__)

@@ -7,7 +7,7 @@ from flask import Blueprint, Response, request
 
 from rules import load_decision
 from service.http.negotiation import json_response, wants_csv, whole_csv_response
-from service.schemas import format_query
+from service.requests.schemas import format_query
 from service.steps import traceability
 from service.steps.shipped import last_run
 

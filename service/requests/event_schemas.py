@@ -13,7 +13,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, validate
 
 from rules import ADOPTION_OUTCOMES, APPEAL_OUTCOMES, ERUF_OUTCOMES
-from service.formats import SLUG, Amount, Day, WholeNumber
+from service.requests.fields import SLUG, Amount, Day, WholeNumber
 from service.shared.facts import DATE_FIELD
 from service.shared.text import FreeText, Line, WebAddress
 from service.storage.store import Draft

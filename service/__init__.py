@@ -12,8 +12,8 @@ from typing import Any
 from flask import Flask
 
 from service import limits
+from service.formats.jsonio import ExactJSONProvider
 from service.http import caching, cors, problems, query_parameters, request_text, security_headers
-from service.jsonio import ExactJSONProvider
 from service.storage import decisions as decision_source
 from service.storage import faults
 from service.storage.engine import default_url, make_engine

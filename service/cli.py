@@ -24,8 +24,8 @@ from marshmallow import ValidationError
 from rules import Evaluation, RuleError, decision_ids, kind_of, load_decision, render
 from rules.glossary import OUTCOME_LABELS, STATUS_LABELS
 from rules.money import show_sv
+from service.formats.jsonio import NotJson, loads
 from service.http.problems import validation_errors
-from service.jsonio import NotJson, loads
 from service.requests.schemas import what_if
 
 MARKS = {"satisfied": "✓", "violated": "✗", "pending": "…", "not_applicable": "–"}
@@ -310,7 +310,7 @@ def _decision(decision_id: str | None) -> Any:
 
 def _print(result: Evaluation, as_json: bool) -> None:
     if as_json:
-        from service.presenters import evaluation
+        from service.formats.presenters import evaluation
 
         click.echo(json.dumps(evaluation(result), ensure_ascii=False, indent=2))
         return

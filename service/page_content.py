@@ -26,7 +26,7 @@ from rules import (
 )
 from rules.glossary import APPEAL_OUTCOMES, CONTRIBUTION_KINDS, ERUF_OUTCOMES, OUTCOME_LABELS, STATUS_LABELS
 from rules.money import ZERO, show_sv
-from service import presenters
+from service.formats import presenters
 from service.shared.facts import SHIPPED_BY, Event, corrected_by, facts_from
 from service.shared.stockholm import STOCKHOLM
 from service.shared.text import slug

@@ -76,7 +76,7 @@ def _check_disbursement(decision: Decision, events: list[Event], draft: Draft) -
     verdict = judge_payment(decision, facts, payment, choose(decision))
     if verdict.allowed:
         return
-    from service.presenters import rule_outcome
+    from service.formats.presenters import rule_outcome
 
     broken = [rule_outcome(r) for r in verdict.rules if r.outcome == "violated"]
     detail = "; ".join(f"{b['rule_id']}: {b['message']['en']}" for b in broken)

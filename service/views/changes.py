@@ -13,7 +13,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
-from service import presenters, tabular
+from service.formats import presenters, tabular
 from service.http import paging
 from service.http.negotiation import csv_response, json_response, wants_csv, whole_csv_response
 from service.requests.fields import Moment

@@ -12,7 +12,7 @@ from typing import Any
 from flask import Blueprint, request
 
 from rules import decision_ids, load_decision
-from service import presenters
+from service.formats import presenters
 
 bp = Blueprint("entry", __name__)
 

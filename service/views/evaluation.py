@@ -8,9 +8,9 @@ from typing import Any
 from flask import Blueprint, current_app, request
 
 from rules import evaluate, load_decision
-from service import presenters
+from service.formats import presenters
+from service.formats.jsonio import NotJson, loads
 from service.http.problems import Problem, excerpt
-from service.jsonio import NotJson, loads
 from service.requests.schemas import commitment_query, what_if
 from service.shared.facts import Event, facts_from, live_events
 from service.shared.stockholm import today

@@ -9,8 +9,8 @@ from typing import Any
 from flask import Blueprint, current_app, request
 
 from rules import load_decision
+from service.formats.jsonio import NotJson, loads
 from service.http.problems import Problem
-from service.jsonio import NotJson, loads
 from service.steps import runner
 
 bp = Blueprint("scenario_runs", __name__)

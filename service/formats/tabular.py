@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from service import table_schemas
+from service.formats import table_schemas
 from service.shared.facts import DATE_FIELD
 
 JOIN = " | "

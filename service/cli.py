@@ -59,7 +59,7 @@ def serve(host: str, port: int, workers: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON instead of text.")
 def status(as_of: Any, decision_id: str | None, as_json: bool) -> None:
     """The commitment's status on a date, from the recorded facts."""
-    from service.page_content import commitment
+    from service.pages.page_content import commitment
     from service.shared.stockholm import today
 
     decision = _decision(decision_id)

@@ -18,14 +18,14 @@ from werkzeug.exceptions import NotFound
 
 from service.http.contract import spec, spec_bytes
 
-bp = Blueprint("docs", __name__, template_folder="../templates")
+bp = Blueprint("docs", __name__, template_folder="../pages/templates")
 
 SWAGGER_DIST = Path(flask_swagger_ui.__file__).parent / "dist"
 ASSETS = frozenset(
     {"swagger-ui.css", "index.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "favicon-32x32.png"}
 )
 #: The script that starts Swagger UI on the page; it reads the spec's URL from the page.
-INITIALISER = Path(__file__).resolve().parents[1] / "assets" / "swagger-initializer.js"
+INITIALISER = Path(__file__).resolve().parents[1] / "pages" / "assets" / "swagger-initializer.js"
 
 
 @bp.get("/openapi.yaml")

@@ -21,12 +21,13 @@ from urllib.parse import urlsplit
 import click
 from marshmallow import ValidationError
 
-from rules import Evaluation, RuleError, decision_ids, kind_of, load_decision, render
+from rules import Evaluation, RuleError, kind_of, render
 from rules.glossary import OUTCOME_LABELS, STATUS_LABELS
 from rules.money import show_sv
 from service.formats.jsonio import NotJson, loads
 from service.http.problems import validation_errors
 from service.requests.schemas import what_if
+from service.storage.decisions import decision_ids, load_decision
 
 MARKS = {"satisfied": "✓", "violated": "✗", "pending": "…", "not_applicable": "–"}
 
@@ -205,7 +206,6 @@ def _feature_text(path: Path) -> str:
 @contextmanager
 def _worlds(url: str | None, decision_id: str | None) -> Iterator[Any]:
     """The scenarios' worlds: in process on throwaway stores, or read-only over HTTP."""
-    from rules import decision_ids
     from service.steps import remote, runner
 
     client = remote.RemoteClient(url) if url is not None else None

@@ -16,8 +16,9 @@ from functools import cache
 
 from parse import with_pattern
 
-from rules import Decision, decision_ids, load_decision
+from rules import Decision
 from rules.glossary import APPEAL_OUTCOMES, OUTCOME_LABELS, STATUS_LABELS
+from service.storage.decisions import decision_ids, load_decision
 
 
 @cache

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from rules import Decision, load_decision
+from rules import Decision
 from service.shared.text import slug
 from service.steps.names import code, codes, label
 from service.steps.words import both_orders, svenska
+from service.storage.decisions import load_decision
 
 
 class WouldWrite(Exception):

@@ -11,8 +11,8 @@ from datetime import date
 
 from sqlalchemy import Engine, text
 
-from rules import decision_ids, load_decision
 from service.shared.facts import DATE_FIELD, SHIPPED_BY, Event
+from service.storage.decisions import decision_ids, load_decision
 from service.storage.engine import begin_write, is_sqlite, migration_timeouts
 from service.storage.store import Answer, Draft, EventStore, migrate
 

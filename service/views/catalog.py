@@ -13,10 +13,10 @@ from datetime import UTC, datetime
 
 from flask import Blueprint, Response, current_app, request
 
-from rules import decision_ids, load_decision
 from service.formats import dcat, threesixtygiving
 from service.http.negotiation import choose
 from service.requests.schemas import catalog_query
+from service.storage.decisions import decision_ids, load_decision
 
 bp = Blueprint("catalog", __name__)
 

@@ -7,13 +7,14 @@ from typing import Any
 
 from flask import Blueprint, Response, request
 
-from rules import choose, decision_ids, financing_balance, load_decision, plan_shares, plan_total
+from rules import choose, financing_balance, plan_shares, plan_total
 from service.formats import presenters, tabular
 from service.formats.table_schemas import DECISIONS, FINANCING_PLAN
 from service.http import paging
 from service.http.negotiation import csv_response, json_response, wants_csv, whole_csv_response
-from service.lookup import see_decision
 from service.requests.schemas import diarienummer_query, format_query, list_query
+from service.storage.decisions import decision_ids, load_decision
+from service.views.lookup import see_decision
 
 bp = Blueprint("decisions", __name__)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Blueprint, current_app, request
 
-from rules import evaluate, load_decision
+from rules import evaluate
 from service.formats import presenters
 from service.formats.jsonio import NotJson, loads
 from service.http.problems import Problem, excerpt
@@ -15,6 +15,7 @@ from service.requests.schemas import commitment_query, what_if
 from service.shared.facts import Event, facts_from, live_events
 from service.shared.stockholm import today
 from service.shared.text import may_hold_bad_text, refuse_bad_text
+from service.storage.decisions import load_decision
 
 bp = Blueprint("evaluation", __name__)
 

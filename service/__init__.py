@@ -11,8 +11,10 @@ from typing import Any
 
 from flask import Flask
 
-from service import caching, cors, limits, problems, query_parameters, request_text, security_headers
-from service.jsonio import ExactJSONProvider
+from service.formats.jsonio import ExactJSONProvider
+from service.http import caching, cors, problems, query_parameters, request_text, security_headers
+from service.storage import decisions as decision_source
+from service.storage import faults, limits
 from service.storage.engine import default_url, make_engine
 from service.storage.setup import prepare
 from service.storage.store import EventStore
@@ -50,7 +52,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         CORS_ORIGIN="*",  # the data is public: any web page may read it
         CACHE_MAX_AGE=3600,  # seconds a cache may keep what comes from the decision data alone
         CACHE_MAX_AGE_RECORDED=0,  # and what the event log can change at any moment: revalidate
-        # Token buckets (service.limits): so many at once, given back over so many seconds.
+        # Token buckets (service.storage.limits): so many at once, given back over so many seconds.
         FAILED_AUTH_LIMIT=10,  # wrong tokens from one client address ...
         FAILED_AUTH_PERIOD=60,  # ... a minute
         WRITE_LIMIT=100,  # writes by one token at once (over the 50-way race and a batch import) ...
@@ -65,12 +67,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_prefixed_env("MEDFIN")
     app.config.update(config or {})
     app.url_map.strict_slashes = False
-    problems.init_app(app)
+    problems.init_app(app, database_errors=faults.DATABASE_ERRORS, is_unavailable=faults.is_unavailable)
     request_text.init_app(app)  # before caching, which may answer from memory
     query_parameters.init_app(app)  # likewise
     cors.init_app(app)
     security_headers.init_app(app)
-    caching.init_app(app)
+    caching.init_app(app, decision_source)
     _init_store(app)
     limits.init_app(app)
     app.register_blueprint(entry.bp)

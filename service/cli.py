@@ -21,12 +21,13 @@ from urllib.parse import urlsplit
 import click
 from marshmallow import ValidationError
 
-from rules import Evaluation, RuleError, decision_ids, kind_of, load_decision, render
+from rules import Evaluation, RuleError, kind_of, render
 from rules.glossary import OUTCOME_LABELS, STATUS_LABELS
 from rules.money import show_sv
-from service.jsonio import NotJson, loads
-from service.problems import validation_errors
-from service.schemas import what_if
+from service.formats.jsonio import NotJson, loads
+from service.http.problems import validation_errors
+from service.requests.schemas import what_if
+from service.storage.decisions import decision_ids, load_decision
 
 MARKS = {"satisfied": "✓", "violated": "✗", "pending": "…", "not_applicable": "–"}
 
@@ -59,8 +60,8 @@ def serve(host: str, port: int, workers: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON instead of text.")
 def status(as_of: Any, decision_id: str | None, as_json: bool) -> None:
     """The commitment's status on a date, from the recorded facts."""
-    from service.page_content import commitment
-    from service.stockholm import today
+    from service.pages.page_content import commitment
+    from service.shared.stockholm import today
 
     decision = _decision(decision_id)
     day = as_of.date() if as_of else today()
@@ -205,7 +206,6 @@ def _feature_text(path: Path) -> str:
 @contextmanager
 def _worlds(url: str | None, decision_id: str | None) -> Iterator[Any]:
     """The scenarios' worlds: in process on throwaway stores, or read-only over HTTP."""
-    from rules import decision_ids
     from service.steps import remote, runner
 
     client = remote.RemoteClient(url) if url is not None else None
@@ -310,7 +310,7 @@ def _decision(decision_id: str | None) -> Any:
 
 def _print(result: Evaluation, as_json: bool) -> None:
     if as_json:
-        from service.presenters import evaluation
+        from service.formats.presenters import evaluation
 
         click.echo(json.dumps(evaluation(result), ensure_ascii=False, indent=2))
         return

@@ -29,9 +29,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from rules import decision_ids
-from service import data_package, threesixtygiving
-from service.paging import last_page
+from service.formats import data_package, threesixtygiving
+from service.http.paging import last_page
+from service.storage.decisions import decision_ids, load_decision
 from service.views.catalog import OFFERED as CATALOG_FORMATS
 
 #: The longest page a list gives (openapi.yaml: Limit).
@@ -65,9 +65,10 @@ def export(app: Flask, directory: Path) -> list[Written]:
         events = f"v1/decisions/{decision_id}/events"
         written += _paged(client, directory, f"/{events}", events)
     written += _paged(client, directory, "/v1/changes", "v1/changes")
-    written += [_write(client, r.url, directory, r.file) for r in data_package.resources()]
+    decisions = [load_decision(decision_id) for decision_id in decision_ids()]
+    written += [_write(client, r.url, directory, r.file) for r in data_package.resources(decisions)]
     homepage = str(app.config["PUBLIC_BASE_URL"]).rstrip("/") + "/"
-    _write_json(directory / DATAPACKAGE, data_package.descriptor(lambda resource: resource.file, homepage))
+    _write_json(directory / DATAPACKAGE, data_package.descriptor(decisions, lambda resource: resource.file, homepage))
     _write_json(directory / "index.json", {"files": [asdict(w) for w in written], "datapackage": DATAPACKAGE})
     return written
 

@@ -13,7 +13,7 @@ holds no thread, so clients that send a byte a second cost a socket and a buffer
 a thread; the head must arrive within ``HEADER_TIMEOUT`` and the body within
 ``BODY_TIMEOUT``, or the connection is answered 408 and closed. Gunicorn's own
 errors (a request line or header too long, a malformed request) are answered as
-``application/problem+json`` (RFC 9457) with the types of ``service/problems.py``.
+``application/problem+json`` (RFC 9457) with the types of ``service/http/problems.py``.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ PROBLEM_BASE_URI = os.environ.get("MEDFIN_PROBLEM_BASE_URI") or (
     os.environ.get("MEDFIN_PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/") + "/problems/"
 )
 #: Status → (slug, title) of the problems this server answers itself; each is one of
-#: service/problems.py's TYPES. A status gunicorn answers that is not here (403 for a
+#: service/http/problems.py's TYPES. A status gunicorn answers that is not here (403 for a
 #: forbidden proxy line, say) keeps its own status with "bad-request"'s type.
 SERVER_PROBLEMS: dict[int, tuple[str, str]] = {
     400: ("bad-request", "The request is not valid HTTP"),

@@ -9,7 +9,7 @@ EVENTS = f"{DECISION}/events"
 ADOPTION = {"type": "adoption", "decided_on": "2024-09-16", "body": "Kommunstyrelsen", "reference": "KS § 1"}
 #: A fact a registrar may record any number of times: a referral back (återremiss)
 #: decides nothing, so no later one contradicts it, and it leaves ``ADOPTION`` free to
-#: follow. (A second live adoption is a 409, ``service.recording``.)
+#: follow. (A second live adoption is a 409, ``service.views.recording``.)
 REFERRAL = {
     "type": "adoption",
     "decided_on": "2024-09-02",

@@ -21,7 +21,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from service.threesixtygiving import CSV_COLUMNS, number
+from service.formats.threesixtygiving import CSV_COLUMNS, number
 from tests.contract import assert_problem
 from tests.recording import links
 

@@ -16,7 +16,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 
-from service.dcat import FILE_TYPES, IANA, THREESIXTYGIVING, VCARD
+from service.formats.dcat import FILE_TYPES, IANA, THREESIXTYGIVING, VCARD
 from tests.contract import ROOT, assert_problem
 from tests.recording import ADOPTION, record, registrar
 

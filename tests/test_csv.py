@@ -127,7 +127,7 @@ def test_the_events_csv_says_what_their_json_says(client):
     import csv
     import io
 
-    from service.tabular import DATE_FIELD
+    from service.shared.facts import DATE_FIELD
 
     events = client.get("/v1/decisions/ks-2024-1371-481/events").json["items"]
     table = client.get("/v1/decisions/ks-2024-1371-481/events", query_string={"format": "csv"})

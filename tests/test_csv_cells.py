@@ -10,8 +10,8 @@ import io
 
 import pytest
 
+from service.http.negotiation import spreadsheet_cell
 from service.storage.store import Answer, Draft
-from service.tabular import spreadsheet_cell
 from tests.recording import EVENTS, REFERRAL, record
 
 #: What a registrar may write (one line each) that a spreadsheet would run as a formula.

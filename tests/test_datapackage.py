@@ -70,7 +70,7 @@ def test_accept_text_csv_without_page_gives_the_whole_list_too(client, long_log)
 
 
 def test_a_whole_csv_has_the_strong_etag_of_its_bytes_and_answers_304(client, long_log):
-    from service.caching import body_digest
+    from service.http.caching import body_digest
 
     answer = client.get(EVENTS, query_string={"format": "csv"})
     digest = body_digest("text/csv")

@@ -82,8 +82,8 @@ def test_every_parameter_the_contract_names_is_still_read(client):
 
 
 def test_a_problems_type_leads_to_a_page_that_explains_it(client):
-    from service.problem_docs import EXPLANATIONS
-    from service.problems import TYPES
+    from service.http.problems import TYPES
+    from service.pages.problem_docs import EXPLANATIONS
 
     assert set(EXPLANATIONS) == set(TYPES)
     problem = assert_problem(client.get("/v1/changes", query_string={"modified_since": "x"}), 400)

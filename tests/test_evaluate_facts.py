@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from service.schemas import EvaluationRequestSchema, well_formed
+from service.requests.schemas import EvaluationRequestSchema, well_formed
 from tests.examples import DECISION, payment, what_if, with_facts
 
 EVALUATE = f"{DECISION}/evaluate"

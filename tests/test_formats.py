@@ -15,7 +15,7 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from marshmallow import ValidationError
 
-from service.formats import DAY_PATTERN, MOMENT_PATTERN, Day, Moment, amount_from
+from service.requests.fields import DAY_PATTERN, MOMENT_PATTERN, Day, Moment, amount_from
 from tests.contract import assert_problem, spec
 from tests.examples import DECISION, payment, what_if
 from tests.recording import ADOPTION, EVENTS
@@ -154,7 +154,7 @@ _AMOUNTS = st.one_of(
 
 def spec_takes_amount(value) -> bool:
     """What the spec says of ``value`` as a JSON number (an ``int``, or a ``Decimal`` for one
-    written with a fraction or exponent, as service/jsonio.py reads them) or a string."""
+    written with a fraction or exponent, as service/formats/jsonio.py reads them) or a string."""
     if not isinstance(value, Decimal):
         return amount_schema().is_valid(value)
     if value == value.to_integral_value():

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from werkzeug.http import http_date, parse_date
 
-from service import caching
+from service.http import caching
 from tests.contract import assert_problem, contract_app
 from tests.examples import DECISION
 from tests.recording import EVENTS, links, record, record_adoption_and_payments, registrar

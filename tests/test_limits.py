@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import func, select
 
-from service.limits import KEY, Limit
+from service.storage.limits import KEY, Limit
 from service.storage.tables import rate_limits
 from tests.contract import assert_problem, contract_app
 from tests.recording import EVENTS, REFERRAL, registrar

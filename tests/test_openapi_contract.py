@@ -13,7 +13,7 @@ from openapi_spec_validator.readers import read_from_filename
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Response
 
-from service.contract import openapi_template
+from service.http.contract import openapi_template
 from tests.contract import SPEC_PATH, ContractClient, check_response, spec
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")

@@ -35,6 +35,7 @@ FROM_THE_WHEEL = textwrap.dedent(
     assert spec.status_code == 200 and spec.data.startswith(b"openapi: 3.1"), spec.status_code
     page = client.get("/decisions/ks-2024-1371-481").get_data(as_text=True)
     assert "beslutspunkt_1.feature" in page, "the page lists no scenarios"
+    assert client.get("/assets/medfin.css").status_code == 200
     events = client.get("/v1/decisions/ks-2024-1371-481/events").get_json()
     assert events["total"] >= 1, events
     print("ok")
@@ -43,7 +44,7 @@ FROM_THE_WHEEL = textwrap.dedent(
 
 
 @pytest.mark.slow
-def test_a_wheel_carries_the_contract_the_scenarios_and_the_migrations(tmp_path):
+def test_a_wheel_carries_the_contract_the_scenarios_the_migrations_and_the_pages(tmp_path):
     dist, site = tmp_path / "dist", tmp_path / "site"
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
     subprocess.run([*pip, "wheel", "--no-deps", "-w", str(dist), str(ROOT)], check=True, timeout=600)
@@ -51,6 +52,9 @@ def test_a_wheel_carries_the_contract_the_scenarios_and_the_migrations(tmp_path)
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"service/shipped/openapi.yaml", "service/shipped/migrations/env.py"} <= names
     assert {f"service/shipped/features/{f.name}" for f in (ROOT / "features").glob("*.feature")} <= names
+    pages = ROOT / "service" / "pages"
+    carried = {str(f.relative_to(ROOT)) for d in ("templates", "assets") for f in (pages / d).iterdir()}
+    assert carried and carried <= names, sorted(carried - names)
 
     subprocess.run([*pip, "install", "--no-deps", "--target", str(site), str(wheel)], check=True, timeout=300)
     environment = {k: v for k, v in os.environ.items() if not k.startswith("MEDFIN_")}

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from service.page_charts import amount_step, kronor
+from service.pages.page_charts import amount_step, kronor
 from tests.examples import payment
 from tests.recording import record, registrar
 from tests.test_pages import Page

@@ -1,7 +1,7 @@
 """The evaluation's hand-written JSON text says exactly what the generic encoder says.
 
 ``presenters.evaluation_json`` writes an evaluation's answer directly, each outcome
-from kept parts (``service.outcome_documents``), because presenting was most of an
+from kept parts (``service.formats.outcome_documents``), because presenting was most of an
 evaluation request's cost. Here it is held to ``compact(presenters.evaluation(...))``,
 the generic way, byte for byte: for the benchmark's own varied scenarios, twice over
 (the second time from the kept texts), and for amounts alike in value but not in
@@ -17,8 +17,8 @@ import pytest
 
 from bench.scenarios import as_rules, generate
 from rules import RuleOutcome, evaluate, load_decision
-from service import outcome_documents, presenters
-from service.jsonio import compact
+from service.formats import outcome_documents, presenters
+from service.formats.jsonio import compact
 
 DECISION = load_decision("ks-2024-1371-481")
 

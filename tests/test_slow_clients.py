@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from service import create_app, gunicorn_conf
-from service.problems import TYPES
+from service.http.problems import TYPES
 from tests.examples import DECISION, what_if
 from tests.server_process import check_answer, running_server, serving_a_module
 
@@ -177,7 +177,7 @@ def test_bodies_over_the_limit_are_refused_413_at_once_and_hold_no_thread(server
 
 
 def test_the_servers_own_problem_types_are_the_apps():
-    from service.problems import base_uri
+    from service.http.problems import base_uri
 
     with create_app({"PREPARE_DATABASE": False}).app_context():
         assert gunicorn_conf.PROBLEM_BASE_URI == base_uri()

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from marshmallow import ValidationError
 
-from service.text import FREE_TEXT_PATTERN, LINE_PATTERN, WEB_ADDRESS_PATTERN, FreeText, Line, WebAddress
+from service.shared.text import FREE_TEXT_PATTERN, LINE_PATTERN, WEB_ADDRESS_PATTERN, FreeText, Line, WebAddress
 from tests.contract import assert_problem, spec
 from tests.examples import DECISION, what_if
 from tests.recording import ADOPTION, EVENTS, record

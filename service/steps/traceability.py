@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from rules import Decision
+from service.formats.table_schemas import TRACEABILITY
+from service.formats.tabular import JOIN
 from service.steps.shipped import Run, Scenario, index, worst
-from service.table_schemas import TRACEABILITY
-from service.tabular import JOIN
 
 CSV_COLUMNS = TRACEABILITY.header
 

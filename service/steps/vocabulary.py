@@ -17,10 +17,10 @@ from decimal import Decimal
 from typing import Any
 
 from rules import Decision
+from service.shared.text import slug
 from service.steps.names import code, codes, label
 from service.steps.words import both_orders, svenska
 from service.storage.decisions import load_decision
-from service.text import slug
 
 
 class WouldWrite(Exception):

@@ -2,7 +2,7 @@
 
 A database that is down, unreachable, frozen, busy, read-only or full fails a request
 through no fault of the request, and recovers without anyone changing the service:
-``service.problems`` answers those with 503 and ``Retry-After``. Every other database
+``service.http.problems`` answers those with 503 and ``Retry-After``. Every other database
 error (a programming error, a broken constraint, a missing table) stays a 500.
 """
 

@@ -11,13 +11,11 @@ from datetime import date
 
 from sqlalchemy import Engine, text
 
-from service.event_schemas import DATE_FIELD
+from service.shared.facts import DATE_FIELD, SHIPPED_BY, Event
 from service.storage.decisions import decision_ids, load_decision
 from service.storage.engine import begin_write, is_sqlite, migration_timeouts
-from service.storage.facts import Event
 from service.storage.store import Answer, Draft, EventStore, migrate
 
-SHIPPED_BY = "medfin (shipped data)"
 #: Alembic runs a migration through module-level proxies (``alembic.op``, ``context``),
 #: one per process: two threads migrating at once (the shipped features' run in the
 #: background, beside a request's app) would share them, so they take turns.

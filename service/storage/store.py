@@ -20,8 +20,9 @@ from alembic.config import Config
 from sqlalchemy import Connection, Engine, Select, func, insert, select, true, update
 from sqlalchemy.exc import IntegrityError
 
+from service.shared.facts import Event
+from service.shared.stockholm import utc
 from service.storage.engine import begin_write, is_sqlite
-from service.storage.facts import Event, utc
 from service.storage.tables import decisions, events, idempotency_keys
 
 #: migrations/, through the package (``service/shipped``), so that an installed wheel has it too.

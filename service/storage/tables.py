@@ -73,7 +73,7 @@ idempotency_keys = Table(
 )
 
 #: One token bucket per key (``failed-auth:<address>``, ``writes:<token name>``): the
-#: moment, in milliseconds since the epoch, at which it is full again (service.limits).
+#: moment, in milliseconds since the epoch, at which it is full again (service.storage.limits).
 rate_limits = Table(
     "rate_limits",
     metadata,

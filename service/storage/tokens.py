@@ -14,10 +14,10 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine, insert, select, update
 
+from service.shared.stockholm import utc
+from service.shared.text import is_line
 from service.storage.engine import begin_write
-from service.storage.facts import utc
 from service.storage.tables import tokens
-from service.text import is_line
 
 #: Role → may it record events?
 ROLES = {"registrar": True, "reader": False}
@@ -49,7 +49,7 @@ NAME_LENGTH = 100
 
 
 def _is_name(name: str) -> bool:
-    """A line of text (``service.text``), 1 to 100 characters, no space at either end."""
+    """A line of text (``service.shared.text``), 1 to 100 characters, no space at either end."""
     return 0 < len(name) <= NAME_LENGTH and name == name.strip() and is_line(name)
 
 

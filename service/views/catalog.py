@@ -3,7 +3,7 @@
 RDF/XML is the default, because it is what dataportal.se harvests (DCAT-AP-SE
 docs/harvesting.md); Turtle and JSON-LD are offered by ``Accept`` or ``?format=``.
 A decision's 360Giving grant is listed only once it is awarded, which the event log
-says: the catalogue follows the log (``service.caching``: RECORDED).
+says: the catalogue follows the log (``service.http.caching``: RECORDED).
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from datetime import UTC, datetime
 
 from flask import Blueprint, Response, current_app, request
 
-from rules import decision_ids, load_decision
-from service import dcat, threesixtygiving
-from service.negotiation import choose
-from service.schemas import catalog_query
+from service.formats import dcat, threesixtygiving
+from service.http.negotiation import choose
+from service.requests.schemas import catalog_query
+from service.storage.decisions import decision_ids, load_decision
 
 bp = Blueprint("catalog", __name__)
 

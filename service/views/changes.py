@@ -13,11 +13,12 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
-from service import paging, presenters, tabular
-from service.formats import Moment
-from service.negotiation import csv_response, json_response, wants_csv, whole_csv_response
-from service.schemas import ListQuery
-from service.storage.facts import Event
+from service.formats import presenters, tabular
+from service.http import paging
+from service.http.negotiation import csv_response, json_response, wants_csv, whole_csv_response
+from service.requests.fields import Moment
+from service.requests.schemas import ListQuery
+from service.shared.facts import Event
 from service.views.events import BATCH, event_rows
 
 bp = Blueprint("changes", __name__)

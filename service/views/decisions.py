@@ -7,12 +7,14 @@ from typing import Any
 
 from flask import Blueprint, Response, request
 
-from rules import choose, decision_ids, financing_balance, load_decision, plan_shares, plan_total
-from service import paging, presenters, tabular
-from service.lookup import diarienummer_query, see_decision
-from service.negotiation import csv_response, json_response, wants_csv, whole_csv_response
-from service.schemas import format_query, list_query
-from service.table_schemas import DECISIONS, FINANCING_PLAN
+from rules import choose, financing_balance, plan_shares, plan_total
+from service.formats import presenters, tabular
+from service.formats.table_schemas import DECISIONS, FINANCING_PLAN
+from service.http import paging
+from service.http.negotiation import csv_response, json_response, wants_csv, whole_csv_response
+from service.requests.schemas import diarienummer_query, format_query, list_query
+from service.storage.decisions import decision_ids, load_decision
+from service.views.lookup import see_decision
 
 bp = Blueprint("decisions", __name__)
 

@@ -3,7 +3,7 @@
 Swagger UI's own files come from flask-swagger-ui's copy; the script that starts it is
 the service's (``INITIALISER``), a file rather than an inline script, so that the
 page's Content-Security-Policy allows scripts from the service alone
-(``service.security_headers``).
+(``service.http.security_headers``).
 """
 
 from __future__ import annotations
@@ -16,16 +16,16 @@ import flask_swagger_ui
 from flask import Blueprint, Response, render_template, send_from_directory
 from werkzeug.exceptions import NotFound
 
-from service.contract import spec, spec_bytes
+from service.http.contract import spec, spec_bytes
 
-bp = Blueprint("docs", __name__, template_folder="../templates")
+bp = Blueprint("docs", __name__, template_folder="../pages/templates")
 
 SWAGGER_DIST = Path(flask_swagger_ui.__file__).parent / "dist"
 ASSETS = frozenset(
     {"swagger-ui.css", "index.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "favicon-32x32.png"}
 )
 #: The script that starts Swagger UI on the page; it reads the spec's URL from the page.
-INITIALISER = Path(__file__).resolve().parents[1] / "assets" / "swagger-initializer.js"
+INITIALISER = Path(__file__).resolve().parents[1] / "pages" / "assets" / "swagger-initializer.js"
 
 
 @bp.get("/openapi.yaml")

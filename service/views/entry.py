@@ -11,8 +11,8 @@ from typing import Any
 
 from flask import Blueprint, request
 
-from rules import decision_ids, load_decision
-from service import presenters
+from service.formats import presenters
+from service.storage.decisions import decision_ids, load_decision
 
 bp = Blueprint("entry", __name__)
 

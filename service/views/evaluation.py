@@ -7,23 +7,24 @@ from typing import Any
 
 from flask import Blueprint, current_app, request
 
-from rules import evaluate, load_decision
-from service import presenters
-from service.jsonio import NotJson, loads
-from service.problems import Problem, excerpt
-from service.schemas import commitment_query, what_if
-from service.stockholm import today
-from service.storage.facts import Event, facts_from, live_events
-from service.text import may_hold_bad_text, refuse_bad_text
+from rules import evaluate
+from service.formats import presenters
+from service.formats.jsonio import NotJson, loads
+from service.http.problems import Problem, excerpt
+from service.requests.schemas import commitment_query, what_if
+from service.shared.facts import Event, facts_from, live_events
+from service.shared.stockholm import today
+from service.shared.text import may_hold_bad_text, refuse_bad_text
+from service.storage.decisions import load_decision
 
 bp = Blueprint("evaluation", __name__)
 
 
 def json_body() -> Any:
     """The request's JSON body, or a problem saying what is wrong with it: not JSON, or
-    a name or string in it that is not text (``service.text``), before any schema reads it."""
+    a name or string in it that is not text (``service.shared.text``), before any schema reads it."""
     if request.mimetype != "application/json" and not request.mimetype.endswith("+json"):
-        # As sent: WSGI hands headers over as Latin-1, and service.request_text let it in as UTF-8.
+        # As sent: WSGI hands headers over as Latin-1, and service.http.request_text let it in as UTF-8.
         sent = request.environ.get("CONTENT_TYPE", "").encode("latin-1").decode("utf-8", "replace")
         given = excerpt(sent or "none")
         raise Problem("unsupported-media-type", f"Send the body as application/json (Content-Type was {given}).")

@@ -10,18 +10,19 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
-from rules import load_decision
-from service import paging, presenters, tabular
-from service.auth import writer
-from service.event_schemas import load_event
-from service.jsonio import compact
-from service.negotiation import csv_response, json_response, wants_csv, whole_csv_response
-from service.problems import Problem, excerpt
-from service.recording import checker
-from service.schemas import list_query
-from service.storage.facts import Event
+from service.formats import presenters, tabular
+from service.formats.jsonio import compact
+from service.http import paging
+from service.http.negotiation import csv_response, json_response, wants_csv, whole_csv_response
+from service.http.problems import Problem, excerpt
+from service.requests.event_schemas import load_event
+from service.requests.schemas import list_query
+from service.shared.facts import Event
+from service.storage.decisions import load_decision
 from service.storage.store import Answer, IdempotencyConflict
+from service.views.auth import writer
 from service.views.evaluation import json_body
+from service.views.recording import checker
 
 bp = Blueprint("events", __name__)
 

@@ -11,11 +11,11 @@ from datetime import UTC, datetime
 
 from flask import Blueprint, Response, current_app, request
 
-from rules import load_decision
-from service import threesixtygiving
-from service.negotiation import csv_response, json_response, wants_csv
-from service.problems import Problem
-from service.schemas import format_query
+from service.formats import threesixtygiving
+from service.http.negotiation import csv_response, json_response, wants_csv
+from service.http.problems import Problem
+from service.requests.schemas import format_query
+from service.storage.decisions import load_decision
 from service.views.catalog import public_base_url
 
 bp = Blueprint("giving", __name__)

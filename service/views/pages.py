@@ -15,22 +15,22 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, make_response, render_template, request
 
-from rules import decision_ids, load_decision
-from service import page_charts as charts
-from service import page_content as content
-from service import scenario_page
-from service.problems import TYPES, Problem
-from service.steps import runner
+from service.http.problems import TYPES, Problem
+from service.pages import page_charts as charts
+from service.pages import page_content as content
+from service.shared.stockholm import today
+from service.steps import runner, scenario_page, traceability
 from service.steps.shipped import index as scenario_index
-from service.stockholm import today
+from service.steps.shipped import run_if_done
+from service.storage.decisions import decision_ids, load_decision
 from service.views.entry import entry_document, wants_entry_document
 from service.views.steps import vocabulary
 
-bp = Blueprint("pages", __name__, template_folder="../templates")
+bp = Blueprint("pages", __name__, template_folder="../pages/templates")
 
 #: What the scenario page's form sends (and a form without a file).
 FORM_TYPES = frozenset(("multipart/form-data", "application/x-www-form-urlencoded"))
-ASSETS = Path(__file__).resolve().parents[1] / "assets"
+ASSETS = Path(__file__).resolve().parents[1] / "pages" / "assets"
 
 
 def _recorded(decision_id: str) -> Any:
@@ -43,11 +43,11 @@ def get_home_page() -> Any:
     if wants_entry_document():
         response = current_app.json.response(entry_document())
     else:
-        on, listed = today(), []
+        on, listed, scenarios = today(), [], scenario_index()
         for decision_id in decision_ids():
             decision = load_decision(decision_id)
             now = content.commitment(decision, _recorded(decision_id), on=on)
-            listed.append({"decision": decision, "status": content.status(decision, now)})
+            listed.append({"decision": decision, "status": content.status(decision, now, scenarios)})
         response = make_response(render_template("home.html", decisions=listed, on=on))
     response.vary.add("Accept")
     return response
@@ -56,26 +56,28 @@ def get_home_page() -> Any:
 @bp.get("/decisions/<decision_id>")
 def get_decision_page(decision_id: str) -> str:
     """operationId: getDecisionPage."""
-    decision, on = load_decision(decision_id), today()
+    decision, on, scenarios = load_decision(decision_id), today(), scenario_index()
     recorded = _recorded(decision_id)
     now = content.commitment(decision, recorded, on=on)
-    points = content.decision_points(decision, now.result)
-    sections = content.other_sections(decision, now.result)
+    points = content.decision_points(decision, now.result, scenarios)
+    sections = content.other_sections(decision, now.result, scenarios)
     return render_template(
         "decision.html",
         decision=decision,
         on=on,
-        status=content.status(decision, now),
+        status=content.status(decision, now, scenarios),
         points=points,
         sections=sections,
-        other_scenarios=content.other_scenarios(points, sections),
-        scenarios_available=bool(scenario_index()),
+        other_scenarios=content.other_scenarios(scenarios, points, sections),
+        scenarios_available=bool(scenarios),
         plan=content.financing_plan(decision, now.result),
         timeline=content.timeline(decision, recorded, on=on),
         chart=charts.money_chart(decision, recorded, now),
         lifeline=charts.lifeline(decision, recorded, now),
         links=content.links(decision),
-        trace=content.trace_matrix(decision),
+        # From the shipped scenarios' run if it is done; otherwise the run is started and
+        # the page says so (the API's .../traceability waits for it).
+        trace=content.trace_matrix(traceability.matrix(decision, run_if_done(decision.decision_id))),
     )
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
-from service.problem_docs import EXPLANATIONS
-from service.problems import TYPES, Problem
-from service.stockholm import today
+from service.http.problems import TYPES, Problem
+from service.pages.problem_docs import EXPLANATIONS
+from service.shared.stockholm import today
 
-bp = Blueprint("problem_types", __name__, template_folder="../templates")
+bp = Blueprint("problem_types", __name__, template_folder="../pages/templates")
 
 
 @bp.get("/problems/<slug>")

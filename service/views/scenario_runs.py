@@ -8,10 +8,10 @@ from typing import Any
 
 from flask import Blueprint, current_app, request
 
-from rules import load_decision
-from service.jsonio import NotJson, loads
-from service.problems import Problem
+from service.formats.jsonio import NotJson, loads
+from service.http.problems import Problem
 from service.steps import runner
+from service.storage.decisions import load_decision
 
 bp = Blueprint("scenario_runs", __name__)
 

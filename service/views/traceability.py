@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, request
 
-from rules import load_decision
-from service.negotiation import json_response, wants_csv, whole_csv_response
-from service.schemas import format_query
+from service.http.negotiation import json_response, wants_csv, whole_csv_response
+from service.requests.schemas import format_query
 from service.steps import traceability
 from service.steps.shipped import last_run
+from service.storage.decisions import load_decision
 
 bp = Blueprint("traceability", __name__)
 

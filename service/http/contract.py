@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-SPEC = Path(__file__).resolve().parent / "shipped" / "openapi.yaml"
+SPEC = Path(__file__).resolve().parents[1] / "shipped" / "openapi.yaml"
 #: ``<decision_id>``, ``<int:event_id>``, ``<path:rest>``: a werkzeug rule's variables.
 _VARIABLE = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")
 

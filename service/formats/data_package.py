@@ -1,5 +1,5 @@
 """The data as a Frictionless Data Package (``/v1/datapackage.json``): every list whole
-as CSV, each a resource with the Table Schema of its columns (``service.table_schemas``).
+as CSV, each a resource with the Table Schema of its columns (``service.formats.table_schemas``).
 
 The package names each CSV by a path the caller chooses: the API gives the absolute
 URL under ``PUBLIC_BASE_URL``; ``medfin export`` the file it wrote, relative to the
@@ -11,12 +11,12 @@ language; it allows properties of one's own).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rules import Decision, decision_ids, load_decision
-from service.table_schemas import DECISIONS, EVENTS, FINANCING_PLAN, RULES, TRACEABILITY, Table
+from rules import Decision
+from service.formats.table_schemas import DECISIONS, EVENTS, FINANCING_PLAN, RULES, TRACEABILITY, Table
 
 #: The data's licence, as the catalogue and openapi.yaml give it.
 LICENSE = {
@@ -49,8 +49,8 @@ class Resource:
     description: tuple[str, str]
 
 
-def resources() -> list[Resource]:
-    """Every whole CSV the API serves, in the order the package lists them."""
+def resources(decisions: Sequence[Decision]) -> list[Resource]:
+    """Every whole CSV the API serves for ``decisions``, in the order the package lists them."""
     found = [
         Resource(
             "decisions",
@@ -72,8 +72,8 @@ def resources() -> list[Resource]:
             ),
         ),
     ]
-    for decision_id in decision_ids():
-        found += _decision_resources(load_decision(decision_id))
+    for decision in decisions:
+        found += _decision_resources(decision)
     return found
 
 
@@ -104,8 +104,8 @@ def _decision_resources(decision: Decision) -> list[Resource]:
     ]
 
 
-def descriptor(locate: Callable[[Resource], str], homepage: str) -> dict[str, Any]:
-    """The package, each resource's ``path`` given by ``locate``."""
+def descriptor(decisions: Sequence[Decision], locate: Callable[[Resource], str], homepage: str) -> dict[str, Any]:
+    """The package of ``decisions``, each resource's ``path`` given by ``locate``."""
     return {
         "profile": "tabular-data-package",
         "name": "medfin",
@@ -115,17 +115,17 @@ def descriptor(locate: Callable[[Resource], str], homepage: str) -> dict[str, An
         "description_en": DESCRIPTION[1],
         "homepage": homepage,
         "licenses": [LICENSE],
-        "contributors": [{"title": name, "role": "publisher"} for name in _publishers()],
+        "contributors": [{"title": name, "role": "publisher"} for name in _publishers(decisions)],
         "keywords": ["medfinansiering", "co-financing", "ERUF", "ERDF"],
-        "resources": [_resource(r, locate(r)) for r in resources()],
+        "resources": [_resource(r, locate(r)) for r in resources(decisions)],
     }
 
 
-def _publishers() -> list[str]:
+def _publishers(decisions: Sequence[Decision]) -> list[str]:
     """The issuers of the decisions, each once: those who publish what they decided."""
     names = []
-    for decision_id in decision_ids():
-        data = load_decision(decision_id).data
+    for decision in decisions:
+        data = decision.data
         name = next(p["name"] for p in data["parties"] if p["party_id"] == data["issuer"]["party_id"])
         if name not in names:
             names.append(name)

@@ -4,23 +4,23 @@ Rows are made from the same documents the JSON representation carries, so the tw
 cannot say different things. A cell that has no value is empty; several values in one
 cell are joined with ``" | "`` (a quote from the decision may itself contain ``;``).
 
-Every cell is written through ``spreadsheet_cell``, which is where a CSV may differ
-from its JSON, and only so: a cell that a spreadsheet would run as a formula (it
-begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) begins with ``'``
-instead, as OWASP advises against CSV injection. Control characters cannot be
-recorded (``service.text`` refuses them at the door), so the JSON holds none; should a
-store written before that rule hold one, it is left out of the CSV all the same.
+Every cell is written through ``spreadsheet_cell`` (``service.http.negotiation``),
+which is where a CSV may differ from its JSON, and only so: a cell that a spreadsheet
+would run as a formula (it begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return) begins with ``'`` instead, as OWASP advises against CSV injection. Control
+characters cannot be recorded (``service.shared.text`` refuses them at the door), so the
+JSON holds none; should a store written before that rule hold one, it is left out of the
+CSV all the same.
 Tabs and line feeds stay inside their quoted cell, as RFC 4180 allows.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from service import table_schemas
-from service.event_schemas import DATE_FIELD
+from service.formats import table_schemas
+from service.shared.facts import DATE_FIELD
 
 JOIN = " | "
 
@@ -28,22 +28,9 @@ RULE_COLUMNS = table_schemas.RULES.header
 EVENT_COLUMNS = table_schemas.EVENTS.header
 
 
-#: What no CSV cell holds: control characters but tab and LF (and any unpaired surrogate).
-_NOT_IN_CELL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-#: OWASP's list of the characters that make a cell a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def cell(value: Any) -> str:
     """A value as CSV text: nothing for ``None``."""
     return "" if value is None else str(value)
-
-
-def spreadsheet_cell(value: Any) -> str:
-    """``cell(value)`` as a CSV file holds it: without control characters other than tab
-    and LF, and with ``'`` before what a spreadsheet would read as a formula."""
-    text = _NOT_IN_CELL.sub("", cell(value))
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def rule_rows(rules: Iterable[Mapping[str, Any]]) -> list[list[str]]:

@@ -34,8 +34,8 @@ from rules import (
     choose,
     judge_payment,
 )
-from service.problems import Problem
-from service.storage.facts import Event, adoption_of, corrected_by, facts_from, live_events
+from service.http.problems import Problem
+from service.shared.facts import Event, adoption_of, corrected_by, facts_from, live_events
 from service.storage.store import Draft
 
 END_OF_RECORD = datetime.max.replace(tzinfo=UTC)
@@ -76,7 +76,7 @@ def _check_disbursement(decision: Decision, events: list[Event], draft: Draft) -
     verdict = judge_payment(decision, facts, payment, choose(decision))
     if verdict.allowed:
         return
-    from service.presenters import rule_outcome
+    from service.formats.presenters import rule_outcome
 
     broken = [rule_outcome(r) for r in verdict.rules if r.outcome == "violated"]
     detail = "; ".join(f"{b['rule_id']}: {b['message']['en']}" for b in broken)

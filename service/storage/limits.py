@@ -34,7 +34,7 @@ from sqlalchemy import Connection, Engine, case, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from service.problems import Problem
+from service.http.problems import Problem
 from service.storage.engine import begin_write
 from service.storage.tables import rate_limits
 

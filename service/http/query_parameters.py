@@ -13,8 +13,8 @@ from functools import cache
 
 from flask import Flask, request
 
-from service.contract import openapi_template, resolve, spec
-from service.problems import Problem
+from service.http.contract import openapi_template, resolve, spec
+from service.http.problems import Problem
 
 
 def init_app(app: Flask) -> None:

@@ -10,17 +10,22 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from flask import Response, current_app, request
 
-from service import caching
-from service.problems import Problem
-from service.tabular import spreadsheet_cell
+from service.http import caching
+from service.http.problems import Problem
 
 #: What every list offers: JSON by default, CSV on request.
 TABULAR = {"json": "application/json", "csv": "text/csv"}
+
+#: What no CSV cell holds: control characters but tab and LF (and any unpaired surrogate).
+_NOT_IN_CELL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+#: OWASP's list of the characters that make a cell a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def choose(format_parameter: str | None, offered: Mapping[str, str]) -> str:
@@ -49,7 +54,7 @@ def wants_csv(format_parameter: str | None) -> bool:
 
 def csv_response(rows: Iterable[Sequence[Any]], header: Sequence[str], filename: str) -> Response:
     """UTF-8 CSV with a header row, downloaded as ``filename``; every cell made safe to
-    open in a spreadsheet (``tabular.spreadsheet_cell``)."""
+    open in a spreadsheet (``spreadsheet_cell``)."""
     response = Response(b"".join(csv_chunks(rows, header)), mimetype="text/csv")
     response.content_type = "text/csv; charset=utf-8; header=present"
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -63,7 +68,7 @@ CHUNK_BYTES = 64 * 1024
 
 def whole_csv_response(rows: Callable[[], Iterable[Sequence[Any]]], header: Sequence[str], filename: str) -> Response:
     """A whole list as ``csv_response`` gives a page of it, streamed: ``rows()`` is read
-    twice, once to hash and count the bytes (a strong ETag, as ``service.caching`` makes
+    twice, once to hash and count the bytes (a strong ETag, as ``service.http.caching`` makes
     for any body, and a Content-Length) and once to send them, a chunk at a time, so
     that neither holds the list in memory. ``rows()`` must give the same rows each time:
     a snapshot, such as the log up to a given event."""
@@ -93,6 +98,13 @@ def csv_chunks(rows: Iterable[Sequence[Any]], header: Sequence[str]) -> Iterator
             buffer.truncate()
     if buffer.tell():
         yield buffer.getvalue().encode("utf-8")
+
+
+def spreadsheet_cell(value: Any) -> str:
+    """A value as a CSV file holds it (nothing for ``None``): without control characters
+    other than tab and LF, and with ``'`` before what a spreadsheet would read as a formula."""
+    text = _NOT_IN_CELL.sub("", "" if value is None else str(value))
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def json_response(document: Any) -> Response:

@@ -34,7 +34,7 @@ from typing import Any
 
 from rules import Adoption, Decision, Facts, annulled_on, committed
 from rules.money import show, show_sv
-from service.storage.facts import Event, facts_from, live_events
+from service.shared.facts import Event, facts_from, live_events
 
 CC0 = "http://creativecommons.org/publicdomain/zero/1.0/"
 #: The spreadsheet columns: each field's path in the grant, and the title the standard's

@@ -6,7 +6,7 @@ refused. ``Decimal`` values are written as strings.
 
 Bytes are decoded strictly: text that is not valid UTF-8 (or -16, -32), such as an
 encoded surrogate, is not JSON. An escape (``"\\ud800"``) still yields an unpaired
-surrogate, which ``service.text.refuse_bad_text`` finds in the parsed document.
+surrogate, which ``service.shared.text.refuse_bad_text`` finds in the parsed document.
 """
 
 from __future__ import annotations

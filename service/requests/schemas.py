@@ -2,8 +2,8 @@
 
 Every field refuses what it cannot read exactly: an impossible date, a negative or
 over-precise amount, an absurd number, an unknown field. Values are read in the formats
-openapi.yaml writes them (``service.formats``), and every string is text as
-``service.text`` says.
+openapi.yaml writes them (``service.requests.fields``), and every string is text as
+``service.shared.text`` says.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from rules import (
     check_facts,
     evaluate,
 )
-from service.formats import SLUG, Amount, Day, Moment, QueryInteger, amount_from, day_from
-from service.text import Line, is_line
+from service.requests.fields import SLUG, Amount, Day, Moment, QueryInteger, amount_from, day_from
+from service.shared.text import Line, is_line
 
 _MAXIMUM_DISBURSEMENTS = 1000
 _MAXIMUM_APPEALS = 100
@@ -307,11 +307,21 @@ class CatalogQuery(Schema):
     format = Line(load_default=None, validate=validate.OneOf(("rdf", "ttl", "jsonld")))
 
 
+class DiarienummerQuery(Schema):
+    """The ``diarienummer`` parameter of GET /v1/decisions (operationId listDecisions)."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    diarienummer = Line(load_default=None, validate=validate.Length(min=1, max=100))
+
+
 evaluation_request = EvaluationRequestSchema()
 commitment_query = CommitmentQuery()
 list_query = ListQuery()
 format_query = FormatQuery()
 catalog_query = CatalogQuery()
+diarienummer_query = DiarienummerQuery()
 
 
 def what_if(decision: Decision, body: Any) -> Evaluation:

@@ -9,23 +9,9 @@ from __future__ import annotations
 import re
 
 from flask import Response, url_for
-from marshmallow import EXCLUDE, Schema, validate
 
-from rules import decision_ids, load_decision
-from service.problems import Problem
-from service.text import Line
-
-
-class DiarienummerQuery(Schema):
-    """The ``diarienummer`` parameter of GET /v1/decisions (operationId listDecisions)."""
-
-    class Meta:
-        unknown = EXCLUDE
-
-    diarienummer = Line(load_default=None, validate=validate.Length(min=1, max=100))
-
-
-diarienummer_query = DiarienummerQuery()
+from service.http.problems import Problem
+from service.storage.decisions import decision_ids, load_decision
 
 
 def canonical(diarienummer: str) -> str:

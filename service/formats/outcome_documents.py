@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from rules import Citation, RuleOutcome, kind_of, render
-from service.jsonio import compact as _text
+from service.formats.jsonio import compact as _text
 
 
 def citation(cite: Citation) -> dict[str, str]:
@@ -44,7 +44,7 @@ def document(outcome: RuleOutcome) -> dict[str, Any]:
 
 
 def encoded(outcome: RuleOutcome) -> bytes:
-    """``document(outcome)`` as ``service.jsonio.compact`` writes it, in UTF-8. Kept
+    """``document(outcome)`` as ``service.formats.jsonio.compact`` writes it, in UTF-8. Kept
     encoded: encoding an answer's seven kilobytes of Swedish again for every
     request cost as much as building a response (bench/)."""
     same = _by_identity.get(id(outcome))

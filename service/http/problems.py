@@ -8,7 +8,8 @@ a ``detail`` that tells the client how to fix the request, and the ``instance``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 from urllib.parse import quote
 
@@ -17,8 +18,7 @@ from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 from werkzeug.http import HTTP_STATUS_CODES
 
-from rules import RuleError, UnknownDecision, UnknownInterpretation
-from service.storage import faults
+from rules.errors import RuleError, UnknownDecision, UnknownInterpretation
 
 #: Problem type slug → (status, title). Titles never vary for a type.
 TYPES: dict[str, tuple[int, str]] = {
@@ -209,10 +209,10 @@ def _on_problem(error: Problem) -> Response:
     return problem(error.slug, error.detail, headers={**headers, **error.headers}, **error.extensions)
 
 
-def _on_database_error(error: Exception) -> Response:
+def _on_database_error(is_unavailable: Callable[[BaseException], bool], error: Exception) -> Response:
     """Down, unreachable, frozen, busy, read-only or full: 503, retry later. Any other
     database error is a fault of ours."""
-    if not faults.is_unavailable(error):
+    if not is_unavailable(error):
         return _on_unexpected(error)
     current_app.logger.warning("database unavailable on %s %s: %s", request.method, request.path, error)
     detail = (
@@ -228,11 +228,18 @@ def _on_unexpected(error: Exception) -> Response:
     return problem("internal-error", "Something failed on our side; the error is logged. Please try again later.")
 
 
-def init_app(app: Flask) -> None:
+def init_app(
+    app: Flask,
+    *,
+    database_errors: tuple[type[Exception], ...],
+    is_unavailable: Callable[[BaseException], bool],
+) -> None:
+    """The error handlers; the storage hands in its database errors and which of them
+    mean that the database is unavailable (``service.storage.faults``)."""
     app.register_error_handler(Problem, _on_problem)
     app.register_error_handler(ValidationError, _on_validation_error)
     app.register_error_handler(RuleError, _on_rule_error)
     app.register_error_handler(HTTPException, _on_http_exception)
-    for kind in faults.DATABASE_ERRORS:
-        app.register_error_handler(kind, _on_database_error)
+    for kind in database_errors:
+        app.register_error_handler(kind, partial(_on_database_error, is_unavailable))
     app.register_error_handler(Exception, _on_unexpected)

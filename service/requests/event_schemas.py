@@ -2,7 +2,7 @@
 
 One schema per event type; ``load_event`` picks it by ``type`` and returns a ``Draft``.
 Every string is a ``Line`` (one line of text), except a correction's ``reason``, which is
-``FreeText`` (several lines: openapi.yaml marks it ``x-free-text``); ``service.text``.
+``FreeText`` (several lines: openapi.yaml marks it ``x-free-text``); ``service.shared.text``.
 """
 
 from __future__ import annotations
@@ -13,21 +13,13 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, validate
 
 from rules import ADOPTION_OUTCOMES, APPEAL_OUTCOMES, ERUF_OUTCOMES
-from service.formats import SLUG, Amount, Day, WholeNumber
+from service.requests.fields import SLUG, Amount, Day, WholeNumber
+from service.shared.facts import DATE_FIELD
+from service.shared.text import FreeText, Line, WebAddress
 from service.storage.store import Draft
-from service.text import FreeText, Line, WebAddress
 
 EVIDENCE = ("protocol", "official_decision", "official_document", "press_report", "voucher", "ledger", "other")
 EVENT_TYPES = ("adoption", "eruf_decision", "appeal", "project_start", "disbursement", "correction")
-#: The field that carries each type's effective date.
-DATE_FIELD = {
-    "adoption": "decided_on",
-    "eruf_decision": "decided_on",
-    "appeal": "lodged_on",
-    "project_start": "started_on",
-    "disbursement": "paid_on",
-    "proposal": "dated_on",
-}
 #: The largest event id the store holds (PostgreSQL's BIGINT, SQLite's INTEGER), as a
 #: correction's ``corrects`` and a fact's ``supersedes`` may name it.
 _EVENT_ID = validate.Range(min=1, max=2**62)

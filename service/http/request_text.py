@@ -1,6 +1,6 @@
 """The text of a request outside its body: path, query and the headers the API reads.
 
-Each must be UTF-8 without control characters (``service.text``), checked as the bytes
+Each must be UTF-8 without control characters (``service.shared.text``), checked as the bytes
 arrived, before routing's and werkzeug's lenient decoding (which turns invalid UTF-8
 into U+FFFD) can hide what was sent. A header may also hold tabs, which HTTP counts as
 whitespace. Anything else is a 400 ``validation-error`` naming the parameter: the path
@@ -14,8 +14,8 @@ from urllib.parse import unquote_to_bytes
 
 from flask import Flask, request
 
-from service.problems import Problem, excerpt
-from service.text import describe
+from service.http.problems import Problem, excerpt
+from service.shared.text import describe
 
 #: The request headers the API reads (besides CORS's presence test of a preflight).
 READ_HEADERS = ("Accept", "Authorization", "Content-Type", "Idempotency-Key", "If-Modified-Since", "If-None-Match")

@@ -13,9 +13,9 @@ from typing import Any
 from rules import FINAL_ADOPTION_OUTCOMES, AppealState, Decision, Evaluation, Facts, RuleOutcome, kind_of
 from rules.glossary import CONTRIBUTION_KINDS, STATUS_LABELS
 from rules.money import show
-from service import outcome_documents
-from service.jsonio import compact as _text
-from service.outcome_documents import citation
+from service.formats import outcome_documents
+from service.formats.jsonio import compact as _text
+from service.formats.outcome_documents import citation
 
 SHARE = Decimal("0.0001")
 
@@ -106,7 +106,7 @@ def _appeal_json(state: AppealState | None) -> str:
 
 #: Each status's label as JSON text.
 _STATUS_LABELS = {status: _text(label) for status, label in STATUS_LABELS.items()}
-#: A string as JSON text, as ``service.jsonio.compact`` writes it (non-ASCII kept).
+#: A string as JSON text, as ``service.formats.jsonio.compact`` writes it (non-ASCII kept).
 _string = json.encoder.encode_basestring
 
 
@@ -248,7 +248,7 @@ def kind_label(kind: str) -> dict[str, str]:
 
 def event(recorded: Any, corrected_by: int | None) -> dict[str, Any]:
     """One recorded event (openapi.yaml: Event)."""
-    from service.event_schemas import DATE_FIELD
+    from service.shared.facts import DATE_FIELD
 
     document: dict[str, Any] = {
         "event_id": recorded.event_id,

@@ -31,7 +31,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, XSD
 
 from rules import Decision
-from service.threesixtygiving import CC0
+from service.formats.threesixtygiving import CC0
 
 EU = "http://publications.europa.eu/resource/authority/"
 LANGUAGE, THEME, ACCESS_RIGHT = (

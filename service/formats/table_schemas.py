@@ -7,7 +7,7 @@ schema). Types are Table Schema's: ``string``, ``integer``, ``number`` for an am
 share (a decimal string with ``.``, nothing around the digits), ``date``
 (``YYYY-MM-DD``), ``datetime`` (RFC 3339 in UTC) and ``boolean`` (``true``/``false``).
 An empty cell is a missing value. A string cell that a spreadsheet would run as a
-formula begins with ``'`` (``service.tabular.spreadsheet_cell``); no cell of another type
+formula begins with ``'`` (``service.http.negotiation.spreadsheet_cell``); no cell of another type
 can begin so.
 """
 

@@ -1,7 +1,7 @@
 """What each problem type means and how a client puts it right: the pages that a
 problem's ``type`` URI leads to (``/problems/{slug}``, operationId getProblemType).
 
-One entry per type of ``service.problems.TYPES`` (a test holds the two alike), written
+One entry per type of ``service.http.problems.TYPES`` (a test holds the two alike), written
 for the developer whose request was refused.
 """
 

@@ -17,12 +17,12 @@ from typing import Any
 from werkzeug.datastructures import FileStorage
 
 from rules import Decision
-from service.page_content import section_id
+from service.pages.page_content import section_id
+from service.shared.text import describe
 from service.steps.runner import MARKS, STATUS_SV, ScenarioResult, StepResult, readings, summary
-from service.text import describe
 
 #: The feature the form starts with: the README's example (tests/test_readme.py holds them alike).
-EXAMPLE = Path(__file__).resolve().parent / "templates" / "exempel.feature"
+EXAMPLE = Path(__file__).resolve().parents[1] / "pages" / "templates" / "exempel.feature"
 
 STEP_SV = {"passed": "höll", "failed": "höll inte", "undefined": "okänt steg", "skipped": "hoppades över"}
 #: A form's text may hold what a feature file holds: tabs and line breaks, no other control character.

@@ -22,7 +22,7 @@ listed there is assumed to depend on everything):
 A whole list as CSV is streamed (``negotiation.whole_csv_response``): its view hashes
 the same bytes with ``body_digest`` as it makes them, so it gets the same strong ETag a
 buffered body would. Errors and the answers to writes are ``no-store``. Revalidating requests are answered
-from memory where nothing has changed (``service.revalidation``).
+from memory where nothing has changed (``service.http.revalidation``).
 """
 
 from __future__ import annotations
@@ -31,15 +31,31 @@ import hashlib
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from flask import Flask, Response, current_app, g, request
 
-from rules import decision_ids, load_decision
-from service import revalidation
-from service.stockholm import STOCKHOLM, midnight, today
-from service.storage.facts import utc
-from service.storage.store import Stamp
+from service.http import revalidation
+from service.shared.stockholm import STOCKHOLM, midnight, today, utc
+
+#: Where ``init_app`` keeps the decisions it was handed.
+DECISIONS = "medfin_decisions"
+
+
+class Decisions(Protocol):
+    """Where the decisions are found (``service.storage.decisions``, handed in by ``create_app``)."""
+
+    def decision_ids(self) -> tuple[str, ...]: ...
+
+    def load_decision(self, decision_id: str) -> Any: ...
+
+
+class Stamp(Protocol):
+    """How far one decision's log has grown (the store's ``stamps()``)."""
+
+    @property
+    def last_recorded_at(self) -> datetime: ...
+
 
 #: Stands in for a data file without ``modified``: it cannot have changed since it was loaded.
 STARTED = datetime.now(UTC)
@@ -98,7 +114,8 @@ def policy() -> Policy:
     return chosen if isinstance(chosen, Policy) else chosen()
 
 
-def init_app(app: Flask) -> None:
+def init_app(app: Flask, decisions: Decisions) -> None:
+    app.extensions[DECISIONS] = decisions
     revalidation.init_app(app)
     app.before_request(_before_request)
     app.after_request(_after_request)
@@ -201,14 +218,19 @@ def seconds_until_midnight(now: datetime) -> int:
 def _scope() -> tuple[str, ...]:
     """The decisions the request is about: the one in its path, else every one."""
     decision_id = (request.view_args or {}).get("decision_id")
-    return (decision_id,) if decision_id else decision_ids()
+    return (decision_id,) if decision_id else _decisions().decision_ids()
 
 
 def _data_modified(decision_id: str) -> datetime:
-    modified = load_decision(decision_id).data.get("modified")
+    modified = _decisions().load_decision(decision_id).data.get("modified")
     if not isinstance(modified, datetime):
         return STARTED
     return utc(modified)
+
+
+def _decisions() -> Decisions:
+    decisions: Decisions = current_app.extensions[DECISIONS]
+    return decisions
 
 
 def log_stamps() -> dict[str, Stamp]:

@@ -6,10 +6,11 @@ numbers come from the same rules and event store as the JSON API.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from rules import (
     Contribution,
@@ -26,13 +27,10 @@ from rules import (
 )
 from rules.glossary import APPEAL_OUTCOMES, CONTRIBUTION_KINDS, ERUF_OUTCOMES, OUTCOME_LABELS, STATUS_LABELS
 from rules.money import ZERO, show_sv
-from service import presenters
-from service.steps import traceability
-from service.steps.shipped import Scenario, index, run_if_done, tagged
-from service.stockholm import STOCKHOLM
-from service.storage.facts import Event, corrected_by, facts_from
-from service.storage.setup import SHIPPED_BY
-from service.text import slug
+from service.formats import presenters
+from service.shared.facts import SHIPPED_BY, Event, corrected_by, facts_from
+from service.shared.stockholm import STOCKHOLM
+from service.shared.text import slug
 
 #: Why the commitment has its status, after "Åtagandet är <status>: ".
 REASONS = {
@@ -109,14 +107,22 @@ class Commitment:
     result: Evaluation
 
 
+class Scenario(Protocol):
+    """A shipped scenario as a page lists it (``service.steps.shipped.Scenario``: the views hand them in)."""
+
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+
+
 def commitment(decision: Decision, recorded: list[Event], *, on: date) -> Commitment:
     """What GET .../commitment answers for ``on``, from the recorded events."""
     facts = facts_from(recorded, known_at=datetime.now(UTC), as_of=on)
     return Commitment(on, facts, evaluate(decision, facts, on=on))
 
 
-def status(decision: Decision, now: Commitment) -> dict[str, Any]:
-    """The status in plain words, with the amounts, the appeal and what is not known."""
+def status(decision: Decision, now: Commitment, scenarios: Sequence[Scenario]) -> dict[str, Any]:
+    """The status in plain words, with the amounts, the appeal, what is not known and the
+    ``scenarios`` (the shipped ones) that verify it."""
     result, facts = now.result, now.facts
     amounts, eruf = result.amounts, _rule(result, "eruf-approval")
     adoption = facts.adoption if facts.adoption is not None and facts.adoption.decided_on <= now.on else None
@@ -144,7 +150,7 @@ def status(decision: Decision, now: Commitment) -> dict[str, Any]:
         "appeal": appeal(result) if adoption is not None and adoption.adopts else None,
         "lifecycle": LIFECYCLE,
         "unknowns": [u["note"].split(" / ")[0] for u in presenters.unknowns(decision, facts)],
-        "scenarios": tagged("status"),
+        "scenarios": tagged(scenarios, "status"),
     }
 
 
@@ -191,9 +197,12 @@ def rule_entry(decision: Decision, outcome: RuleOutcome, anchor: str) -> dict[st
     }
 
 
-def _section(decision: Decision, result: Evaluation, anchor: str, document: str = "") -> dict[str, Any]:
+def _section(
+    decision: Decision, result: Evaluation, scenarios: Sequence[Scenario], anchor: str, document: str = ""
+) -> dict[str, Any]:
     rules = [rule_entry(decision, r, anchor) for r in result.rules if any(c.anchor == anchor for c in r.citations)]
-    return {"anchor": anchor, "id": section_id(decision, anchor, document), "rules": rules, "scenarios": tagged(anchor)}
+    shown = tagged(scenarios, anchor)
+    return {"anchor": anchor, "id": section_id(decision, anchor, document), "rules": rules, "scenarios": shown}
 
 
 def section_id(decision: Decision, anchor: str, document: str) -> str:
@@ -206,16 +215,17 @@ def section_id(decision: Decision, anchor: str, document: str) -> str:
     return "kalla-" + slug(f"{document} {anchor}")
 
 
-def decision_points(decision: Decision, result: Evaluation) -> list[dict[str, Any]]:
-    """Each beslutspunkt's text beside the rules that cite it and the scenarios tagged with it."""
+def decision_points(decision: Decision, result: Evaluation, scenarios: Sequence[Scenario]) -> list[dict[str, Any]]:
+    """Each beslutspunkt's text beside the rules that cite it and the ``scenarios`` tagged with it."""
     return [
-        {**_section(decision, result, p["anchor"]), "number": p["number"], "text": p["text"]}
+        {**_section(decision, result, scenarios, p["anchor"]), "number": p["number"], "text": p["text"]}
         for p in decision.data["decision_points"]
     ]
 
 
-def other_sections(decision: Decision, result: Evaluation) -> list[dict[str, Any]]:
-    """The other parts of the text (and other documents) the rules cite, in order of citation."""
+def other_sections(decision: Decision, result: Evaluation, scenarios: Sequence[Scenario]) -> list[dict[str, Any]]:
+    """The other parts of the text (and other documents) the rules cite, in order of
+    citation, each with the ``scenarios`` tagged with it."""
     points = {p["anchor"] for p in decision.data["decision_points"]}
     headings = {a["anchor"]: a["heading"] for a in decision.data["anchors"]}
     anchors: dict[str, tuple[str, str]] = {}
@@ -224,15 +234,20 @@ def other_sections(decision: Decision, result: Evaluation) -> list[dict[str, Any
             if cite.anchor not in points:
                 anchors.setdefault(cite.anchor, (headings.get(cite.anchor, cite.document), cite.document))
     return [
-        {**_section(decision, result, anchor, document), "heading": heading}
+        {**_section(decision, result, scenarios, anchor, document), "heading": heading}
         for anchor, (heading, document) in anchors.items()
     ]
 
 
-def other_scenarios(*shown: list[dict[str, Any]]) -> list[Scenario]:
-    """The scenarios that carry none of the tags of the ``shown`` sections, nor ``status``."""
+def other_scenarios(scenarios: Sequence[Scenario], *shown: list[dict[str, Any]]) -> list[Scenario]:
+    """The ``scenarios`` that carry none of the tags of the ``shown`` sections, nor ``status``."""
     tags = {"status"} | {section["anchor"] for sections in shown for section in sections}
-    return [scenario for scenario in index() if not tags.intersection(scenario.tags)]
+    return [scenario for scenario in scenarios if not tags.intersection(scenario.tags)]
+
+
+def tagged(scenarios: Sequence[Scenario], tag: str) -> list[Scenario]:
+    """The ``scenarios`` that carry ``tag`` (an anchor such as ``beslut-1``, or ``status``)."""
+    return [scenario for scenario in scenarios if tag in scenario.tags]
 
 
 #: What the last run says of an anchor, and of a scenario, in the matrix on the page.
@@ -252,10 +267,9 @@ SCENARIO_OUTCOMES = {
 }
 
 
-def trace_matrix(decision: Decision) -> dict[str, Any]:
-    """The traceability matrix for the page: from the run if it is done; otherwise the
-    run is started and the page says so (the API's ``.../traceability`` waits for it)."""
-    document = traceability.matrix(decision, run_if_done(decision.decision_id))
+def trace_matrix(document: dict[str, Any]) -> dict[str, Any]:
+    """The traceability matrix for the page, from the API's ``document`` of it (its
+    ``ran_at`` is ``None`` while the shipped scenarios' run is not done)."""
     rows = [
         {
             **anchor,

@@ -21,8 +21,8 @@ from rules import AppealState, Decision, choose, classify
 from rules.facts import FINAL_ADOPTION_OUTCOMES, Disbursement
 from rules.glossary import APPEAL_OUTCOMES, ERUF_OUTCOMES
 from rules.money import ZERO, show_sv
-from service.page_content import DECIDED, EVENT_TYPES, Commitment
-from service.storage.facts import Event, live_events
+from service.pages.page_content import DECIDED, EVENT_TYPES, Commitment
+from service.shared.facts import Event, live_events
 
 #: The drawing's own units (its viewBox); the page scales it to the width it has.
 WIDTH, HEIGHT = 640, 330

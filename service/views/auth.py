@@ -1,7 +1,7 @@
 """Who is writing: ``Authorization: Bearer <token>``, checked against stored hashes.
 
 Before any token is looked at, the client address must not have used up its failed
-authentications (``service.limits``): while it has, every write from it is a 429, even
+authentications (``service.storage.limits``): while it has, every write from it is a 429, even
 with a right token, so that guessing cannot go on. A wrong token (unknown or revoked)
 counts as a failed authentication; a missing header or a reader's token does not (no
 guess was made). A right registrar's token then counts one write against its limit.
@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from flask import current_app, request
 
-from service import limits
-from service.problems import Problem
-from service.storage import tokens
+from service.http.problems import Problem
+from service.storage import limits, tokens
 
 
 def writer() -> str:

@@ -17,3 +17,8 @@ def today() -> date:
 def midnight(day: date) -> datetime:
     """The moment ``day`` begins in Stockholm, in UTC (DST included)."""
     return datetime.combine(day, time(0), tzinfo=STOCKHOLM).astimezone(UTC)
+
+
+def utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes; every moment here is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -11,11 +11,23 @@ right. Every event stays visible.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from rules import Adoption, Appeal, Disbursement, ErufDecision, Facts
+
+#: Who recorded the facts that the decision data ships (``storage.setup`` loads them).
+SHIPPED_BY = "medfin (shipped data)"
+#: The field that carries each type's effective date.
+DATE_FIELD = {
+    "adoption": "decided_on",
+    "eruf_decision": "decided_on",
+    "appeal": "lodged_on",
+    "project_start": "started_on",
+    "disbursement": "paid_on",
+    "proposal": "dated_on",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +42,6 @@ class Event:
     source_url: str | None
     source_evidence: str | None
     corrects: int | None
-
-
-def utc(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes; every moment here is UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def live_events(events: list[Event], known_at: datetime) -> list[Event]:

@@ -6,7 +6,7 @@ The hierarchy::
     ├── UnknownDecision        no data file for the asked decision
     └── UnknownInterpretation  an interpretation or option the decision does not name
 
-They carry no HTTP codes: ``service/problems.py`` maps each to one problem type.
+They carry no HTTP codes: ``service/http/problems.py`` maps each to one problem type.
 """
 
 from __future__ import annotations

@@ -50,6 +50,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         PUBLIC_BASE_URL="http://127.0.0.1:8000",  # where the public reaches the API: the catalogue's URIs
         THREESIXTYGIVING_PREFIX="360G-medfin",  # until 360Giving registers a prefix for this data
         CORS_ORIGIN="*",  # the data is public: any web page may read it
+        # Who publishes the catalogue: a party id of a served decision's issuer; by
+        # default the issuer of the shipped decisions. The decisions served are the
+        # shipped ones and those of the folders MEDFIN_DECISIONS_DIR names.
+        CATALOG_PUBLISHER=None,
         CACHE_MAX_AGE=3600,  # seconds a cache may keep what comes from the decision data alone
         CACHE_MAX_AGE_RECORDED=0,  # and what the event log can change at any moment: revalidate
         # Token buckets (service.storage.limits): so many at once, given back over so many seconds.
@@ -66,6 +70,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     )
     app.config.from_prefixed_env("MEDFIN")
     app.config.update(config or {})
+    # A folder or publisher that does not exist stops the start, not a request.
+    decision_source.catalogue_publisher(app.config["CATALOG_PUBLISHER"])
     app.url_map.strict_slashes = False
     problems.init_app(app, database_errors=faults.DATABASE_ERRORS, is_unavailable=faults.is_unavailable)
     request_text.init_app(app)  # before caching, which may answer from memory

@@ -103,7 +103,8 @@ def allows(importer: str, target: str) -> bool:
 
 
 def test_the_table_names_every_package_of_service():
-    packages = {m for m, p in MODULES.items() if p.name == "__init__.py" and m.startswith("service.") and m.count(".") == 1}
+    packages = {m for m, p in MODULES.items() if p.name == "__init__.py" and m.count(".") == 1}
+    packages = {m for m in packages if m.startswith("service.")}  # rules/ has its own clauses package
     assert packages == set(PACKAGES), "a package of service/ that the table does not place, or one it names"
 
 

@@ -25,8 +25,8 @@ LICENSE = {
     "title": "Creative Commons Zero v1.0 Universal",
 }
 TITLE = (
-    "medfin: Huddinge kommuns medfinansieringsbeslut som öppna data",
-    "medfin: Huddinge kommun's co-financing decisions as open data",
+    "medfin: kommunala medfinansieringsbeslut som öppna data",
+    "medfin: municipal co-financing decisions as open data",
 )
 DESCRIPTION = (
     "Varje lista som hel CSV: besluten, varje besluts regler med citat, registrerade händelser, "

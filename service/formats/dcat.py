@@ -17,7 +17,9 @@ datasets, distributions and agents, docs/harvesting.md): the catalogue's own URL
 fragments for what has no URL of its own, all under ``PUBLIC_BASE_URL``. The publisher
 is the organisation's dataportal.se URI, ``http://dataportal.se/organisation/SE`` and the
 ten digits of its organisationsnummer, so that the portal merges it with what it
-already knows of Huddinge kommun.
+already knows of the organisation. The catalogue's publisher is handed in (a setting,
+by default the municipality medfin is published for); each dataset names its own
+decision's issuer, and its contact point.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, XSD
 
 from rules import Decision
 from service.formats.threesixtygiving import CC0
+from service.shared.publishers import Publisher, issuer_of
 
 EU = "http://publications.europa.eu/resource/authority/"
 LANGUAGE, THEME, ACCESS_RIGHT = (
@@ -59,8 +62,8 @@ RDFLIB_FORMATS = {"rdf": "pretty-xml", "ttl": "turtle", "jsonld": "json-ld"}
 PREFIXES = {"dcat": DCAT, "dcterms": DCTERMS, "foaf": FOAF, "xsd": XSD, "dcatap": DCATAP, "vcard": VCARD}
 #: The catalogue's own texts and the API's, in Swedish and English.
 CATALOG_TITLE = (
-    "medfin: Huddinge kommuns medfinansieringsbeslut som öppna data",
-    "medfin: Huddinge kommun's co-financing decisions as open data",
+    "medfin: kommunala medfinansieringsbeslut som öppna data",
+    "medfin: municipal co-financing decisions as open data",
 )
 CATALOG_DESCRIPTION = (
     "Kommunala medfinansieringsbeslut som öppna data och regler som kod: beslutens text, reglerna med citat, "
@@ -116,10 +119,9 @@ def parts(*, awarded: bool) -> list[Part]:
     return found
 
 
-def publisher_uri(decision: Decision) -> URIRef:
-    """The issuer's dataportal.se URI: ``SE`` and its organisationsnummer without the hyphen."""
-    issuer = next(p for p in decision.data["parties"] if p["party_id"] == decision.data["issuer"]["party_id"])
-    return URIRef(f"http://dataportal.se/organisation/SE{issuer['organisation_number'].replace('-', '')}")
+def publisher_uri(publisher: Publisher) -> URIRef:
+    """The publisher's dataportal.se URI: ``SE`` and its organisationsnummer without the hyphen."""
+    return URIRef(f"http://dataportal.se/organisation/SE{publisher.organisation_number.replace('-', '')}")
 
 
 def texts(graph: Graph, node: URIRef, predicate: URIRef, sv: str, en: str) -> None:
@@ -127,9 +129,10 @@ def texts(graph: Graph, node: URIRef, predicate: URIRef, sv: str, en: str) -> No
     graph.add((node, predicate, Literal(en, lang="en")))
 
 
-def catalog(decisions: Iterable[Decision], base_url: str, awarded: Collection[str] = ()) -> Graph:
-    """The whole catalogue: one dataset per decision, and the API as a data service.
-    ``awarded``: the decisions whose grant is awarded, whose 360Giving record is listed."""
+def catalog(decisions: Iterable[Decision], base_url: str, publisher: Publisher, awarded: Collection[str] = ()) -> Graph:
+    """The whole catalogue, published by ``publisher``: one dataset per decision, each
+    with its own issuer, and the API as a data service. ``awarded``: the decisions whose
+    grant is awarded, whose 360Giving record is listed."""
     graph = Graph(store="SimpleMemory", bind_namespaces="core")  # keeps insertion order
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
@@ -146,30 +149,32 @@ def catalog(decisions: Iterable[Decision], base_url: str, awarded: Collection[st
     graph.add((URIRef(f"{base_url}/"), RDF.type, FOAF.Document))
     graph.add((here, DCAT.service, api))
     decisions = list(decisions)
-    # The profile allows one publisher for a catalogue: the one issuer of every decision here.
-    publisher = publisher_uri(decisions[0])
-    graph.add((here, DCTERMS.publisher, publisher))
-    _agent(graph, publisher, _issuer_name(decisions[0]))
+    # The profile allows one publisher for a catalogue; its datasets may have others.
+    agent = publisher_uri(publisher)
+    graph.add((here, DCTERMS.publisher, agent))
+    _agent(graph, agent, publisher.name)
     _dates(graph, here, min(_issued(d) for d in decisions), max(_modified(d) for d in decisions))
-    # Sweden, from the EU's country table. No source here gives Huddinge kommun's IRI in a
+    # Sweden, from the EU's country table. No source here gives a municipality's IRI in a
     # controlled vocabulary (the EU tables vendored with the validators have none; no
     # GeoNames or territorial-unit IRI for it is cited), so the catalogue names the country
     # rather than invent one.
     graph.add((here, DCTERMS.spatial, COUNTRY.SWE))
     graph.add((COUNTRY.SWE, RDF.type, DCTERMS.Location))
-    contact = _contact(graph, decisions[0], here)
-    _service(graph, api, base_url, publisher, contact)
+    contact = _contact(graph, publisher, URIRef(f"{here}#contact"))
+    _service(graph, api, base_url, agent, contact)
     for decision in decisions:
-        if publisher_uri(decision) != publisher:
-            raise ValueError(f"{decision.decision_id} has another issuer; give it a catalogue of its own")
-        dataset = _dataset(graph, decision, base_url, here, publisher, api, decision.decision_id in awarded)
+        issuer = issuer_of(decision)
+        if issuer.party_id == publisher.party_id:
+            issuer_agent, issuer_contact = agent, contact
+        else:
+            issuer_agent = publisher_uri(issuer)
+            _agent(graph, issuer_agent, issuer.name)
+            issuer_contact = _contact(graph, issuer, URIRef(f"{here}#contact-{issuer.party_id}"))
+        in_award = decision.decision_id in awarded
+        dataset = _dataset(graph, decision, base_url, here, (issuer_agent, issuer_contact), api, in_award)
         graph.add((here, DCAT.dataset, dataset))
         graph.add((api, DCAT.servesDataset, dataset))
     return graph
-
-
-def _issuer_name(decision: Decision) -> str:
-    return next(p["name"] for p in decision.data["parties"] if p["party_id"] == decision.data["issuer"]["party_id"])
 
 
 def _agent(graph: Graph, publisher: URIRef, name: str) -> None:
@@ -228,23 +233,28 @@ def _modified(decision: Decision) -> Literal:
     return Literal(moment.isoformat().replace("+00:00", "Z"), datatype=XSD.dateTime)
 
 
-def _contact(graph: Graph, decision: Decision, here: URIRef) -> URIRef:
-    """The issuer's contact point, as the tjänsteskrivelse's footer gives it."""
-    issuer = decision.data["issuer"]
-    node = URIRef(f"{here}#contact")
+def _contact(graph: Graph, publisher: Publisher, node: URIRef) -> URIRef:
+    """The publisher's contact point, as its decision's footer gives it."""
     graph.add((node, RDF.type, VCARD.Organization))
     graph.add((node, RDF.type, VCARD.Kind))
-    graph.add((node, VCARD.fn, Literal(_issuer_name(decision), lang="sv")))
-    graph.add((node, VCARD.hasEmail, URIRef(f"mailto:{issuer['contact_email']}")))
+    graph.add((node, VCARD.fn, Literal(publisher.name, lang="sv")))
+    graph.add((node, VCARD.hasEmail, URIRef(f"mailto:{publisher.contact_email}")))
     # 08-535 300 00: Stockholm's area code 08 without its 0, after Sweden's +46.
-    digits = issuer["contact_telephone"].replace("-", "").replace(" ", "")
+    digits = publisher.contact_telephone.replace("-", "").replace(" ", "")
     graph.add((node, VCARD.hasTelephone, URIRef(f"tel:+46{digits.removeprefix('0')}")))
     return node
 
 
 def _dataset(
-    graph: Graph, decision: Decision, base_url: str, here: URIRef, publisher: URIRef, api: URIRef, awarded: bool
+    graph: Graph,
+    decision: Decision,
+    base_url: str,
+    here: URIRef,
+    issuer: tuple[URIRef, URIRef],
+    api: URIRef,
+    awarded: bool,
 ) -> URIRef:
+    """The decision's dataset; ``issuer``: its publisher's agent and contact point."""
     data = decision.data
     dataset = URIRef(f"{here}#{decision.decision_id}")
     graph.add((dataset, RDF.type, DCAT.Dataset))
@@ -253,7 +263,7 @@ def _dataset(
         dataset,
         DCTERMS.title,
         data["title"],
-        f"{_issuer_name(decision)}: co-financing of {data['project_name']} ({decision.diarienummer})",
+        f"{issuer_of(decision).name}: co-financing of {data['project_name']} ({decision.diarienummer})",
     )
     # The 360Giving record is among the data only once the grant is awarded.
     sv_end = ", finansieringsplanen och åtagandet som 360Giving-bidrag." if awarded else " och finansieringsplanen."
@@ -267,7 +277,7 @@ def _dataset(
         f"{data['decision_body']}'s matter {decision.diarienummer} ({data['document_date']}): the decision points, "
         "the commitment and its condition, the rules with quotes from the decision, the recorded events" + en_end,
     )
-    graph.add((dataset, DCTERMS.publisher, publisher))
+    graph.add((dataset, DCTERMS.publisher, issuer[0]))
     graph.add((dataset, DCTERMS.identifier, Literal(decision.diarienummer)))
     for sv, en in (("medfinansiering", "co-financing"), ("ERUF", "ERDF"), ("kommunala beslut", "municipal decisions")):
         texts(graph, dataset, DCAT.keyword, sv, en)
@@ -277,7 +287,7 @@ def _dataset(
     graph.add((dataset, DCTERMS.accessRights, ACCESS_RIGHT.PUBLIC))
     graph.add((dataset, DCTERMS.temporal, _period(graph, decision, here)))
     graph.add((dataset, DCTERMS.spatial, COUNTRY.SWE))
-    graph.add((dataset, DCAT.contactPoint, URIRef(f"{here}#contact")))
+    graph.add((dataset, DCAT.contactPoint, issuer[1]))
     _dates(graph, dataset, _issued(decision), _modified(decision))
     resource = f"{base_url}/v1/decisions/{decision.decision_id}"
     for part in parts(awarded=awarded):

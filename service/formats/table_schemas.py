@@ -72,7 +72,7 @@ def _event_id(name: str, description: str) -> Column:
 DECISIONS = Table(
     (
         _string("decision_id", "The decision's stable identifier: the slug of its diarienummer"),
-        _string("diarienummer", "The municipality's case number, as written (KS-2024/1371.481)"),
+        _string("diarienummer", "The municipality's case number (diarienummer), as the decision writes it"),
         _string("title", "The title of the decision's document, in Swedish"),
         _date("document_date", "The date of the decision's document"),
         _string("decision_body", "The body asked to decide (Kommunstyrelsen)"),

@@ -193,7 +193,8 @@ def _plain(status: int, detail: str, headers: Mapping[str, str]) -> Response:
 def _on_rule_error(error: RuleError) -> Response:
     if isinstance(error, UnknownDecision):
         quoted = UnknownDecision(excerpt(error.decision_id), error.known)
-        return problem("unknown-decision", f"{quoted} Decision ids are slugs such as ks-2024-1371-481.")
+        how = "A decision id is its diarienummer as a slug (lower case, hyphens for / and .): see GET /v1/decisions."
+        return problem("unknown-decision", f"{quoted} {how}")
     if isinstance(error, UnknownInterpretation):
         choice = None if error.choice is None else excerpt(error.choice)
         detail = str(UnknownInterpretation(excerpt(error.name), choice, error.allowed))

@@ -21,7 +21,10 @@ from rules.money import ORE
 
 MAXIMUM_AMOUNT = Decimal("999999999999.99")
 _AMOUNT_TEXT = re.compile(r"[0-9]{1,15}(\.[0-9]{1,2})?")
-SLUG = validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,99}$", error="Must be a slug such as reserverade-medel-for-oforutsett.")
+SLUG = validate.Regexp(
+    r"^[a-z0-9][a-z0-9-]{0,99}$",
+    error="Must be a slug (lower-case letters, digits and hyphens) such as kommunstyrelsens-anslag.",
+)
 #: The spec's patterns (openapi.yaml), one for every date and one for every moment.
 DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 MOMENT_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$"

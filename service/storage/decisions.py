@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from rules import SHIPPED, Decision, Library, library
+from service.shared.publishers import Publisher, issuer_of
 
 SETTING = "MEDFIN_DECISIONS_DIR"
 
@@ -44,3 +45,18 @@ def decision_ids() -> tuple[str, ...]:
 def load_decision(decision_id: str) -> Decision:
     """One decision served; ``rules.UnknownDecision`` if there is none."""
     return decisions().load(decision_id)
+
+
+def catalogue_publisher(party_id: str | None = None) -> Publisher:
+    """Who publishes the catalogue itself: the issuer named by the setting
+    ``MEDFIN_CATALOG_PUBLISHER`` (its party id in a decision served), by default the
+    issuer of the shipped decisions, the municipality medfin is published for."""
+    served = decisions()
+    if party_id is None:
+        shipped = library()
+        return issuer_of(shipped.load(shipped.ids()[0]))
+    for decision_id in served.ids():
+        issuer = issuer_of(served.load(decision_id))
+        if issuer.party_id == party_id:
+            return issuer
+    raise ValueError(f"MEDFIN_CATALOG_PUBLISHER={party_id!r} issues no decision served here.")

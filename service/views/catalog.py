@@ -13,10 +13,12 @@ from datetime import UTC, datetime
 
 from flask import Blueprint, Response, current_app, request
 
+from rules import Library
 from service.formats import dcat, threesixtygiving
 from service.http.negotiation import choose
 from service.requests.schemas import catalog_query
-from service.storage.decisions import decision_ids, load_decision
+from service.shared.publishers import Publisher
+from service.storage.decisions import catalogue_publisher, decision_ids, decisions
 
 bp = Blueprint("catalog", __name__)
 
@@ -29,12 +31,21 @@ def public_base_url() -> str:
     return str(current_app.config["PUBLIC_BASE_URL"]).rstrip("/")
 
 
+def publisher() -> Publisher:
+    """Who publishes the catalogue: ``CATALOG_PUBLISHER`` (a party id), by default the
+    issuer of the shipped decisions."""
+    return catalogue_publisher(current_app.config.get("CATALOG_PUBLISHER"))
+
+
 @functools.lru_cache(maxsize=64)
-def _serialized(base_url: str, chosen: str, awarded: frozenset[str]) -> bytes | str:
-    """The catalogue depends on the decision data and the base URL, which do not change
-    under a running process, and on which grants are awarded, which changes seldom:
-    built once for each, not per request."""
-    return dcat.serialize(dcat.catalog([load_decision(i) for i in decision_ids()], base_url, awarded), chosen)
+def _serialized(
+    served: Library, base_url: str, chosen: str, awarded: frozenset[str], published_by: Publisher
+) -> bytes | str:
+    """The catalogue depends on the decisions served and the base URL, which do not
+    change under a running process, and on which grants are awarded, which changes
+    seldom: built once for each, not per request."""
+    graph = dcat.catalog([served.load(i) for i in served.ids()], base_url, published_by, awarded)
+    return dcat.serialize(graph, chosen)
 
 
 @bp.get("/catalog")
@@ -42,7 +53,7 @@ def get_catalog() -> Response:
     """operationId: getCatalog."""
     chosen = choose(catalog_query.load(request.args)["format"], OFFERED)
     awarded = threesixtygiving.awarded(current_app.extensions["medfin"], decision_ids(), datetime.now(UTC))
-    body = _serialized(public_base_url(), chosen, awarded)
+    body = _serialized(decisions(), public_base_url(), chosen, awarded, publisher())
     response = Response(body, content_type=f"{OFFERED[chosen]}; charset=utf-8")
     response.vary.add("Accept")
     return response

@@ -23,10 +23,18 @@ from service.steps import runner, scenario_page, traceability
 from service.steps.shipped import index as scenario_index
 from service.steps.shipped import run_if_done
 from service.storage.decisions import decision_ids, load_decision
+from service.views.catalog import publisher
 from service.views.entry import entry_document, wants_entry_document
 from service.views.steps import vocabulary
 
 bp = Blueprint("pages", __name__, template_folder="../pages/templates")
+
+
+@bp.app_context_processor
+def _publisher() -> dict[str, Any]:
+    """Every page names who publishes it (base.html), as the catalogue does."""
+    return {"publisher": publisher()}
+
 
 #: What the scenario page's form sends (and a form without a file).
 FORM_TYPES = frozenset(("multipart/form-data", "application/x-www-form-urlencoded"))

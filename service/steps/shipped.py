@@ -1,5 +1,9 @@
-"""The shipped features (``features/``): their scenarios, indexed by tag for the pages,
-and their outcome when this process last ran them, for the traceability matrix.
+"""A decision's features: their scenarios, indexed by tag for the pages, and their
+outcome when this process last ran them, for the traceability matrix.
+
+The shipped decision's are the shipped features (``features/``); a decision served from
+another folder (``MEDFIN_DECISIONS_DIR``) brings its own beside its data file, named after
+its id (``<decision_id>*.feature``).
 
 Both read the Cucumber parser's document (``runner.parse_feature``), so a scenario is
 listed exactly as the runner sees it: its title, tags (the feature's, the rule's and its
@@ -21,7 +25,9 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from rules import SHIPPED, Decision
 from service.steps import runner
+from service.storage.decisions import load_decision
 
 #: features/, through the package (``service/shipped``), so that an installed wheel has it too.
 FEATURES = Path(__file__).resolve().parents[1] / "shipped" / "features"
@@ -66,15 +72,37 @@ def feature_files(directory: Path = FEATURES) -> list[Path]:
     return sorted(directory.glob("*.feature")) if directory.is_dir() else []
 
 
+def features_of(decision: Decision) -> tuple[Path, ...]:
+    """The feature files that verify ``decision``: the shipped ones for a shipped
+    decision, else those beside its data file that are named after it."""
+    if decision.folder == SHIPPED:
+        return tuple(feature_files())
+    return tuple(sorted(decision.folder.glob(f"{decision.decision_id}*.feature")))
+
+
+def _label(feature: Path) -> str:
+    """How a scenario names its file: ``features/beslutspunkt_1.feature``."""
+    return f"{feature.parent.name}/{feature.name}"
+
+
 @cache
-def index(directory: Path = FEATURES) -> tuple[Scenario, ...]:
-    """Every scenario under ``directory``, file by file in name order; read once."""
+def _scenarios(files: tuple[Path, ...]) -> tuple[Scenario, ...]:
     found: list[Scenario] = []
-    for feature in feature_files(directory):
-        path = f"features/{feature.name}"
+    for feature in files:
+        path = _label(feature)
         document, _ = runner.parse_feature(feature.read_text(encoding="utf-8"), path)
         found += scenarios_of(document, path)
     return tuple(found)
+
+
+def index(directory: Path = FEATURES) -> tuple[Scenario, ...]:
+    """Every scenario under ``directory``, file by file in name order; read once."""
+    return _scenarios(tuple(feature_files(directory)))
+
+
+def scenarios_for(decision: Decision) -> tuple[Scenario, ...]:
+    """Every scenario of ``decision``'s features, file by file in name order; read once."""
+    return _scenarios(features_of(decision))
 
 
 def tagged(tag: str, directory: Path = FEATURES) -> list[Scenario]:
@@ -120,13 +148,13 @@ _running = threading.Lock()
 _started: set[str] = set()
 
 
-def last_run(decision_id: str, directory: Path = FEATURES) -> Run:
-    """The shipped features run against ``decision_id``, once per process."""
+def last_run(decision_id: str) -> Run:
+    """The decision's features run against it, once per process."""
     with _running:
         with _state:
             done = _runs.get(decision_id)
         if done is None:
-            done = _run(decision_id, directory)
+            done = _run(decision_id)
             with _state:
                 _runs[decision_id] = done
         return done
@@ -143,10 +171,10 @@ def run_if_done(decision_id: str) -> Run | None:
     return None
 
 
-def _run(decision_id: str, directory: Path) -> Run:
+def _run(decision_id: str) -> Run:
     ran_at = datetime.now(UTC).replace(microsecond=0)
     results: list[runner.ScenarioResult] = []
     with runner.in_process_worlds(decision_id) as worlds:
-        for feature in feature_files(directory):
-            results += runner.run_text(feature.read_text(encoding="utf-8"), f"features/{feature.name}", worlds)
+        for feature in features_of(load_decision(decision_id)):
+            results += runner.run_text(feature.read_text(encoding="utf-8"), _label(feature), worlds)
     return Run(ran_at, tuple(results))

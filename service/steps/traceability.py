@@ -15,7 +15,7 @@ from typing import Any
 from rules import Decision
 from service.formats.table_schemas import TRACEABILITY
 from service.formats.tabular import JOIN
-from service.steps.shipped import Run, Scenario, index, worst
+from service.steps.shipped import Run, Scenario, scenarios_for, worst
 
 CSV_COLUMNS = TRACEABILITY.header
 
@@ -24,7 +24,7 @@ def matrix(decision: Decision, run: Run | None) -> dict[str, Any]:
     """The matrix as the API answers it; without a ``run`` (a page that does not wait
     for it), every scenario's outcome is ``not_run``."""
     rules = decision.data["rules"]
-    scenarios = index()
+    scenarios = scenarios_for(decision)
     anchors = []
     for anchor in decision.data["anchors"]:
         name = anchor["anchor"]

@@ -20,8 +20,7 @@ from service.pages import page_charts as charts
 from service.pages import page_content as content
 from service.shared.stockholm import today
 from service.steps import runner, scenario_page, traceability
-from service.steps.shipped import index as scenario_index
-from service.steps.shipped import run_if_done
+from service.steps.shipped import run_if_done, scenarios_for
 from service.storage.decisions import decision_ids, load_decision
 from service.views.catalog import publisher
 from service.views.entry import entry_document, wants_entry_document
@@ -51,11 +50,11 @@ def get_home_page() -> Any:
     if wants_entry_document():
         response = current_app.json.response(entry_document())
     else:
-        on, listed, scenarios = today(), [], scenario_index()
+        on, listed = today(), []
         for decision_id in decision_ids():
             decision = load_decision(decision_id)
             now = content.commitment(decision, _recorded(decision_id), on=on)
-            listed.append({"decision": decision, "status": content.status(decision, now, scenarios)})
+            listed.append({"decision": decision, "status": content.status(decision, now, scenarios_for(decision))})
         response = make_response(render_template("home.html", decisions=listed, on=on))
     response.vary.add("Accept")
     return response
@@ -64,7 +63,8 @@ def get_home_page() -> Any:
 @bp.get("/decisions/<decision_id>")
 def get_decision_page(decision_id: str) -> str:
     """operationId: getDecisionPage."""
-    decision, on, scenarios = load_decision(decision_id), today(), scenario_index()
+    decision, on = load_decision(decision_id), today()
+    scenarios = scenarios_for(decision)
     recorded = _recorded(decision_id)
     now = content.commitment(decision, recorded, on=on)
     points = content.decision_points(decision, now.result, scenarios)

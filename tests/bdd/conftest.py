@@ -21,7 +21,7 @@ from service.steps.vocabulary import VOCABULARY, World
 from tests.conftest import FIXTURE_DECISIONS
 
 DECORATORS = {"given": given, "when": when, "then": then}
-#: The decision features/ is written for (test_second_decision.py runs the fixture's).
+#: The decision features/ is written for (test_fiktivt_beslut.py runs the fictitious one's).
 DECISION_ID = "ks-2024-1371-481"
 #: The steps read the names of both: the shipped decision and the fictitious one.
 NAMES = library((SHIPPED, FIXTURE_DECISIONS))

@@ -66,7 +66,7 @@ class Appeal:
 
 @dataclass(frozen=True, slots=True)
 class ErufDecision:
-    """ERUF's decision on Flemingsberg Science's application. ``granted_amount`` is
+    """ERUF's decision on the applicant's application. ``granted_amount`` is
     ``None`` when the amount granted is not known (not: the amount applied for)."""
 
     decided_on: date

@@ -170,8 +170,8 @@ def _judge(
         recipient.recipient(decision, alone),
     )
     # A rule that cannot be decided yet (PENDING: e.g. the project start is unknown under
-    # a reading that counts months from it) is no permission: the payment is allowed only when every rule
-    # that governs it is satisfied.
+    # a reading that counts months from it) is no permission: the payment is allowed
+    # only when every rule that governs it is satisfied.
     unsatisfied = [r for r in rules if r.outcome != SATISFIED]
     violations = tuple([r.rule_id for r in unsatisfied if r.outcome == VIOLATED])
     return PaymentVerdict(not unsatisfied, violations, rules)

@@ -166,3 +166,27 @@ def test_the_api_lists_the_rules_of_the_issue_by_their_stable_ids(client):
         "financing-balance",
     ]
     assert all(r["citations"] and r["title"]["sv"] and r["title"]["en"] for r in listed)
+
+
+def test_the_fictitious_decisions_quotes_occur_verbatim_in_its_own_source():
+    """The second decision (tests/decisions/) is held to the same standard as the shipped one."""
+    from rules import SHIPPED, library
+    from tests.conftest import FIXTURE_DECISION, FIXTURE_DECISIONS
+
+    fixture = library((SHIPPED, FIXTURE_DECISIONS)).load(FIXTURE_DECISION)
+    text = _normal((fixture.folder / fixture.data["source_file"]).read_text(encoding="utf-8"))
+    quotes = list(_quotes(fixture.data))
+    assert len(quotes) >= 30
+    assert [path for path, _anchor, quote, _source, _document in quotes if _normal(quote) not in text] == []
+
+
+@pytest.mark.parametrize("decision_id", ["ks-2024-1371-481", "ks-2099-0042"])
+def test_each_beslutspunkt_maps_to_rules_the_engine_knows(decision_id):
+    from rules import SHIPPED, library
+    from tests.conftest import FIXTURE_DECISIONS
+
+    decision = library((SHIPPED, FIXTURE_DECISIONS)).load(decision_id)
+    mapped = [rule for point in decision.data["decision_points"] for rule in point.get("rules", [])]
+    assert mapped and set(mapped) <= set(RULE_IDS)
+    # The suspensive condition names its point in messages: exactly one point holds it.
+    assert len(decision.points["eruf-approval"]) == 1

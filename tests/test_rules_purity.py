@@ -34,3 +34,17 @@ def test_rules_pass_mypy_strict():
         cwd=root,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_rules_read_no_setting_of_the_environment():
+    """The service finds the decisions and hands their folders to rules: no module of
+    rules/ reads an environment variable (os.environ, os.getenv)."""
+    import ast
+
+    root = Path(rules.__file__).parent
+    reads = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv", "environb"):
+                reads.append(f"{path.relative_to(root.parent)}:{node.lineno}")
+    assert reads == []

@@ -191,3 +191,32 @@ def test_the_catalogue_publisher_is_a_setting(serves_the_fixture_decision, tmp_p
     assert (catalog, DCTERMS.publisher, URIRef("http://dataportal.se/organisation/SE0000000000")) in graph
     with pytest.raises(ValueError, match="issues no decision served here"):
         contract_app(f"sqlite:///{tmp_path / 'other.sqlite3'}", CATALOG_PUBLISHER="ingen-kommun")
+
+
+def test_a_name_two_decisions_give_reads_as_the_decision_run_gives_it(monkeypatch, tmp_path):
+    """Two decisions may call their own question by one name ("de tre åren"): a scenario
+    reads it, and its answers, as the decision it runs against names them."""
+    folder = tmp_path / "decisions"
+    folder.mkdir()
+    for path in FIXTURE_DECISIONS.glob(f"{FIXTURE_DECISION}.*"):
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".toml":
+            text = text.replace('name_sv = "de två åren"', 'name_sv = "de tre åren"')
+        (folder / path.name).write_text(text, encoding="utf-8")
+    monkeypatch.setenv("MEDFIN_DECISIONS_DIR", str(folder))
+    monkeypatch.chdir(tmp_path)
+    feature = (
+        "# language: sv\nEgenskap: Samma namn\n  Scenario: Tidsgränsen läses som beslutet skriver den\n"
+        "    Givet att kommunstyrelsen antog förslaget 2025-10-27\n"
+        "    Och att ERUF godkände ansökan 2026-01-20\n"
+        '    Och att revisorn för de tre åren väljer tolkningen "budgetåren 2026–2027"\n'
+        "    När revisorn prövar en utbetalning om 100 000,00 kr den 2028-01-10\n"
+        "    Så ska utbetalningen nekas på grund av tidsramen\n"
+    )
+    (tmp_path / "samma.feature").write_text(feature, encoding="utf-8")
+    own = CliRunner().invoke(main, ["scenarios", "run", "samma.feature", "--decision", FIXTURE_DECISION, "--json"])
+    assert (own.exit_code, json.loads(own.output)["summary"]["passed"]) == (0, 1), own.output
+    # The shipped decision's "de tre åren" has no option "budgetåren 2026–2027": its own names are listed.
+    shipped = CliRunner().invoke(main, ["scenarios", "run", "samma.feature", "--decision", REAL, "--json"])
+    step = json.loads(shipped.output)["scenarios"][0]["steps"][2]
+    assert step["status"] == "failed" and "budgetåren 2025–2027" in step["message"]["sv"]

@@ -12,17 +12,50 @@ matched without regard to case ("Kommunstyrelsens beslut" at the start of a sent
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache, lru_cache
 
 from parse import with_pattern
 
-from rules import Decision, Library
+from rules import Decision, Library, UnknownDecision
 from rules.glossary import APPEAL_OUTCOMES, OUTCOME_LABELS, STATUS_LABELS
-from service.storage.decisions import decisions
+from service.storage.decisions import decisions, load_decision
+
+#: The decision whose scenario is being read: its names are the ones that count.
+_reading_for: ContextVar[str | None] = ContextVar("reading_for", default=None)
+
+
+class Unreadable(ValueError):
+    """A value a phrasing reads that is no value ("2024-02-30"): the step fails with
+    this, in Swedish and English, rather than the run."""
+
+    def __init__(self, sv: str, en: str) -> None:
+        super().__init__(en)
+        self.message = {"sv": sv, "en": en}
+
+
+@contextmanager
+def reading_for(decision_id: str) -> Iterator[None]:
+    """Read names as ``decision_id``'s data gives them while the block runs: two
+    decisions may give one name ("de tre åren") to questions of their own."""
+    token = _reading_for.set(decision_id)
+    try:
+        yield
+    finally:
+        _reading_for.reset(token)
 
 
 def _tables() -> dict[str, dict[str, str]]:
-    """The tables of the decisions served now."""
+    """The names of the decision being read, or, outside a scenario (or for a decision
+    served only elsewhere, ``--url``), those of every decision served."""
+    decision_id = _reading_for.get()
+    if decision_id is not None:
+        try:
+            return decision_tables(load_decision(decision_id))
+        except UnknownDecision:
+            pass
     return tables(decisions())
 
 
@@ -34,13 +67,14 @@ def tables(library: Library) -> dict[str, dict[str, str]]:
     first decision's (by id) is kept."""
     merged: dict[str, dict[str, str]] = {}
     for decision_id in library.ids():
-        for table, names in _decision_tables(library.load(decision_id)).items():
+        for table, names in decision_tables(library.load(decision_id)).items():
             for name, code_ in names.items():
                 merged.setdefault(table, {}).setdefault(name, code_)
     return merged
 
 
-def _decision_tables(decision: Decision) -> dict[str, dict[str, str]]:
+@lru_cache(maxsize=256)
+def decision_tables(decision: Decision) -> dict[str, dict[str, str]]:
     return {
         "regel": {text.name_sv: rule_id for rule_id, text in decision.rule_texts.items()},
         "utfall": {labels["sv"]: code for code, labels in OUTCOME_LABELS.items()},
@@ -103,7 +137,10 @@ def _names(library: Library, table: str, *, codes: bool = False) -> str:
 def _parse_type(library: Library, table: str, *, codes: bool = False):
     @with_pattern(f"(?:{_names(library, table, codes=codes)})")
     def read(text: str) -> str:
-        return code(table, text)
+        try:
+            return code(table, text)
+        except AssertionError as error:  # a name another decision gives, not this one
+            raise Unreadable(str(error), str(error)) from error
 
     return read
 

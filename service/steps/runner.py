@@ -32,6 +32,7 @@ from gherkin.pickles.compiler import Compiler
 from gherkin.token_matcher import TokenMatcher
 
 from rules import Library
+from service.steps import names
 from service.steps.english import parse_types
 from service.steps.vocabulary import VOCABULARY, Expected, Phrase, World, WouldWrite
 from service.steps.words import Unreadable, types
@@ -153,6 +154,12 @@ def _step_nodes(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def run_pickle(pickle: dict[str, Any], nodes: dict[str, dict[str, Any]], world: World, source: str) -> ScenarioResult:
+    """One scenario, its names read as its world's decision gives them."""
+    with names.reading_for(world.decision_id):
+        return _run_pickle(pickle, nodes, world, source)
+
+
+def _run_pickle(pickle: dict[str, Any], nodes: dict[str, dict[str, Any]], world: World, source: str) -> ScenarioResult:
     steps: list[StepResult] = []
     broken = False
     for pickled in pickle["steps"]:

@@ -17,6 +17,7 @@ from pytest_bdd import given, then, when
 from svenska import step
 
 from rules import SHIPPED, library
+from service.steps.names import reading_for
 from service.steps.vocabulary import VOCABULARY, World
 from tests.conftest import FIXTURE_DECISIONS
 
@@ -31,6 +32,13 @@ NAMES = library((SHIPPED, FIXTURE_DECISIONS))
 def body() -> dict:
     """The what-if request, before its date: nothing has happened, defaults read."""
     return {"facts": {"adopted_on": None, "eruf_decision": None, "disbursements": []}, "interpretations": {}}
+
+
+@pytest.fixture(autouse=True)
+def names_of_the_decision():
+    """The steps read names as the decision the features are written for gives them."""
+    with reading_for(DECISION_ID):
+        yield
 
 
 @pytest.fixture

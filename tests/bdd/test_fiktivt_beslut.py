@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from pytest_bdd import scenarios
 
+from service.steps.names import reading_for
 from service.steps.vocabulary import World
 from tests.conftest import FIXTURE_DECISION, FIXTURE_DECISIONS
 
@@ -15,6 +16,13 @@ from tests.conftest import FIXTURE_DECISION, FIXTURE_DECISIONS
 @pytest.fixture(autouse=True)
 def _served(serves_the_fixture_decision):
     """Before the app is built: the store loads the fixture's shipped facts too."""
+
+
+@pytest.fixture(autouse=True)
+def names_of_the_decision(_served):
+    """Its names, not the shipped decision's, where the two give one name."""
+    with reading_for(FIXTURE_DECISION):
+        yield
 
 
 @pytest.fixture

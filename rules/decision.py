@@ -158,9 +158,11 @@ class Library:
     library (``library``), so a decision keeps its identity while it is cached."""
 
     def __init__(self, folders: tuple[Path, ...]) -> None:
-        self.folders = folders
+        self.folders = folders = tuple(dict.fromkeys(folders))  # a folder named twice is read once
         paths: dict[str, Path] = {}
         for folder in folders:
+            if not folder.is_dir():
+                raise RuleError(f"There is no folder of decisions at {folder}.")
             for path in sorted(folder.glob("*.toml")):
                 if path.stem in paths:
                     raise RuleError(f"Two data files for decision {path.stem!r}: {paths[path.stem]} and {path}.")
@@ -178,11 +180,21 @@ class Library:
         path = self._paths.get(decision_id)
         if path is None:
             raise UnknownDecision(decision_id, self._ids)
-        with path.open("rb") as file:
-            data = tomllib.load(file)
-        if data.get("decision_id") != decision_id:
-            raise RuleError(f"{path.name} holds decision_id {data.get('decision_id')!r}, not {decision_id!r}.")
-        return _decision_from(data, path.parent)
+        try:
+            with path.open("rb") as file:
+                data = tomllib.load(file)
+            if data.get("decision_id") != decision_id:
+                raise RuleError(f"{path.name} holds decision_id {data.get('decision_id')!r}, not {decision_id!r}.")
+            return _decision_from(data, path.parent)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:  # a key missing or of the wrong kind
+            raise RuleError(f"{path} cannot be read as a decision: {type(error).__name__} {error}.") from error
+
+    def check(self) -> int:
+        """Load every decision once, so that a data file that cannot be read says so now
+        (at start) rather than at a request; the number of decisions."""
+        for decision_id in self._ids:
+            self.load(decision_id)
+        return len(self._ids)
 
 
 @cache
@@ -247,6 +259,38 @@ def _points(data: dict[str, Any]) -> dict[str, tuple[int, ...]]:
     return {rule_id: tuple(numbers) for rule_id, numbers in points.items()}
 
 
+def _check(
+    data: dict[str, Any], folder: Path, rule_texts: dict[str, RuleText], points: dict[str, tuple[int, ...]]
+) -> None:
+    """What the engine needs of a data file beyond its keys: else a ``RuleError`` that
+    names the decision and what is wrong."""
+    decision_id, problems = data["decision_id"], []
+    if not (folder / data["source_file"]).is_file():
+        problems.append(f"its source text {data['source_file']!r} is not beside it")
+    missing = [rule_id for rule_id in RULE_IDS if rule_id not in rule_texts]
+    if missing:
+        problems.append(f"it cites no sentence for the rules {missing}")
+    unknown = sorted(set(points) - set(RULE_IDS))
+    if unknown:
+        problems.append(f"its beslutspunkter map to rules the engine does not have: {unknown}")
+    if len(points.get("eruf-approval", ())) != 1:
+        problems.append('exactly one beslutspunkt must hold its condition (rules = ["eruf-approval"])')
+    declared = {anchor["anchor"] for anchor in data["anchors"]}
+    cited = {c["anchor"] for rule in data["rules"] for c in rule["citations"] if "document" not in c}
+    cited |= {i["anchor"] for i in data.get("interpretations", ())} | {p["anchor"] for p in data["decision_points"]}
+    if cited - declared:
+        problems.append(f"it cites anchors it does not declare in [[anchors]]: {sorted(cited - declared)}")
+    questions = [i["governs"] for i in data.get("interpretations", ())]
+    twice = sorted({q for q in questions if questions.count(q) > 1})
+    if twice:
+        problems.append(f"two interpretations answer one question: {twice}")
+    for entry in data.get("interpretations", ()):
+        if entry["default"] not in [o["option_id"] for o in entry["options"]]:
+            problems.append(f"interpretation {entry['interpretation_id']!r} defaults to an option it does not have")
+    if problems:
+        raise RuleError(f"Decision {decision_id!r} cannot be served: " + "; ".join(problems) + ".")
+
+
 def _decision_from(data: dict[str, Any], folder: Path) -> Decision:
     parties = {p["party_id"]: p["name"] for p in data["parties"]}
     # A citation names the document as its issuer and diarienummer name it.
@@ -262,12 +306,8 @@ def _decision_from(data: dict[str, Any], folder: Path) -> Decision:
         )
         for rule in data["rules"]
     }
-    missing = [rule_id for rule_id in RULE_IDS if rule_id not in rule_texts]
-    if missing:
-        raise RuleError(f"Decision {data['decision_id']!r} cites no sentence for the rules {missing}.")
     points = _points(data)
-    if "eruf-approval" not in points:
-        raise RuleError(f"Decision {data['decision_id']!r} maps no beslutspunkt to its condition (eruf-approval).")
+    _check(data, folder, rule_texts, points)
     interpretations = {
         entry["interpretation_id"]: _interpretation(entry, document) for entry in data.get("interpretations", ())
     }

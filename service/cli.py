@@ -34,7 +34,14 @@ MARKS = {"satisfied": "✓", "violated": "✗", "pending": "…", "not_applicabl
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
-    """medfin: Huddinge kommun's co-financing decisions as open data and executable rules."""
+    """medfin: municipal co-financing decisions as open data and executable rules."""
+    from rules import RuleError
+    from service.storage.decisions import decisions
+
+    try:
+        decisions().check()  # a folder or data file that cannot serve says so here, once
+    except (RuleError, ValueError) as error:
+        raise click.ClickException(str(error)) from error
 
 
 @main.command()

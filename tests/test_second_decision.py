@@ -8,6 +8,7 @@ apart. Without the setting it is not served."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF
 
+from rules import RuleError
 from service.cli import main
 from tests.conftest import FIXTURE_DECISION, FIXTURE_DECISIONS
 from tests.contract import contract_app
@@ -220,3 +222,52 @@ def test_a_name_two_decisions_give_reads_as_the_decision_run_gives_it(monkeypatc
     shipped = CliRunner().invoke(main, ["scenarios", "run", "samma.feature", "--decision", REAL, "--json"])
     step = json.loads(shipped.output)["scenarios"][0]["steps"][2]
     assert step["status"] == "failed" and "budgetåren 2025–2027" in step["message"]["sv"]
+
+
+BROKEN = {
+    "no source text": (lambda text: text, "its source text", False),
+    "a rule not cited": (
+        lambda text: text.replace('rule_id = "recipient"', 'rule_id = "mottagare"'),
+        "recipient",
+        True,
+    ),
+    "an unknown question": (
+        lambda text: text.replace('governs = "yearly-split"', 'governs = "split"'),
+        "governs 'split'",
+        True,
+    ),
+    "one question twice": (
+        lambda text: text.replace('governs = "yearly-split"', 'governs = "period-deadline"'),
+        "two interpretations answer one question",
+        True,
+    ),
+    "an undeclared anchor": (
+        lambda text: text.replace('{ anchor = "fotnot-1", quote', '{ anchor = "fotnot-9", quote'),
+        "fotnot-9",
+        True,
+    ),
+    "a key missing": (lambda text: text.replace("[commitment.recipient]", "[commitment.mottagare]"), "KeyError", True),
+}
+
+
+@pytest.mark.parametrize("broken", sorted(BROKEN))
+def test_a_data_file_that_cannot_serve_stops_the_start_with_what_is_wrong(broken, monkeypatch, tmp_path):
+    change, said, with_source = BROKEN[broken]
+    folder = tmp_path / "decisions"
+    folder.mkdir()
+    data = (FIXTURE_DECISIONS / f"{FIXTURE_DECISION}.toml").read_text(encoding="utf-8")
+    (folder / f"{FIXTURE_DECISION}.toml").write_text(change(data), encoding="utf-8")
+    if with_source:
+        source = FIXTURE_DECISIONS / f"{FIXTURE_DECISION}.source.md"
+        (folder / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("MEDFIN_DECISIONS_DIR", str(folder))
+    refused = CliRunner().invoke(main, ["status", "--decision", FIXTURE_DECISION])
+    assert refused.exit_code == 1 and said in refused.output and "Traceback" not in refused.output, refused.output
+    with pytest.raises(RuleError, match=re.escape(said)):
+        contract_app(f"sqlite:///{tmp_path / 'medfin.sqlite3'}")
+
+
+def test_a_folder_that_is_not_there_stops_the_start(monkeypatch, tmp_path):
+    monkeypatch.setenv("MEDFIN_DECISIONS_DIR", str(tmp_path / "saknas"))
+    refused = CliRunner().invoke(main, ["status"])
+    assert refused.exit_code == 1 and "names no folder at" in refused.output

@@ -141,7 +141,11 @@ def test_its_events_are_recorded_apart_and_its_grant_is_awarded(app, client):
 
 def test_the_pages_show_it_and_run_its_scenarios(client):
     home = client.get("/").get_data(as_text=True)
-    assert FIXTURE_DECISION in home and "Fiktivt exempel" in home
+    assert FIXTURE_DECISION in home and "Fiktivt exempel" in home and "Exempelstads kommun · Diarienummer" in home
+    assert "Huddinge kommuns beslut" not in home  # the site names no one municipality's decisions as all
+    form = client.get(f"/decisions/{FIXTURE_DECISION}/scenarios").get_data(as_text=True)
+    prefilled = re.search(r"<textarea[^>]*>(.*?)</textarea>", form, re.S).group(1)
+    assert "Innovationsarenan" in prefilled and "2024-09-16" not in prefilled  # its own, not the shipped example
     page = client.get(f"/decisions/{FIXTURE_DECISION}").get_data(as_text=True).replace("\xa0", " ")
     assert "Beslutspunkt 4" in page and "750 000 kr" in page
     # Its own scenarios beside its points, not the shipped decision's.

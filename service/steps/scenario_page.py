@@ -16,10 +16,11 @@ from typing import Any
 
 from werkzeug.datastructures import FileStorage
 
-from rules import Decision
+from rules import SHIPPED, Decision
 from service.pages.page_content import section_id
 from service.shared.text import describe
 from service.steps.runner import MARKS, STATUS_SV, ScenarioResult, StepResult, readings, summary
+from service.steps.shipped import features_of
 
 #: The feature the form starts with: the README's example (tests/test_readme.py holds them alike).
 EXAMPLE = Path(__file__).resolve().parents[1] / "pages" / "templates" / "exempel.feature"
@@ -39,8 +40,17 @@ class FormError(Exception):
 
 
 @cache
-def example() -> str:
-    return EXAMPLE.read_text(encoding="utf-8")
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def example(decision: Decision) -> str:
+    """The feature the form starts with: for the shipped decision the README's example;
+    for another, its own first feature, which is written for its terms."""
+    if decision.folder == SHIPPED:
+        return _read(EXAMPLE)
+    own = features_of(decision)
+    return _read(own[0]) if own else "# language: sv\nEgenskap: Mina kontroller\n"
 
 
 def feature_text(pasted: str | None, upload: FileStorage | None, limit: int) -> str:

@@ -93,7 +93,7 @@ def get_decision_page(decision_id: str) -> str:
 def get_scenario_page(decision_id: str) -> str:
     """operationId: getScenarioPage."""
     decision = load_decision(decision_id)
-    return _scenario_page(decision, scenario_page.example())
+    return _scenario_page(decision, scenario_page.example(decision))
 
 
 @bp.post("/decisions/<decision_id>/scenarios")

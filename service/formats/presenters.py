@@ -145,9 +145,11 @@ def html_page(decision: Decision) -> str:
 def unknowns(decision: Decision, facts: Facts | None = None) -> list[dict[str, str]]:
     """What no source gives, with why; given ``facts``, less what they have since made known
     (the day of Kommunstyrelsen's decision, once a final one is recorded: adopted,
-    amended or rejected)."""
+    amended or rejected; the project's start, once recorded)."""
     adoption = None if facts is None else facts.adoption
     known = {"adopted_on"} if adoption is not None and adoption.outcome in FINAL_ADOPTION_OUTCOMES else set()
+    if facts is not None and facts.project_started_on is not None:
+        known.add("project_started_on")
     return [{"field": f, "note": note} for f, note in decision.data["unknowns"].items() if f not in known]
 
 

@@ -36,10 +36,10 @@ MARKS = {"satisfied": "✓", "violated": "✗", "pending": "…", "not_applicabl
 def main() -> None:
     """medfin: municipal co-financing decisions as open data and executable rules."""
     from rules import RuleError
-    from service.storage.decisions import decisions
+    from service.storage.decisions import check
 
     try:
-        decisions().check()  # a folder or data file that cannot serve says so here, once
+        check()  # a folder or data file that cannot serve says so here, once
     except (RuleError, ValueError) as error:
         raise click.ClickException(str(error)) from error
 

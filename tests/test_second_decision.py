@@ -275,3 +275,19 @@ def test_a_folder_that_is_not_there_stops_the_start(monkeypatch, tmp_path):
     monkeypatch.setenv("MEDFIN_DECISIONS_DIR", str(tmp_path / "saknas"))
     refused = CliRunner().invoke(main, ["status"])
     assert refused.exit_code == 1 and "names no folder at" in refused.output
+
+
+def test_two_issuers_under_one_organisation_number_stop_the_start(monkeypatch, tmp_path):
+    """The catalogue names a publisher by its organisation number: two issuers under one
+    would be merged into one agent with two names."""
+    folder = tmp_path / "decisions"
+    folder.mkdir()
+    for path in FIXTURE_DECISIONS.glob(f"{FIXTURE_DECISION}.*"):
+        text = path.read_text(encoding="utf-8")
+        (folder / path.name).write_text(text, encoding="utf-8")
+        other = text.replace(FIXTURE_DECISION, "ks-2099-0043").replace("exempelstads-kommun", "grannstads-kommun")
+        (folder / path.name.replace(FIXTURE_DECISION, "ks-2099-0043")).write_text(other, encoding="utf-8")
+    monkeypatch.setenv("MEDFIN_DECISIONS_DIR", str(folder))
+    refused = CliRunner().invoke(main, ["status", "--decision", FIXTURE_DECISION])
+    assert refused.exit_code == 1 and "share an organisation number" in refused.output, refused.output
+    assert "exempelstads-kommun" in refused.output and "grannstads-kommun" in refused.output

@@ -37,6 +37,22 @@ def decisions() -> Library:
     return library(folders())
 
 
+def check() -> int:
+    """Every decision served, loaded once (a data file that cannot serve raises
+    ``rules.RuleError`` here, at start), and no two issuers under one organisation
+    number (the catalogue names a publisher by it); the number of decisions."""
+    served = decisions()
+    count = served.check()
+    named: dict[str, set[str]] = {}
+    for decision_id in served.ids():
+        issuer = issuer_of(served.load(decision_id))
+        named.setdefault(issuer.organisation_number, set()).add(issuer.party_id)
+    shared = {number: sorted(parties) for number, parties in named.items() if len(parties) > 1}
+    if shared:
+        raise ValueError(f"Issuers of decisions served share an organisation number: {shared}.")
+    return count
+
+
 def decision_ids() -> tuple[str, ...]:
     """Every decision served, sorted."""
     return decisions().ids()

@@ -30,7 +30,7 @@ READS = [
     "/v1/changes",
     "/openapi.yaml",
 ]
-DATA_MODIFIED = http_date(datetime(2026, 12, 2, 13, 50, 0, tzinfo=UTC))  # the data file's `modified`
+DATA_MODIFIED = http_date(datetime(2026, 12, 7, 15, 50, 0, tzinfo=UTC))  # the data file's `modified`
 
 
 @pytest.fixture

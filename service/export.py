@@ -64,7 +64,7 @@ def export(app: Flask, directory: Path) -> list[Written]:
     for decision_id in decision_ids():
         events = f"v1/decisions/{decision_id}/events"
         written += _paged(client, directory, f"/{events}", events)
-    written += _paged(client, directory, "/v1/changes", "v1/changes")
+    written += _followed(client, directory, "/v1/changes", "v1/changes")
     decisions = [load_decision(decision_id) for decision_id in decision_ids()]
     written += [_write(client, r.url, directory, r.file) for r in data_package.resources(decisions)]
     homepage = str(app.config["PUBLIC_BASE_URL"]).rstrip("/") + "/"
@@ -104,6 +104,18 @@ def _paged(client: FlaskClient, directory: Path, url: str, stem: str) -> list[Wr
         query = f"limit={PAGE}" + ("" if page == 1 else f"&page={page}")
         written.append(_write(client, f"{url}?{query}", directory, f"{stem}{suffix}.json"))
     return written
+
+
+def _followed(client: FlaskClient, directory: Path, url: str, stem: str) -> list[Written]:
+    """Every page of a feed paged by cursor, following each page's ``next`` while more follow."""
+    written, page, query = [], 1, f"limit={PAGE}"
+    while True:
+        suffix = "" if page == 1 else f"-page-{page}"
+        written.append(_write(client, f"{url}?{query}", directory, f"{stem}{suffix}.json"))
+        document = json.loads((directory / f"{stem}{suffix}.json").read_bytes())
+        if not document["more"]:
+            return written
+        page, query = page + 1, f"limit={PAGE}&after={document['next']}"
 
 
 def _write(client: FlaskClient, url: str, directory: Path, path: str) -> Written:

@@ -1,12 +1,14 @@
-"""GET /v1/changes?since=T: what was recorded after T, across every decision, oldest
-first, paged; the way to follow the decisions without polling each one."""
+"""GET /v1/changes: what was recorded, across every decision, in commit order, paged by
+an opaque cursor; the way to follow the decisions without polling each one."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
 
+from service.http.paging import cursor
 from service.storage.store import Answer, Draft
 from tests.contract import assert_problem
 from tests.recording import links, record, record_adoption_and_payments
@@ -27,9 +29,10 @@ def record_elsewhere(store_app, decision_id="ks-2099-1-1"):
     store.append(decision_id, draft, recorded_by="test", check=lambda *_: None, answer=lambda _: Answer(201, b"", None))
 
 
-def test_without_since_every_event_is_a_change_oldest_first(client):
+def test_without_a_cursor_every_event_is_a_change_in_commit_order(client):
     answer = client.get(CHANGES).json
-    assert answer["since"] is None and answer["total"] == 2
+    assert answer["since"] is None and answer["after"] is None and answer["more"] is False
+    assert "total" not in answer and "page" not in answer
     assert [e["type"] for e in answer["items"]] == ["proposal", "eruf_decision"]
     assert answer["items"][0]["links"] == {
         "self": "/v1/decisions/ks-2024-1371-481/events/1",
@@ -37,33 +40,38 @@ def test_without_since_every_event_is_a_change_oldest_first(client):
     }
 
 
-def test_since_lists_exactly_the_events_recorded_after_it_across_decisions(store_app, client, writer):
-    shipped = client.get(CHANGES).json["items"]
-    since = shipped[-1]["recorded_at"]
+def test_a_follower_keeps_next_and_gets_exactly_what_came_after(store_app, client, writer):
+    first = client.get(CHANGES).json
+    assert client.get(CHANGES, query_string={"after": first["next"]}).json["items"] == []
     stored = record_adoption_and_payments(client, writer, payments=1)
     record_elsewhere(store_app)
-    answer = client.get(CHANGES, query_string={"since": since}).json
-    assert answer["since"] == since and answer["total"] == 3
+    answer = client.get(CHANGES, query_string={"after": first["next"]}).json
     assert [e["event_id"] for e in answer["items"][:2]] == [e["event_id"] for e in stored]
     assert [e["decision_id"] for e in answer["items"]] == ["ks-2024-1371-481"] * 2 + ["ks-2099-1-1"]
-    recorded = [e["recorded_at"] for e in answer["items"]]
-    assert recorded == sorted(recorded) and min(recorded) > since
+    assert client.get(CHANGES, query_string={"after": answer["next"]}).json["items"] == []
 
 
-def test_the_newest_change_as_since_gives_nothing_new(client, writer):
-    newest = record_adoption_and_payments(client, writer, payments=0)[-1]["recorded_at"]
+def test_since_starts_the_feed_by_time(client, writer):
+    since = client.get(CHANGES).json["items"][-1]["recorded_at"]
+    stored = record_adoption_and_payments(client, writer, payments=1)
+    answer = client.get(CHANGES, query_string={"since": since}).json
+    assert answer["since"] == since and [e["event_id"] for e in answer["items"]] == [e["event_id"] for e in stored]
+    newest = stored[-1]["recorded_at"]
     assert client.get(CHANGES, query_string={"since": newest}).json["items"] == []
 
 
-def test_changes_are_paged_with_link_headers(client, writer):
-    since = client.get(CHANGES).json["items"][-1]["recorded_at"]
+def test_pages_link_next_by_cursor_and_the_last_page_says_no_more(client, writer):
     record_adoption_and_payments(client, writer, payments=2)
-    first = client.get(CHANGES, query_string={"since": since, "limit": 2})
-    assert first.json["total"] == 3 and len(first.json["items"]) == 2
-    assert set(links(first)) == {"first", "next", "last"}
-    assert "since=" in links(first)["next"]
-    last = client.get(links(first)["next"])
-    assert [len(last.json["items"]), set(links(last))] == [1, {"first", "prev", "last"}]
+    first = client.get(CHANGES, query_string={"limit": 2})
+    assert len(first.json["items"]) == 2 and first.json["more"] is True
+    assert set(links(first)) == {"next"} and f"after={first.json['next']}" in links(first)["next"]
+    second = client.get(links(first)["next"])
+    assert [len(second.json["items"]), second.json["more"]] == [2, True]
+    last = client.get(links(second)["next"])
+    assert [len(last.json["items"]), last.json["more"]] == [1, False]
+    seen = [e["event_id"] for page in (first, second, last) for e in page.json["items"]]
+    assert seen == sorted(seen) and len(set(seen)) == 5
+    assert client.get(links(last)["next"]).json["items"] == []  # where a follower asks again
 
 
 def test_a_corrected_event_shows_its_correction(client, writer):
@@ -76,7 +84,18 @@ def test_a_corrected_event_shows_its_correction(client, writer):
 
 def test_a_since_with_an_offset_is_the_same_moment_in_utc(client):
     answer = client.get(CHANGES, query_string={"since": "2000-01-01T01:00:00+01:00"}).json
-    assert answer["since"] == "2000-01-01T00:00:00.000000Z" and answer["total"] == 2
+    assert answer["since"] == "2000-01-01T00:00:00.000000Z" and len(answer["items"]) == 2
+
+
+@pytest.mark.parametrize("after", ["igår", "0", "x" * 65, "cG9zaXRpb246LTE", "cG9zaXRpb246", "aGVsbG8"])
+def test_a_cursor_no_page_gave_is_a_400_problem(client, after):
+    body = assert_problem(client.get(CHANGES, query_string={"after": after}), 400)
+    assert body["errors"][0]["parameter"] == "after"
+
+
+def test_page_numbers_are_no_longer_taken(client):
+    body = assert_problem(client.get(CHANGES, query_string={"page": 2}), 400)
+    assert "page" in body["detail"]
 
 
 @pytest.mark.parametrize("since", ["igår", "2026-13-01T00:00:00Z", "0001-01-01T00:00:00+01:00"])
@@ -92,3 +111,47 @@ def test_a_since_that_is_not_a_moment_is_a_400_problem(client, since):
 def test_a_moment_beyond_the_calendar_in_utc_is_a_400_problem(client, url, parameter, moment):
     body = assert_problem(client.get(url, query_string={parameter: moment}), 400)
     assert body["errors"][0]["parameter"] == parameter
+
+
+def test_a_writer_that_commits_late_on_another_decision_is_never_skipped(store_app, client):
+    """Two decisions written at once while a follower reads: the first writer holds its
+    transaction open after inserting; the second, on another decision, must not commit
+    ahead of it in the feed. The follower, walking by cursor all along, ends with every
+    event once, in commit order (on SQLite and PostgreSQL)."""
+    store = store_app.extensions["medfin"]
+    for decision_id in ("ks-2099-1-1", "ks-2099-2-2"):
+        store.ensure_decision(decision_id)
+    late = threading.Event()
+
+    def slow_answer(_event):
+        late.wait(timeout=5)  # inside the transaction: the insert is made, not committed
+        return Answer(201, b"", None)
+
+    def write(decision_id, answer):
+        draft = Draft("adoption", date(2099, 1, 1), {"body": "Kommunfullmäktige"})
+        store.append(decision_id, draft, recorded_by="test", check=lambda *_: None, answer=answer)
+
+    start = client.get(CHANGES).json["next"]
+    slow = threading.Thread(target=write, args=("ks-2099-1-1", slow_answer))
+    slow.start()
+    quick = threading.Thread(target=write, args=("ks-2099-2-2", lambda _e: Answer(201, b"", None)))
+    quick.start()
+    seen, position = [], start
+    for _ in range(20):  # the follower reads while the first write is open
+        page = client.get(CHANGES, query_string={"after": position}).json
+        seen += [e["decision_id"] for e in page["items"]]
+        position = page["next"]
+        if len(seen) == 1:
+            break
+        threading.Event().wait(0.05)
+    late.set()
+    slow.join()
+    quick.join()
+    while True:
+        page = client.get(CHANGES, query_string={"after": position}).json
+        seen += [e["decision_id"] for e in page["items"]]
+        position = page["next"]
+        if not page["items"]:
+            break
+    assert sorted(seen) == ["ks-2099-1-1", "ks-2099-2-2"], seen
+    assert position == cursor(store.last_position())

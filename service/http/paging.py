@@ -1,4 +1,5 @@
-"""Paging a list: ``page`` and ``limit`` in, totals in the body, RFC 8288 ``Link`` out.
+"""Paging a list: ``page`` and ``limit`` in, totals in the body, RFC 8288 ``Link`` out;
+or, for the changes feed, an opaque cursor (``after``) and a ``next`` link.
 
 Every paged list (decisions, a decision's events, the changes) answers with a ``Link``
 header naming its ``first``, ``prev``, ``next`` and ``last`` pages as URIs relative
@@ -10,6 +11,7 @@ has no pages to link.
 
 from __future__ import annotations
 
+import base64
 from typing import TypeVar
 from urllib.parse import urlencode
 
@@ -55,4 +57,37 @@ def page_uri(page: int, limit: int) -> str:
 def paged(response: AnyResponse, page: int, limit: int, total: int) -> AnyResponse:
     """``response`` with the ``Link`` header for its page."""
     response.headers["Link"] = link_header(page, limit, total)
+    return response
+
+
+#: A cursor's text: opaque to clients, who take it from a ``next`` link.
+_CURSOR_PREFIX = "position:"
+
+
+def cursor(position: int) -> str:
+    """The opaque cursor after ``position``: base64url, no padding."""
+    return base64.urlsafe_b64encode(f"{_CURSOR_PREFIX}{position}".encode()).decode().rstrip("=")
+
+
+def position_of(text: str) -> int | None:
+    """The position a cursor stands after; ``None`` for text no ``next`` link gave."""
+    if not 1 <= len(text) <= 64 or not text.replace("-", "").replace("_", "").isalnum() or not text.isascii():
+        return None
+    try:
+        decoded = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode("ascii")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    number = decoded.removeprefix(_CURSOR_PREFIX)
+    if decoded == number or not number.isdigit() or len(number) > 18:
+        return None
+    return int(number)
+
+
+def next_link(response: AnyResponse, after: int) -> AnyResponse:
+    """``response`` with a ``Link`` to what comes after the position ``after`` (RFC 8288
+    ``next``; on the last page, where a follower asks again later), this request's other
+    parameters kept but ``since``, which the cursor supersedes."""
+    kept = [(n, v) for n, v in request.args.items(multi=True) if n not in ("after", "since")]
+    query = urlencode([*kept, ("after", cursor(after))], safe=":")
+    response.headers["Link"] = f'<{request.script_root}{request.path}?{query}>; rel="next"'
     return response

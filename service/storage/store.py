@@ -17,7 +17,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, Select, func, insert, select, true, update
+from sqlalchemy import Connection, Engine, Select, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from service.shared.facts import Event
@@ -89,7 +89,11 @@ class Stamp:
     last_recorded_at: datetime
 
 
-_STAMPS = "SELECT decision_id, count(*), max(event_id), max(recorded_at) FROM events GROUP BY decision_id"
+#: Each decision's stamp, as every write keeps it in the decision's row: no scan of the log.
+_STAMPS = "SELECT decision_id, event_count, last_event_id, last_recorded_at FROM decisions WHERE event_count > 0"
+#: A key of PostgreSQL's transaction-scoped advisory locks: held from taking a position
+#: to the commit, so that positions follow commit order.
+POSITION_LOCK = 0x6D65_6466_696E_0001
 
 
 def _moment(value: datetime | str) -> datetime:
@@ -144,14 +148,31 @@ class EventStore:
             connection.close()  # back to the pool, which rolls back whatever the driver began
         return {row[0]: Stamp(row[1], row[2], _moment(row[3])) for row in rows}
 
-    def changes(self, since: datetime | None, *, page: int, limit: int) -> tuple[list[Event], int]:
-        """The events of every decision recorded after ``since``, oldest first, and their number."""
-        where = true() if since is None else events.c.recorded_at > since.astimezone(UTC)
-        order = (events.c.recorded_at, events.c.event_id)
-        query = select(events).where(where).order_by(*order).offset((page - 1) * limit).limit(limit)
+    def changes(self, *, after: int | None, since: datetime | None, limit: int) -> tuple[list[Event], bool, int]:
+        """The events of every decision after the position ``after`` (else recorded after
+        ``since``, else from the first), in commit order; whether more follow; and the
+        position a follower stands at after reading them. One indexed range read,
+        however long the log."""
+        query = select(events).order_by(events.c.position).limit(limit + 1)
+        if after is not None:
+            query = query.where(events.c.position > after)
+        elif since is not None:
+            query = query.where(events.c.recorded_at > since.astimezone(UTC))
         with self.engine.connect() as connection:
-            total = connection.execute(select(func.count()).select_from(events).where(where)).scalar_one()
-            return [_event(row) for row in connection.execute(query)], total
+            # Read before the page: an event committed in between has a greater position
+            # and is in the page or after it, never behind the follower.
+            head = connection.execute(select(func.max(events.c.position))).scalar_one() or 0
+            rows = list(connection.execute(query))
+        if rows:
+            reached = rows[min(limit, len(rows)) - 1].position
+        else:
+            reached = after if after is not None else head
+        return [_event(row) for row in rows[:limit]], len(rows) > limit, reached
+
+    def last_position(self) -> int:
+        """The newest position in commit order; 0 for an empty log."""
+        with self.engine.connect() as connection:
+            return connection.execute(select(func.max(events.c.position))).scalar_one() or 0
 
     def last_event_id(self, decision_id: str | None = None) -> int:
         """The id of the newest event (of one decision, else of every one); 0 for none."""
@@ -179,31 +200,39 @@ class EventStore:
 
         return self._keyset_batches(after, size)
 
-    def change_batches(self, since: datetime | None, *, upto: int, size: int) -> Iterator[list[Event]]:
-        """``changes`` whole, up to the event id ``upto``, ``size`` at a time (as ``batches``),
-        in the same order: after each batch's last ``(recorded_at, event_id)``."""
-        where = events.c.event_id <= upto
-        if since is not None:
+    def change_batches(
+        self, *, after: int | None, since: datetime | None, upto: int, size: int
+    ) -> Iterator[list[Event]]:
+        """``changes`` whole, up to the position ``upto``, ``size`` at a time (as
+        ``batches``), in commit order."""
+        where = events.c.position <= upto
+        if after is not None:
+            where = where & (events.c.position > after)
+        elif since is not None:
             where = where & (events.c.recorded_at > since.astimezone(UTC))
+        last_position: dict[int, int] = {}
 
-        def after(last: Event | None) -> Select[Any]:
+        def next_batch(last: Event | None) -> Select[Any]:
             query = select(events).where(where)
             if last is not None:
-                query = query.where(
-                    (events.c.recorded_at > last.recorded_at)
-                    | ((events.c.recorded_at == last.recorded_at) & (events.c.event_id > last.event_id))
-                )
-            return query.order_by(events.c.recorded_at, events.c.event_id)
+                query = query.where(events.c.position > last_position[last.event_id])
+            return query.order_by(events.c.position)
 
-        return self._keyset_batches(after, size)
+        return self._keyset_batches(next_batch, size, last_position)
 
-    def _keyset_batches(self, after: Callable[[Event | None], Select[Any]], size: int) -> Iterator[list[Event]]:
+    def _keyset_batches(
+        self, after: Callable[[Event | None], Select[Any]], size: int, positions: dict[int, int] | None = None
+    ) -> Iterator[list[Event]]:
         """The rows ``after(last)`` selects, ``size`` at a time, each batch on a connection
-        of its own and after the last event of the one before (a keyset, never an offset)."""
+        of its own and after the last event of the one before (a keyset, never an offset);
+        ``positions`` is told each last event's position, for a keyset by position."""
         last: Event | None = None
         while True:
             with self.engine.connect() as connection:
-                batch = [_event(row) for row in connection.execute(after(last).limit(size))]
+                rows = list(connection.execute(after(last).limit(size)))
+                batch = [_event(row) for row in rows]
+                if positions is not None and rows:
+                    positions[rows[-1].event_id] = rows[-1].position
             if batch:
                 yield batch
             if len(batch) < size:
@@ -252,8 +281,10 @@ class EventStore:
                 if earlier is not None:
                     return earlier
             check(self.events(decision_id, connection), draft)
+            position = self._next_position(connection)
             now = datetime.now(UTC)
             values = {
+                "position": position,
                 "decision_id": decision_id,
                 "type": draft.type,
                 "effective_on": draft.effective_on,
@@ -268,7 +299,7 @@ class EventStore:
             connection.execute(
                 update(decisions)
                 .where(decisions.c.decision_id == decision_id)
-                .values(event_count=decisions.c.event_count + 1)
+                .values(event_count=decisions.c.event_count + 1, last_event_id=event_id, last_recorded_at=now)
             )
             stored = _event(connection.execute(select(events).where(events.c.event_id == event_id)).one())
             response = answer(stored)
@@ -286,6 +317,15 @@ class EventStore:
                     )
                 )
             return response
+
+    def _next_position(self, connection: Connection) -> int:
+        """The next place in commit order. SQLite's write lock already orders every
+        writer; on PostgreSQL a lock held until the commit does, taken after the rule
+        check so that writers of different decisions wait for each other only this long."""
+        if not is_sqlite(self.engine):
+            connection.execute(select(func.pg_advisory_xact_lock(POSITION_LOCK)))
+        newest = connection.execute(select(func.max(events.c.position))).scalar_one()
+        return (newest or 0) + 1
 
     def _lock(self, connection: Connection, decision_id: str) -> None:
         if is_sqlite(self.engine):

@@ -29,6 +29,9 @@ decisions = Table(
     metadata,
     Column("decision_id", String(100), primary_key=True),
     Column("event_count", Integer, nullable=False, default=0),
+    # The decision's stamp, kept by every write in its transaction (migration 0003).
+    Column("last_event_id", BigInteger().with_variant(Integer, "sqlite"), nullable=True),
+    Column("last_recorded_at", DateTime(timezone=True), nullable=True),
 )
 
 #: The append-only log. No code path updates or deletes a row.
@@ -36,7 +39,7 @@ events = Table(
     "events",
     metadata,
     Column("event_id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
-    Column("decision_id", String(100), ForeignKey("decisions.decision_id"), nullable=False, index=True),
+    Column("decision_id", String(100), ForeignKey("decisions.decision_id"), nullable=False),
     Column("type", String(32), nullable=False),
     Column("effective_on", Date, nullable=True),
     Column("payload", JSON, nullable=False),
@@ -45,6 +48,12 @@ events = Table(
     Column("source_url", Text, nullable=True),
     Column("source_evidence", String(40), nullable=True),
     Column("corrects", BigInteger().with_variant(Integer, "sqlite"), ForeignKey("events.event_id"), nullable=True),
+    #: The event's place in commit order (migration 0003): what GET /v1/changes pages by.
+    Column("position", BigInteger().with_variant(Integer, "sqlite"), nullable=True),
+    Index("ix_events_position", "position", unique=True),
+    Index("ix_events_decision_event", "decision_id", "event_id"),
+    Index("ix_events_corrects", "corrects"),
+    Index("ix_events_recorded_at", "recorded_at"),
 )
 
 tokens = Table(

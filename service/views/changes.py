@@ -1,9 +1,14 @@
 """What was recorded lately, across every decision: a feed to follow changes by.
 
-A consumer keeps the ``recorded_at`` of the newest change it has seen and asks for
-what came after it (OParl's ``modified_since`` is the model), instead of polling
-every decision's log. As CSV, the changes have the columns of a decision's events
-(``decision_id`` says whose); without ``page`` and ``limit``, every change.
+The feed is in commit order, paged by an opaque cursor: each page's ``next`` link
+(RFC 8288) carries the position of its last change, and a follower keeps the last
+``next`` it was given and asks again with it. Positions follow commit order (a lock
+held until the commit orders the writers), so a writer that commits late, on any
+decision, comes after what a follower has already read, never before it: nothing is
+skipped. ``since`` (a moment; OParl's ``modified_since``) starts the feed by time. No
+page numbers and no totals: a page costs the same however long the log. As CSV, the
+changes have the columns of a decision's events (``decision_id`` says whose); without
+``limit``, every change.
 """
 
 from __future__ import annotations
@@ -12,12 +17,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request
+from marshmallow import ValidationError, fields, validate
 
 from service.formats import presenters, tabular
 from service.http import paging
 from service.http.negotiation import csv_response, json_response, wants_csv, whole_csv_response
-from service.requests.fields import Moment
-from service.requests.schemas import ListQuery
+from service.requests.fields import Moment, QueryInteger
+from service.requests.schemas import FormatQuery
 from service.shared.facts import Event
 from service.views.events import BATCH, event_rows
 
@@ -27,10 +33,22 @@ bp = Blueprint("changes", __name__)
 FILENAME = "changes.csv"
 
 
-class ChangesQuery(ListQuery):
+class Cursor(fields.String):
+    """The ``after`` of a ``next`` link: the position it stands after."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> int:
+        position = paging.position_of(str(value))
+        if position is None:
+            raise ValidationError("Not a cursor this feed gave: take `after` from a page's `next` link.")
+        return position
+
+
+class ChangesQuery(FormatQuery):
     """Query of GET /v1/changes (operationId listChanges)."""
 
     since = Moment(load_default=None)
+    after = Cursor(load_default=None)
+    limit = QueryInteger(load_default=20, validate=validate.Range(min=1, max=100))
 
 
 changes_query = ChangesQuery()
@@ -41,29 +59,32 @@ def list_changes() -> Response:
     """operationId: listChanges."""
     query = changes_query.load(request.args)
     store = current_app.extensions["medfin"]
-    if wants_csv(query["format"]) and not paging.is_paged():
-        since, upto = query["since"], store.last_event_id()
+    after, since = query["after"], query["since"]
+    if wants_csv(query["format"]) and "limit" not in request.args:
+        upto, log = store.last_position(), store
 
         def rows() -> Iterator[list[str]]:
-            return event_rows(store, store.change_batches(since, upto=upto, size=BATCH), upto)
+            batches = log.change_batches(after=after, since=since, upto=upto, size=BATCH)
+            return event_rows(log, batches, log.last_event_id())
 
         return whole_csv_response(rows, tabular.EVENT_COLUMNS, FILENAME)
-    items, total = store.changes(query["since"], page=query["page"], limit=query["limit"])
-    corrections = store.corrections([e.event_id for e in items])
-    documents = [_change(e, corrections.get(e.event_id)) for e in items]
+    found, more, reached = store.changes(after=after, since=since, limit=query["limit"])
+    corrections = store.corrections([e.event_id for e in found])
+    documents = [_change(e, corrections.get(e.event_id)) for e in found]
     if wants_csv(query["format"]):
         response = csv_response(tabular.event_rows(documents), tabular.EVENT_COLUMNS, FILENAME)
     else:
         response = json_response(
             {
-                "since": None if query["since"] is None else presenters.timestamp(query["since"]),
+                "since": None if since is None else presenters.timestamp(since),
+                "after": request.args.get("after"),
                 "items": documents,
-                "page": query["page"],
                 "limit": query["limit"],
-                "total": total,
+                "more": more,
+                "next": paging.cursor(reached),
             }
         )
-    return paging.paged(response, query["page"], query["limit"], total)
+    return paging.next_link(response, reached)
 
 
 def _change(event: Event, corrected_by: int | None) -> dict[str, Any]:

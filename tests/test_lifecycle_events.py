@@ -118,7 +118,7 @@ def test_an_appeal_and_its_ruling_supersede_each_other_and_an_upheld_one_annuls(
     assert commitment(client, "2025-01-15")["appeal"]["appeal"] == "pending"  # not ruled on yet
     annulled = commitment(client, "2025-03-01")
     assert (annulled["status"], annulled["appeal"]["appeal"]) == ("annulled", "upheld")
-    assert [e["type"] for e in annulled["facts"]].count("appeal") == 1  # the pending one is superseded
+    assert annulled["facts"]["appeal"]["outcome"] == "upheld"  # the pending one is superseded
     late = client.post(EVENTS, json={"type": "disbursement", **payment("10.00", "2025-03-01")}, headers=writer)
     assert late.status_code == 422 and "adoption" in [v["rule_id"] for v in late.json["violations"]]
 
@@ -195,11 +195,11 @@ def test_an_official_decision_supersedes_the_press_report(client, writer):
     now = commitment(client, "2024-12-12")
     assert now["status"] == "in_force"  # the official decision's day counts, not the report's
     assert "2024-12-10" in rule(now, "eruf-approval")["message"]["en"]
-    live = [e["event_id"] for e in now["facts"]]
-    assert official["event_id"] in live and report["event_id"] not in live
+    assert now["facts"]["eruf_decision"]["event_id"] == official["event_id"]
+    assert report["event_id"] not in [e["event_id"] for e in now["facts"]["shipped"]]
     # Bitemporal: before the official decision was recorded, the report counted.
     then = commitment(client, "2024-12-20", known_as_of=report["recorded_at"])
-    assert report["event_id"] in [e["event_id"] for e in then["facts"]]
+    assert then["facts"]["eruf_decision"]["event_id"] == report["event_id"]
     # The report stays in the log; it cannot be superseded twice.
     assert client.get(f"{EVENTS}/{report['event_id']}").json["fact_id"] == PRESS_REPORT
     again = {**official, "decided_on": "2024-12-11", "supersedes": report["event_id"]}
@@ -215,8 +215,8 @@ def test_a_correction_of_the_superseding_fact_brings_the_superseded_one_back(cli
         {"type": "eruf_decision", "decided_on": "2024-12-10", "outcome": "approved", "supersedes": report["event_id"]},
     )
     record(client, writer, correction(official["event_id"]))
-    live = [e["event_id"] for e in commitment(client, "2025-01-01")["facts"]]
-    assert report["event_id"] in live and official["event_id"] not in live
+    facts = commitment(client, "2025-01-01")["facts"]
+    assert facts["eruf_decision"]["event_id"] == report["event_id"] != official["event_id"]
 
 
 # ------------------------------------------------------------------ refused

@@ -275,3 +275,40 @@ def event(recorded: Any, corrected_by: int | None) -> dict[str, Any]:
 def timestamp(moment: Any) -> str:
     """UTC, ISO 8601, with a Z."""
     return moment.isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def facts_summary(decision_id: str, live: list[Any], as_of: Any, logged: int) -> dict[str, Any]:
+    """The facts a commitment is read from, bounded whatever the log's length: the
+    deciding body's decision, the fund's, the latest appeal and the project's start as
+    recorded (each an event with ``counts``: dated on or before ``as_of``), the
+    disbursements summed, the shipped facts, and a link to the whole log, paged."""
+    from service.shared.facts import SHIPPED_BY
+
+    def latest(kind: str) -> dict[str, Any] | None:
+        found = [e for e in live if e.type == kind]
+        if not found:
+            return None
+        chosen = max(found, key=lambda e: (e.effective_on is None or e.effective_on <= as_of, e.event_id))
+        return _counting(chosen, as_of)
+
+    paid = [e for e in live if e.type == "disbursement" and e.effective_on is not None and e.effective_on <= as_of]
+    total = sum((Decimal(e.payload["amount"]) for e in paid), Decimal("0.00"))
+    days = sorted(e.effective_on for e in paid)
+    return {
+        "adoption": latest("adoption"),
+        "eruf_decision": latest("eruf_decision"),
+        "appeal": latest("appeal"),
+        "project_start": latest("project_start"),
+        "disbursements": {
+            "count": len(paid),
+            "total": show(total),
+            "first_paid_on": days[0].isoformat() if days else None,
+            "last_paid_on": days[-1].isoformat() if days else None,
+        },
+        "shipped": [_counting(e, as_of) for e in live if e.recorded_by == SHIPPED_BY],
+        "events": {"href": f"/v1/decisions/{decision_id}/events", "count": logged},
+    }
+
+
+def _counting(recorded: Any, as_of: Any) -> dict[str, Any]:
+    return {**event(recorded, None), "counts": recorded.effective_on is None or recorded.effective_on <= as_of}

@@ -73,10 +73,7 @@ def get_commitment(decision_id: str) -> Any:
     facts = facts_from(recorded, known_at=known_at, as_of=as_of)
     document = presenters.evaluation(evaluate(decision, facts, on=as_of))
     document["known_as_of"] = presenters.timestamp(known_at.astimezone(UTC))
-    live = live_events(recorded, known_at)
-    document["facts"] = [
-        {**presenters.event(e, None), "counts": e.effective_on is None or e.effective_on <= as_of} for e in live
-    ]
+    document["facts"] = presenters.facts_summary(decision_id, live_events(recorded, known_at), as_of, len(recorded))
     document["unknowns"] = presenters.unknowns(decision, facts)
     base = f"/v1/decisions/{decision.decision_id}"
     document["links"] = {

@@ -773,9 +773,7 @@ def _published(world: World, dag: str) -> None:
 def _adoption_unknown(world: World) -> None:
     document = answer(world)
     unknown = "adopted_on" in [u["field"] for u in document["unknowns"]]
-    expect(
-        unknown and document["facts"]["adoption"] is None, "antagandedagen är okänd", "den är känd"
-    )
+    expect(unknown and document["facts"]["adoption"] is None, "antagandedagen är okänd", "den är känd")
 
 
 def _fact(world: World, fakta_id: str) -> dict:

@@ -9,6 +9,8 @@ take no lock: on SQLite they never wait for a writer.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -101,9 +103,17 @@ def _moment(value: datetime | str) -> datetime:
     return utc(datetime.fromisoformat(value) if isinstance(value, str) else value)
 
 
+#: Decisions whose log a process keeps read (``EventStore.events``): a bound on memory.
+KEPT_LOGS = 256
+
+
 class EventStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        # Each decision's log as last read, by decision: the log only grows, so what was
+        # read stays true and only what came after it is read again.
+        self._logs: OrderedDict[str, tuple[Event, ...]] = OrderedDict()
+        self._logs_lock = threading.Lock()
 
     def ensure_decision(self, decision_id: str) -> None:
         """The decision's row, made once even when several workers start together."""
@@ -118,11 +128,29 @@ class EventStore:
             pass  # another process inserted it between our select and insert
 
     def events(self, decision_id: str, connection: Connection | None = None) -> list[Event]:
-        query = select(events).where(events.c.decision_id == decision_id).order_by(events.c.event_id)
+        """The decision's whole log, oldest first. What this process read before is kept
+        and only the events after it are read: exact, because no row is ever updated or
+        deleted, and a decision's events commit in the order of their ids (its writers
+        hold its lock from before they insert until they commit)."""
+        with self._logs_lock:
+            kept = self._logs.get(decision_id, ())
+        last = kept[-1].event_id if kept else 0
+        query = select(events).where(events.c.decision_id == decision_id, events.c.event_id > last)
+        query = query.order_by(events.c.event_id)
         if connection is not None:
-            return [_event(row) for row in connection.execute(query)]
-        with self.engine.connect() as own:
-            return [_event(row) for row in own.execute(query)]
+            new = tuple(_event(row) for row in connection.execute(query))
+        else:
+            with self.engine.connect() as own:
+                new = tuple(_event(row) for row in own.execute(query))
+        log = kept + new if new else kept
+        with self._logs_lock:
+            current = self._logs.get(decision_id, ())
+            if len(log) >= len(current):  # another thread may have read further meanwhile
+                self._logs[decision_id] = log
+            self._logs.move_to_end(decision_id)
+            while len(self._logs) > KEPT_LOGS:
+                self._logs.popitem(last=False)
+        return list(log)
 
     def page(self, decision_id: str, *, page: int, limit: int) -> tuple[list[Event], int]:
         where = events.c.decision_id == decision_id

@@ -234,8 +234,10 @@ def _decisions() -> Decisions:
 
 
 def log_stamps() -> dict[str, Stamp]:
-    """Each decision's log stamp, read once per request."""
+    """The log stamps of the decisions the request is about, read once per request: one
+    row for a decision's own resources, whatever the log's length."""
     if "medfin_stamps" not in g:
-        g.medfin_stamps = current_app.extensions["medfin"].stamps()
+        decision_id = (request.view_args or {}).get("decision_id")
+        g.medfin_stamps = current_app.extensions["medfin"].stamps(decision_id)
     stamps: dict[str, Stamp] = g.medfin_stamps
     return stamps

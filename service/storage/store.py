@@ -159,8 +159,9 @@ class EventStore:
             total = connection.execute(select(func.count()).select_from(events).where(where)).scalar_one()
             return [_event(row) for row in connection.execute(query)], total
 
-    def stamps(self) -> dict[str, Stamp]:
-        """Each decision's stamp, in one cheap query: what HTTP validators are made of.
+    def stamps(self, decision_id: str | None = None) -> dict[str, Stamp]:
+        """Each decision's stamp (only ``decision_id``'s, one row by its key, where given),
+        in one cheap query: what HTTP validators are made of.
 
         Every revalidating GET reads this, so it goes straight to the driver: SQLAlchemy's
         execution and a transaction's BEGIN cost ten times the query itself, and one
@@ -169,7 +170,11 @@ class EventStore:
         connection = self.engine.raw_connection()
         try:
             cursor = connection.cursor()
-            cursor.execute(_STAMPS)
+            if decision_id is None:
+                cursor.execute(_STAMPS)
+            else:
+                marker = "?" if self.engine.dialect.paramstyle == "qmark" else "%s"
+                cursor.execute(f"{_STAMPS} AND decision_id = {marker}", (decision_id,))
             rows = cursor.fetchall()
             cursor.close()
         finally:

@@ -87,7 +87,7 @@ def test_a_since_with_an_offset_is_the_same_moment_in_utc(client):
     assert answer["since"] == "2000-01-01T00:00:00.000000Z" and len(answer["items"]) == 2
 
 
-@pytest.mark.parametrize("after", ["igår", "0", "x" * 65, "cG9zaXRpb246LTE", "cG9zaXRpb246", "aGVsbG8"])
+@pytest.mark.parametrize("after", ["igår", "0", "p", "p-1", "p01", "p1.5", "p" + "9" * 19, "p١", " p1"])
 def test_a_cursor_no_page_gave_is_a_400_problem(client, after):
     body = assert_problem(client.get(CHANGES, query_string={"after": after}), 400)
     assert body["errors"][0]["parameter"] == "after"

@@ -76,7 +76,8 @@ def test_a_query_parameter_given_twice_is_refused_rather_than_read_once(client):
 
 
 def test_every_parameter_the_contract_names_is_still_read(client):
-    assert client.get("/v1/changes", query_string={"since": "2025-01-01T00:00:00Z", "page": 1}).status_code == 200
+    assert client.get("/v1/changes", query_string={"since": "2025-01-01T00:00:00Z", "limit": 1}).status_code == 200
+    assert client.get("/v1/changes", query_string={"after": "p1"}).status_code == 200
     assert client.get(f"{DECISION}/commitment", query_string={"as_of": "2025-06-01"}).status_code == 200
     assert client.get("/v1/decisions", query_string={"format": "csv", "limit": 5}).status_code == 200
 

@@ -144,7 +144,7 @@ def _reads_serve(client, stored: dict) -> None:
     for path, query in [
         (EVENTS, last_page),
         (EVENTS, {**last_page, "format": "csv"}),
-        ("/v1/changes", last_page),
+        ("/v1/changes", {"limit": 100, "after": f"p{max(0, stored['event_id'] - 50)}"}),
         ("/v1/decisions/ks-2024-1371-481/commitment", {"as_of": "2025-06-01"}),
         ("/decisions/ks-2024-1371-481", {}),
     ]:

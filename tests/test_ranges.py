@@ -9,7 +9,7 @@ from tests.contract import assert_problem
 from tests.recording import ADOPTION, EVENTS, record
 
 #: Every paged list, with its largest page (a million) and limit (100).
-PAGED = [("/v1/decisions", {}), (EVENTS, {}), ("/v1/changes", {}), ("/v1/changes", {"since": "2024-01-01T00:00:00Z"})]
+PAGED = [("/v1/decisions", {}), (EVENTS, {})]
 
 
 @pytest.fixture
@@ -81,3 +81,9 @@ def test_a_correction_names_its_event_by_any_json_integer(store_client, writer):
         body = '{"type": "correction", "corrects": ' + written + ', "reason": "fel"}'
         problem = assert_problem(store_client.post(EVENTS, data=body, content_type="application/json", headers=writer))
         assert problem["status"] == 400 and [e["pointer"] for e in problem["errors"]] == ["/corrects"]
+
+
+def test_the_largest_cursor_the_feed_takes_is_an_empty_page(store_client):
+    largest = store_client.get("/v1/changes", query_string={"after": "p" + "9" * 18, "limit": "100"})
+    assert largest.status_code == 200 and largest.json["items"] == [] and largest.json["next"] == "p" + "9" * 18
+    assert_problem(store_client.get("/v1/changes", query_string={"after": "p" + "9" * 19}), 400)

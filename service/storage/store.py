@@ -19,7 +19,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, Select, func, insert, select, update
+from sqlalchemy import Connection, Engine, Select, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from service.shared.facts import Event
@@ -93,6 +93,13 @@ class Stamp:
 
 #: Each decision's stamp, as every write keeps it in the decision's row: no scan of the log.
 _STAMPS = "SELECT decision_id, event_count, last_event_id, last_recorded_at FROM decisions WHERE event_count > 0"
+#: Every decision's stamp counted again from the log (migration 0003 does the same).
+RECOUNT_STAMPS = (
+    "UPDATE decisions SET"
+    " event_count = (SELECT count(*) FROM events WHERE events.decision_id = decisions.decision_id),"
+    " last_event_id = (SELECT max(event_id) FROM events WHERE events.decision_id = decisions.decision_id),"
+    " last_recorded_at = (SELECT max(recorded_at) FROM events WHERE events.decision_id = decisions.decision_id)"
+)
 #: A key of PostgreSQL's transaction-scoped advisory locks: held from taking a position
 #: to the commit, so that positions follow commit order.
 POSITION_LOCK = 0x6D65_6466_696E_0001
@@ -114,6 +121,15 @@ class EventStore:
         # read stays true and only what came after it is read again.
         self._logs: OrderedDict[str, tuple[Event, ...]] = OrderedDict()
         self._logs_lock = threading.Lock()
+
+    def reread(self) -> None:
+        """Forget the logs this process keeps and recount every decision's stamp from the
+        log: for a database whose log was changed behind the store's back (restored from
+        a backup, or cleared by a test), the one case in which the log does not only grow."""
+        with self._logs_lock:
+            self._logs.clear()
+        with begin_write(self.engine) as connection:
+            connection.execute(text(RECOUNT_STAMPS))
 
     def ensure_decision(self, decision_id: str) -> None:
         """The decision's row, made once even when several workers start together."""

@@ -478,7 +478,7 @@ def _throughput(env: dict[str, str], token: str, writers: list[str], workers: in
         started = time.monotonic() - began
         requests = _write_requests(service.port, token, writers)
         client = _Client()
-        client.send(service.port, requests, 4 * workers, WRITE_CONCURRENCY)  # every worker warm
+        warm = client.send(service.port, requests, 4 * workers, WRITE_CONCURRENCY)  # every worker warm
         probe = client.send(service.port, requests, 2 * WRITE_CONCURRENCY, WRITE_CONCURRENCY)
         rate = probe["count"] / probe["seconds"]
         count = max(2 * WRITE_CONCURRENCY, min(5000, round(rate * seconds)))
@@ -495,6 +495,8 @@ def _throughput(env: dict[str, str], token: str, writers: list[str], workers: in
         "count": count,
         "seconds": result["seconds"],
         "statuses": result["statuses"],
+        # Those of the untimed warm-up and probe: a refusal there is a finding too.
+        "warmup_statuses": dict(Counter(warm["statuses"]) + Counter(probe["statuses"])),
         "events_per_second": recorded / result["seconds"],
         "rss_kib": rss,
     }

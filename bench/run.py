@@ -153,7 +153,9 @@ def _history_rows(h: dict[str, Any]) -> list[dict[str, Any]]:
             runs = stage["throughput"]
             rates = " / ".join(f"{runs[w]['events_per_second']:.0f}" for w in runs)
             refused = sum(v for run in runs.values() for s, v in run["statuses"].items() if s != "201")
+            warming = sum(v for run in runs.values() for s, v in run.get("warmup_statuses", {}).items() if s != "201")
             note = f", {refused} not 201" if refused else ""
+            note += f" ({warming} not 201 while warming up)" if warming else ""
             rows.append(
                 _row(f"d  {name}: writes, {sizes[key]} events, {' / '.join(runs)} workers", f"{rates} events/s{note}",
                      "", None, "(reported)", None)

@@ -90,7 +90,7 @@ def test_a_small_history_phase_measures_every_request_at_both_sizes_and_reports_
         assert set(stage["throughput"]) == {"1", "2", "4"}
         for workers, run_ in stage["throughput"].items():
             assert len(run_["rss_kib"]) == int(workers) and run_["events_per_second"] > 0
-            assert run_["statuses"] == {"201": run_["count"]}
+            assert run_["statuses"] == {"201": run_["count"]} and set(run_["warmup_statuses"]) == {"201"}
         assert len(stage["rss_kib_after_warmup"]) == len(stage["rss_kib_after"]) == 1
     assert set(found["apart"]) == set(expected) and found["rss_max_kib"] > 0
 

@@ -34,14 +34,15 @@ def free_port() -> int:
         return port
 
 
-def gunicorn_command(app: str, port: int) -> list[str]:
-    """The command line both apps run under; only ``app`` differs."""
+def gunicorn_command(app: str, port: int, workers: int = WORKERS, timeout: int = 60) -> list[str]:
+    """The command line both apps run under; only ``app`` differs (and, in the history
+    phase, the number of workers and how long one may take to start)."""
     return [
         sys.executable, "-m", "gunicorn", app,
         "--bind", f"127.0.0.1:{port}",
-        "--workers", str(WORKERS),
+        "--workers", str(workers),
         "--backlog", "512",
-        "--timeout", "60",
+        "--timeout", str(timeout),
         "--log-level", "warning",
         "--no-control-socket",  # one per user by default: two servers would share it
         # medfin's own gunicorn settings (the worker class that buffers requests, its
@@ -51,11 +52,13 @@ def gunicorn_command(app: str, port: int) -> list[str]:
 
 
 class Server:
-    """One gunicorn master with ``WORKERS`` workers of ``gunicorn_conf``'s class serving ``app``."""
+    """One gunicorn master with ``workers`` (``WORKERS``) workers of ``gunicorn_conf``'s class serving ``app``."""
 
-    def __init__(self, name: str, app: str, env: dict[str, str] | None = None) -> None:
-        self.name, self.app, self.port = name, app, free_port()
-        command = gunicorn_command(app, self.port)
+    def __init__(
+        self, name: str, app: str, env: dict[str, str] | None = None, *, workers: int = WORKERS, timeout: int = 60
+    ) -> None:
+        self.name, self.app, self.port, self.count = name, app, free_port(), workers
+        command = gunicorn_command(app, self.port, workers, timeout)
         self.process = subprocess.Popen(command, cwd=ROOT, env=environment(env), stdin=subprocess.DEVNULL)
 
     def wait_ready(self, path: str, timeout: float = 30.0) -> None:
@@ -64,7 +67,7 @@ class Server:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"{self.name}: gunicorn exited with {self.process.returncode}")
-            if len(self.workers()) == WORKERS and _answers(self.port, path):
+            if len(self.workers()) == self.count and _answers(self.port, path):
                 return
             time.sleep(0.1)
         raise RuntimeError(f"{self.name}: not ready after {timeout} s")
@@ -117,13 +120,24 @@ def _children(pid: int) -> list[int]:
 
 
 def _cpu_seconds(pid: int) -> float:
-    """The time ``pid`` has run on a CPU, user and system: the scheduler's own count in
-    nanoseconds (``/proc/<pid>/schedstat``), not the 10 ms ticks of ``/proc/<pid>/stat``,
-    which would blur a round's few hundred ticks by a percent or two."""
+    """The time ``pid`` has run on a CPU, user and system, in every one of its threads: the
+    scheduler's own count in nanoseconds (``/proc/<pid>/task/<tid>/schedstat``), not the
+    10 ms ticks of ``/proc/<pid>/stat``, which would blur a round's few hundred ticks by a
+    percent or two. Every thread, not ``/proc/<pid>/schedstat``, which is the main
+    thread's alone: a gthread worker runs its requests on the threads of its pool, and
+    its main thread only waits for sockets. (A thread that has ended takes its count
+    with it; gunicorn's pool threads live as long as their worker.)"""
+    total = 0
     try:
-        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
+        threads = list(Path(f"/proc/{pid}/task").iterdir())
     except OSError:
         return 0.0
+    for thread in threads:
+        try:
+            total += int((thread / "schedstat").read_text().split()[0])
+        except OSError:  # ended meanwhile
+            continue
+    return total / 1e9
 
 
 def _rss_kib(pid: int) -> int:

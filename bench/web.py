@@ -6,7 +6,7 @@ the same what-if bodies to echo and to evaluate, a body no other round sends (ev
 request of the run is its own scenario), plus GETs of the commitment. Within a round
 the three take turns in slices of ``SLICE`` requests, in an order that turns, so
 that the machine's other work weighs on all three alike. Per phase it records the
-wall time (requests/s) and the workers' CPU time from ``/proc/<pid>/schedstat`` (CPU
+wall time (requests/s) and the workers' CPU time from every thread's schedstat (CPU
 per request, which the client's own CPU use and the other server's idle workers do
 not disturb). Ratios are taken within each round and the median over rounds is
 reported.

@@ -2,15 +2,16 @@
 
 It checks that the benchmark measures what it says (every request answered as it
 should be: 200 from echo and evaluate, 304 for the revalidated commitment, both
-servers under medfin's own gunicorn settings), never how fast: speed is read from
-``python -m bench`` itself, as ratios, not from a timed test.
+servers under medfin's own gunicorn settings; in the history phase the commitment,
+its 304, a recorded disbursement and pages of changes at two sizes of the log), never
+how fast: speed is read from ``python -m bench`` itself, as ratios, not from a timed test.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from bench import inprocess, run, servers, web
+from bench import fill, history, inprocess, run, servers, web
 
 
 @pytest.mark.slow
@@ -55,3 +56,48 @@ def test_a_worker_freezes_what_it_loaded_before_its_first_request():
         assert gc.get_freeze_count() > before
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.slow
+def test_a_small_history_phase_measures_every_request_at_both_sizes_and_reports_every_figure():
+    h = history.measure(
+        decisions=5,
+        events=20,
+        large=200,
+        databases=("sqlite",),
+        rounds=1,
+        budget=0.1,
+        max_slice=20,
+        pages=2,
+        workers=(1, 2, 4),
+        write_seconds=0.3,
+    )
+
+    found = h["databases"]["sqlite"]
+    assert found["served_decisions"] == 7  # 5, the large one, and the shipped one
+    small, large = found["stages"]["small"], found["stages"]["large"]
+    assert (small["decision"], large["decision"]) == ("ks-2099-1000", fill.LARGE_ID)
+    assert small["events_before"] == small["events_after"] == 10  # the writes go to the others
+    assert large["events_before"] == 200 < large["events_after"]  # they go to it
+    assert small["log_events"] < 100 < 300 < large["log_events"]
+    expected = {"commitment": "200", "revalidated": "304", "write": "201", "changes": "200"}
+    for stage in (small, large):
+        for phase, status in expected.items():
+            assert list(stage["statuses"][phase]) == [status]
+            assert list(stage["statuses"][history.PAIRS[phase]]) == ["200"]
+            assert stage["ratio_cpu"][phase] > 0 and stage["cpu_microseconds_per_request"][phase] > 0
+        assert stage["sizes"]["commitment"] > 1000 and stage["sizes"]["changes"] > 1000
+        assert set(stage["throughput"]) == {"1", "2", "4"}
+        for workers, run_ in stage["throughput"].items():
+            assert len(run_["rss_kib"]) == int(workers) and run_["events_per_second"] > 0
+            assert run_["statuses"] == {"201": run_["count"]} and set(run_["warmup_statuses"]) == {"201"}
+        assert len(stage["rss_kib_after_warmup"]) == len(stage["rss_kib_after"]) == 1
+    assert set(found["apart"]) == set(expected) and found["rss_max_kib"] > 0
+
+    rows = run._history_rows(h)
+    # Each request at both sizes and their ratio, throughput at both sizes, memory.
+    assert len(rows) == 4 * 3 + 2 + 1
+    assert all(r["pass"] in (True, False) for r in rows if r["goal"] != "(reported)")
+    table = run._table(rows)
+    for words in ("GET commitment (200)", "GET commitment (304)", "POST disbursement (201)", "GET changes", "RSS"):
+        assert words in table

@@ -170,6 +170,9 @@ class Library:
         self._paths = paths
         self._ids = tuple(sorted(paths))
         self.load = lru_cache(maxsize=LOADED_DECISIONS)(self._read)
+        # Each decision's ``modified`` moment, kept apart from the bounded cache of whole
+        # decisions: asked of every decision for every list's validators, and small.
+        self._modified: dict[str, Any] = {}
 
     def ids(self) -> tuple[str, ...]:
         """Every decision that has a data file, sorted."""
@@ -188,6 +191,12 @@ class Library:
             return _decision_from(data, path.parent)
         except (KeyError, TypeError, ValueError, AttributeError) as error:  # a key missing or of the wrong kind
             raise RuleError(f"{path} cannot be read as a decision: {type(error).__name__} {error}.") from error
+
+    def modified(self, decision_id: str) -> Any:
+        """The data file's ``modified`` moment (``None`` where it gives none), read once."""
+        if decision_id not in self._modified:
+            self._modified[decision_id] = self.load(decision_id).data.get("modified")
+        return self._modified[decision_id]
 
     def check(self) -> int:
         """Load every decision once, so that a data file that cannot be read says so now

@@ -71,7 +71,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_prefixed_env("MEDFIN")
     app.config.update(config or {})
     # A folder, data file or publisher that cannot serve stops the start, not a request.
-    decision_source.check()
+    # (medfin serve checks once, before its workers start; each worker need not again.)
+    if app.config.get("CHECK_DECISIONS", True):
+        decision_source.check()
     decision_source.catalogue_publisher(app.config["CATALOG_PUBLISHER"])
     app.url_map.strict_slashes = False
     problems.init_app(app, database_errors=faults.DATABASE_ERRORS, is_unavailable=faults.is_unavailable)

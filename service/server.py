@@ -27,14 +27,17 @@ class MedfinServer(BaseApplication):  # type: ignore[misc]
     def load(self) -> Any:
         from service import create_app
 
-        # run() prepared the database once before the workers started; each worker only opens it.
-        return create_app({"PREPARE_DATABASE": False})
+        # run() prepared the database and checked the decisions once before the workers
+        # started; each worker only opens the database.
+        return create_app({"PREPARE_DATABASE": False, "CHECK_DECISIONS": False})
 
 
 def run(*, host: str, port: int, workers: int) -> None:
     from service import create_app
 
-    create_app()  # migrate and load the shipped facts once, before the workers start
+    # Migrate and load the shipped facts once, before the workers start (the command
+    # has checked every decision already).
+    create_app({"CHECK_DECISIONS": False})
     MedfinServer(
         {
             "bind": f"{host}:{port}",

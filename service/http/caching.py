@@ -47,7 +47,7 @@ class Decisions(Protocol):
 
     def decision_ids(self) -> tuple[str, ...]: ...
 
-    def load_decision(self, decision_id: str) -> Any: ...
+    def modified_of(self, decision_id: str) -> Any: ...
 
 
 class Stamp(Protocol):
@@ -182,7 +182,7 @@ def _validate(response: Response) -> None:
 def fingerprint(chosen: Policy) -> Hashable:
     """Everything besides the request a representation under ``chosen`` may change with."""
     day = today() if chosen.today else None
-    stamps = tuple((d, log_stamps().get(d)) for d in _scope()) if chosen.recorded else ()
+    stamps = tuple(log_stamps().items()) if chosen.recorded else ()
     return day, stamps
 
 
@@ -191,7 +191,7 @@ def last_modified(chosen: Policy) -> datetime:
     scope = _scope()
     moments = [_data_modified(d) for d in scope]
     if chosen.recorded:
-        moments += [s.last_recorded_at for d in scope if (s := log_stamps().get(d)) is not None]
+        moments += [s.last_recorded_at for s in log_stamps().values()]
     now = datetime.now(UTC)
     if chosen.today:
         moments.append(midnight(now.astimezone(STOCKHOLM).date()))
@@ -222,7 +222,7 @@ def _scope() -> tuple[str, ...]:
 
 
 def _data_modified(decision_id: str) -> datetime:
-    modified = _decisions().load_decision(decision_id).data.get("modified")
+    modified = _decisions().modified_of(decision_id)
     if not isinstance(modified, datetime):
         return STARTED
     return utc(modified)
@@ -234,10 +234,12 @@ def _decisions() -> Decisions:
 
 
 def log_stamps() -> dict[str, Stamp]:
-    """The log stamps of the decisions the request is about, read once per request: one
-    row for a decision's own resources, whatever the log's length."""
+    """The log stamps the request's answer depends on, read once per request, each one
+    indexed row whatever the log's length: a decision's own for its resources; for what
+    is about every decision, the log's head (its newest event in commit order)."""
     if "medfin_stamps" not in g:
         decision_id = (request.view_args or {}).get("decision_id")
-        g.medfin_stamps = current_app.extensions["medfin"].stamps(decision_id)
+        store = current_app.extensions["medfin"]
+        g.medfin_stamps = store.stamps(decision_id) if decision_id else store.head()
     stamps: dict[str, Stamp] = g.medfin_stamps
     return stamps

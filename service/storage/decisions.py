@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from rules import SHIPPED, Decision, Library, library
 from service.shared.publishers import Publisher, issuer_of
@@ -51,6 +52,11 @@ def check() -> int:
     if shared:
         raise ValueError(f"Issuers of decisions served share an organisation number: {shared}.")
     return count
+
+
+def modified_of(decision_id: str) -> Any:
+    """The decision data's ``modified`` moment, without keeping the whole decision loaded."""
+    return decisions().modified(decision_id)
 
 
 def decision_ids() -> tuple[str, ...]:

@@ -218,6 +218,14 @@ class EventStore:
             reached = after if after is not None else head
         return [_event(row) for row in rows[:limit]], len(rows) > limit, reached
 
+    def head(self) -> dict[str, Stamp]:
+        """The log's newest event in commit order, as a stamp of the whole log (under
+        ``"*"``; empty for an empty log): it changes with every write, to any decision."""
+        query = select(events.c.position, events.c.recorded_at).order_by(events.c.position.desc()).limit(1)
+        with self.engine.connect() as connection:
+            row = connection.execute(query).first()
+        return {} if row is None else {"*": Stamp(row.position, row.position, _moment(row.recorded_at))}
+
     def last_position(self) -> int:
         """The newest position in commit order; 0 for an empty log."""
         with self.engine.connect() as connection:

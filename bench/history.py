@@ -59,7 +59,7 @@ from typing import Any
 from urllib.parse import quote
 
 from bench import fill
-from bench.servers import ROOT, Server, _cpu_seconds, environment
+from bench.servers import ROOT, LoadClient, Server, _cpu_seconds, environment
 
 #: The measured decision's size in the small log, and how many decisions have it.
 SMALL_EVENTS, SMALL_DECISIONS = 10, 100
@@ -238,29 +238,6 @@ def _ask(
         connection.close()
 
 
-class _Client:
-    """The load generator process (``bench.client``)."""
-
-    def __init__(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "bench.client"], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-        )
-
-    def send(self, port: int, requests: list[str], count: int, concurrency: int) -> dict[str, Any]:
-        assert self.process.stdin is not None and self.process.stdout is not None
-        command = {"port": port, "requests": requests, "count": count, "concurrency": concurrency}
-        self.process.stdin.write(json.dumps(command) + "\n")
-        self.process.stdin.flush()
-        result: dict[str, Any] = json.loads(self.process.stdout.readline())
-        return result
-
-    def close(self) -> None:
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.close()
-        self.process.wait(timeout=30)
-        self.process.stdout.close()
-
-
 class _Phase:
     """One kind of request, on one server: what it sends, and what it must be answered."""
 
@@ -276,7 +253,7 @@ class _Phase:
         self.database_cpu = database_cpu if not name.startswith("echo") else None
         self.count = 1
 
-    def run(self, client: _Client, count: int) -> dict[str, Any]:
+    def run(self, client: LoadClient, count: int) -> dict[str, Any]:
         requests = self.requests()
         cpu_before = self.server.cpu_seconds()
         database_before = self.database_cpu() if self.database_cpu else 0.0
@@ -380,7 +357,7 @@ def _stage(
             "changes": round(statistics.mean(page_sizes)),
         }
         phases = _phases(echo, service, decision, write_requests, page_paths, sizes, database_cpu)
-        client = _Client()
+        client = LoadClient()
         progress(f"  warm-up ({decision}, {before['facts']['events']['count']} events)")
         for phase in phases:  # a probe, then one turn's worth: the warm-up
             probe = phase.run(client, 2)
@@ -480,7 +457,7 @@ def _throughput(env: dict[str, str], token: str, writers: list[str], workers: in
         service.wait_ready(f"/v1/decisions/{writers[0]}", timeout=START_SECONDS)
         started = time.monotonic() - began
         requests = _write_requests(service.port, token, writers)
-        client = _Client()
+        client = LoadClient()
         warm = client.send(service.port, requests, 4 * workers, WRITE_CONCURRENCY)  # every worker warm
         probe = client.send(service.port, requests, 2 * WRITE_CONCURRENCY, WRITE_CONCURRENCY)
         rate = probe["count"] / probe["seconds"]

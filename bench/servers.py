@@ -9,6 +9,7 @@ timeouts), so the only difference between them is the app.
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import signal
 import socket
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKERS = 2
@@ -145,3 +147,28 @@ def _rss_kib(pid: int) -> int:
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     raise RuntimeError(f"no VmRSS for {pid}")
+
+
+class LoadClient:
+    """The load generator process (``bench.client``): sends ``count`` of ``requests``
+    (raw HTTP texts, taken in turn) to a port, ``concurrency`` at a time, and says how
+    long it took and how each was answered."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bench.client"], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+
+    def send(self, port: int, requests: list[str], count: int, concurrency: int) -> dict[str, Any]:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        command = {"port": port, "requests": requests, "count": count, "concurrency": concurrency}
+        self.process.stdin.write(json.dumps(command) + "\n")
+        self.process.stdin.flush()
+        result: dict[str, Any] = json.loads(self.process.stdout.readline())
+        return result
+
+    def close(self) -> None:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+        self.process.stdout.close()

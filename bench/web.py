@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.scenarios import as_body, generate
-from bench.servers import ROOT, WORKERS, Server, environment
+from bench.servers import ROOT, WORKERS, LoadClient, Server, environment
 from service import gunicorn_conf
 
 DECISION = "/v1/decisions/ks-2024-1371-481"
@@ -80,9 +80,7 @@ class _Load:
         _check_evaluate(service.port, first_body)
         self.echo, self.service, self.concurrency = echo, service, concurrency
         self.etag = _etag(service.port)
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "bench.client"], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-        )
+        self.client = LoadClient()
 
     def run(self, phase: str, bodies: list[bytes]) -> dict[str, Any]:
         """One request per body (echo, evaluate), or as many GETs of the commitment."""
@@ -92,13 +90,9 @@ class _Load:
             server, requests = self.echo, [_post(self.echo.port, "/echo", b) for b in bodies]
         else:
             server, requests = self.service, [_post(self.service.port, EVALUATE, b) for b in bodies]
-        assert self.process.stdin is not None and self.process.stdout is not None
         count = len(bodies)
         cpu_before = server.cpu_seconds()
-        command = {"port": server.port, "requests": requests, "count": count, "concurrency": self.concurrency}
-        self.process.stdin.write(json.dumps(command) + "\n")
-        self.process.stdin.flush()
-        result: dict[str, Any] = json.loads(self.process.stdout.readline())
+        result = self.client.send(server.port, requests, count, self.concurrency)
         cpu = server.cpu_seconds() - cpu_before
         result.update(
             phase=phase,
@@ -108,10 +102,7 @@ class _Load:
         return result
 
     def close(self) -> None:
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.close()
-        self.process.wait(timeout=30)
-        self.process.stdout.close()
+        self.client.close()
 
 
 def measure(rounds: int = 10, per_round: int = 2000, warmup: int = 6000, concurrency: int = 4) -> dict[str, Any]:

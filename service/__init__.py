@@ -54,6 +54,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         # default the issuer of the shipped decisions. The decisions served are the
         # shipped ones and those of the folders MEDFIN_DECISIONS_DIR names.
         CATALOG_PUBLISHER=None,
+        # Load every decision at start, so that a data file that cannot serve stops the
+        # start; medfin serve does it once before its workers, which then skip it.
+        CHECK_DECISIONS=True,
         CACHE_MAX_AGE=3600,  # seconds a cache may keep what comes from the decision data alone
         CACHE_MAX_AGE_RECORDED=0,  # and what the event log can change at any moment: revalidate
         # Token buckets (service.storage.limits): so many at once, given back over so many seconds.
@@ -72,7 +75,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(config or {})
     # A folder, data file or publisher that cannot serve stops the start, not a request.
     # (medfin serve checks once, before its workers start; each worker need not again.)
-    if app.config.get("CHECK_DECISIONS", True):
+    if app.config["CHECK_DECISIONS"]:
         decision_source.check()
     decision_source.catalogue_publisher(app.config["CATALOG_PUBLISHER"])
     app.url_map.strict_slashes = False

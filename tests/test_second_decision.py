@@ -30,6 +30,7 @@ FEATURE = FIXTURE_DECISIONS / f"{FIXTURE_DECISION}.feature"
 SOURCE = "kommunstyrelsens-utvecklingsfond"
 RECIPIENT = "exempelstads-innovationsarena-ekonomisk-forening"
 CHECK_CATALOG = Path(__file__).parent / "data" / "validators" / "check_catalog.py"
+CHECK_360GIVING = Path(__file__).parent / "data" / "check_360giving.py"
 
 
 def _payment(amount: str, paid_on: str, recipient: str = RECIPIENT, source: str = SOURCE) -> dict:
@@ -118,7 +119,7 @@ def test_its_rules_read_its_own_terms_and_name_its_own_points(client):
     assert problem.status_code == 400 and "two-years" in problem.json["detail"]
 
 
-def test_its_events_are_recorded_apart_and_its_grant_is_awarded(app, client):
+def test_its_events_are_recorded_apart_and_its_grant_is_awarded(app, client, tmp_path):
     headers = registrar(app)
     adoption = {"type": "adoption", "decided_on": "2025-10-27", "body": "Kommunstyrelsen", "reference": "KS § 7"}
     assert client.post(f"{DECISION}/events", json=adoption, headers=headers).status_code == 201
@@ -132,7 +133,13 @@ def test_its_events_are_recorded_apart_and_its_grant_is_awarded(app, client):
     commitment = client.get(f"{DECISION}/commitment").json
     assert commitment["status"] == "fulfilled"
     assert client.get(f"/v1/decisions/{REAL}/commitment").json["status"] == "proposed"  # no adoption of its own
-    grant = client.get(f"{DECISION}/360giving").json["grants"][0]
+    package = client.get(f"{DECISION}/360giving").get_data()
+    (tmp_path / "grants.json").write_bytes(package)
+    checked = subprocess.run(
+        [sys.executable, str(CHECK_360GIVING), str(tmp_path / "grants.json")], capture_output=True, text=True
+    )
+    assert checked.returncode == 0 and "360Giving: 0 error(s)" in checked.stdout, checked.stdout
+    grant = json.loads(package)["grants"][0]
     assert str(grant["amountAwarded"]) in ("750000", "750000.00", "750000.0")
     assert grant["recipientOrganization"][0]["name"] == "Exempelstads Innovationsarena ekonomisk förening"
     changes = client.get("/v1/changes").json["items"]
@@ -291,3 +298,17 @@ def test_two_issuers_under_one_organisation_number_stop_the_start(monkeypatch, t
     refused = CliRunner().invoke(main, ["status", "--decision", FIXTURE_DECISION])
     assert refused.exit_code == 1 and "share an organisation number" in refused.output, refused.output
     assert "exempelstads-kommun" in refused.output and "grannstads-kommun" in refused.output
+
+
+def test_decisions_load_when_first_asked_for_and_into_a_bounded_cache(serves_the_fixture_decision):
+    """Listing the decisions reads no data file; each is read once, when first asked for,
+    and kept in a cache of a bounded size (a municipality publishes hundreds)."""
+    from rules import SHIPPED, Library
+    from rules.decision import LOADED_DECISIONS
+
+    decisions = Library((SHIPPED, FIXTURE_DECISIONS))
+    assert decisions.ids() == (REAL, FIXTURE_DECISION)
+    assert decisions.load.cache_info().currsize == 0
+    assert decisions.load(FIXTURE_DECISION) is decisions.load(FIXTURE_DECISION)
+    assert decisions.load.cache_info()[:2] == (1, 1)  # one hit, one miss: read once
+    assert decisions.load.cache_info().maxsize == LOADED_DECISIONS

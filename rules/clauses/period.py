@@ -78,12 +78,9 @@ def period(decision: Decision, facts: Facts, reading: Reading) -> RuleOutcome:
         return fixed_outcome(decision, PERIOD, NOT_APPLICABLE, "payment.none", (), chosen)
     span = deadline(decision, facts, reading)
     if span is None:
-        return fixed_outcome(
-            decision, PERIOD, PENDING, "period.start_unknown", (("months", decision.project_months),), chosen
-        )
+        return _start_unknown(decision, chosen)
     if span is False:
-        budget = budget_years(decision)
-        starts_on, ends_on = budget[0][0], budget[-1][1]
+        starts_on, ends_on = _budget_plan(decision)
         for payment in paid:
             if not starts_on <= payment.paid_on <= ends_on:
                 values = (("paid_on", payment.paid_on), ("starts_on", starts_on), ("ends_on", ends_on))
@@ -104,12 +101,9 @@ def period_for_payment(decision: Decision, facts: Facts, reading: Reading, payme
     span = deadline(decision, facts, reading)
     paid_on = payment.paid_on
     if span is None:
-        return fixed_outcome(
-            decision, PERIOD, PENDING, "period.start_unknown", (("months", decision.project_months),), chosen
-        )
+        return _start_unknown(decision, chosen)
     if span is False:
-        budget = budget_years(decision)
-        starts_on, ends_on = budget[0][0], budget[-1][1]
+        starts_on, ends_on = _budget_plan(decision)
         values = (("paid_on", paid_on), ("starts_on", starts_on), ("ends_on", ends_on))
         inside = starts_on <= paid_on <= ends_on
         key = "period.payment_in_budget_plan" if inside else _outside_budget_plan(paid_on, starts_on)
@@ -118,6 +112,12 @@ def period_for_payment(decision: Decision, facts: Facts, reading: Reading, payme
     if span[0] <= paid_on <= span[1]:
         return _outcome(decision, chosen, SATISFIED, "period.payment_within", values)
     return _outcome(decision, chosen, VIOLATED, "period.outside", values)
+
+
+def _budget_plan(decision: Decision) -> Span:
+    """The budget plan's first and last day (its budget years together)."""
+    budget = budget_years(decision)
+    return budget[0][0], budget[-1][1]
 
 
 def _start_unknown(decision: Decision, chosen: tuple[str, str] | None) -> RuleOutcome:

@@ -42,6 +42,8 @@ class Event:
     source_url: str | None
     source_evidence: str | None
     corrects: int | None
+    #: Its place in commit order (what /v1/changes pages by); 0 for one not read from the store.
+    position: int = 0
 
 
 def live_events(events: list[Event], known_at: datetime) -> list[Event]:

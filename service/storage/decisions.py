@@ -73,7 +73,12 @@ def catalogue_publisher(party_id: str | None = None) -> Publisher:
     """Who publishes the catalogue itself: the issuer named by the setting
     ``MEDFIN_CATALOG_PUBLISHER`` (its party id in a decision served), by default the
     issuer of the shipped decisions, the municipality medfin is published for."""
-    served = decisions()
+    return _publisher(decisions(), party_id)
+
+
+@cache
+def _publisher(served: Library, party_id: str | None) -> Publisher:
+    """Found once per library and setting: every page names the publisher."""
     if party_id is None:
         shipped = library()
         return issuer_of(shipped.load(shipped.ids()[0]))

@@ -78,6 +78,7 @@ def _event(row: Any) -> Event:
         row.source_url,
         row.source_evidence,
         row.corrects,
+        row.position or 0,
     )
 
 
@@ -267,29 +268,22 @@ class EventStore:
             where = where & (events.c.position > after)
         elif since is not None:
             where = where & (events.c.recorded_at > since.astimezone(UTC))
-        last_position: dict[int, int] = {}
 
         def next_batch(last: Event | None) -> Select[Any]:
             query = select(events).where(where)
             if last is not None:
-                query = query.where(events.c.position > last_position[last.event_id])
+                query = query.where(events.c.position > last.position)
             return query.order_by(events.c.position)
 
-        return self._keyset_batches(next_batch, size, last_position)
+        return self._keyset_batches(next_batch, size)
 
-    def _keyset_batches(
-        self, after: Callable[[Event | None], Select[Any]], size: int, positions: dict[int, int] | None = None
-    ) -> Iterator[list[Event]]:
+    def _keyset_batches(self, after: Callable[[Event | None], Select[Any]], size: int) -> Iterator[list[Event]]:
         """The rows ``after(last)`` selects, ``size`` at a time, each batch on a connection
-        of its own and after the last event of the one before (a keyset, never an offset);
-        ``positions`` is told each last event's position, for a keyset by position."""
+        of its own and after the last event of the one before (a keyset, never an offset)."""
         last: Event | None = None
         while True:
             with self.engine.connect() as connection:
-                rows = list(connection.execute(after(last).limit(size)))
-                batch = [_event(row) for row in rows]
-                if positions is not None and rows:
-                    positions[rows[-1].event_id] = rows[-1].position
+                batch = [_event(row) for row in connection.execute(after(last).limit(size))]
             if batch:
                 yield batch
             if len(batch) < size:

@@ -39,6 +39,7 @@ from rules.facts import (
     Disbursement,
     ErufDecision,
     Facts,
+    summed,
 )
 from rules.interpretations import Reading, choose
 from rules.kind import RULE_IDS, RULE_KINDS, kind_of
@@ -73,6 +74,7 @@ __all__ = [
     "RuleOutcome",
     "UnknownDecision",
     "UnknownInterpretation",
+    "summed",
     "annulled_on",
     "check_adoption",
     "check_appeal",

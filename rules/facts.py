@@ -8,6 +8,7 @@ adoption before the proposal) is ``rules.consistency``'s to say, not these class
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -76,12 +77,35 @@ class ErufDecision:
 
 @dataclass(frozen=True, slots=True)
 class Disbursement:
-    """One utbetalning: money paid, from a funding source, to a recipient."""
+    """One utbetalning: money paid, from a funding source, to a recipient; or ``count``
+    of them paid on one day from one source to one recipient, ``amount`` their sum
+    (``summed``). No rule tells such utbetalningar apart: each asks on which day, from
+    where, to whom and how much in all, and whether there was only one."""
 
     paid_on: date
     amount: Decimal
     funding_source: str
     recipient: str
+    count: int = 1
+
+
+def summed(paid: Iterable[Disbursement]) -> tuple[Disbursement, ...]:
+    """``paid`` as one utbetalning per day, source and recipient, in that order: what a
+    recorded log holds, however many utbetalningar it records (a decision's days are
+    bounded by its period; its events are not)."""
+    days: dict[tuple[date, str, str], tuple[Decimal, int]] = {}
+    for payment in paid:
+        key = (payment.paid_on, payment.funding_source, payment.recipient)
+        amount, count = days.get(key, (ZERO, 0))
+        days[key] = (amount + payment.amount, count + payment.count)
+    return tuple(
+        [Disbursement(day, amount, source, to, count) for (day, source, to), (amount, count) in sorted(days.items())]
+    )
+
+
+def only_one(paid: tuple[Disbursement, ...]) -> bool:
+    """Whether ``paid`` is a single utbetalning (not one day's several, summed)."""
+    return len(paid) == 1 and paid[0].count == 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,7 +72,7 @@ def status(as_of: Any, decision_id: str | None, as_json: bool) -> None:
 
     decision = _decision(decision_id)
     day = as_of.date() if as_of else today()
-    _print(commitment(decision, _store().events(decision.decision_id), on=day).result, as_json)
+    _print(commitment(decision, _store().standing(decision.decision_id), on=day).result, as_json)
 
 
 @main.group()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rules.decision import Decision, fixed_outcome
-from rules.facts import Disbursement
+from rules.facts import Disbursement, only_one
 from rules.outcomes import NOT_APPLICABLE, SATISFIED, VIOLATED, RuleOutcome
 
 FUNDING_SOURCE = "funding-source"
@@ -32,7 +32,7 @@ def funding_source(decision: Decision, paid: tuple[Disbursement, ...]) -> RuleOu
             return RuleOutcome(FUNDING_SOURCE, VIOLATED, decision.citations(FUNDING_SOURCE), "source.wrong", values)
     # One utbetalning (the proposed one, or the only one recorded): "the" payment, with no
     # day to name, so that the outcome is the same for every such payment.
-    return _source(decision, "source.right_one" if len(paid) == 1 else "source.right", names)
+    return _source(decision, "source.right_one" if only_one(paid) else "source.right", names)
 
 
 @lru_cache(maxsize=1024)

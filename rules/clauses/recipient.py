@@ -9,7 +9,7 @@ not name is quoted as the caller gave it.
 from __future__ import annotations
 
 from rules.decision import Decision, fixed_outcome
-from rules.facts import Disbursement
+from rules.facts import Disbursement, only_one
 from rules.outcomes import NOT_APPLICABLE, SATISFIED, VIOLATED, RuleOutcome, Values
 
 RECIPIENT = "recipient"
@@ -38,5 +38,5 @@ def recipient(decision: Decision, paid: tuple[Disbursement, ...]) -> RuleOutcome
             return RuleOutcome(
                 RECIPIENT, VIOLATED, decision.citations(RECIPIENT), "recipient.wrong", (*values, ("given", given))
             )
-    key = "recipient.right_one" if len(paid) == 1 else "recipient.right"  # "the" payment: no day to name
+    key = "recipient.right_one" if only_one(paid) else "recipient.right"  # "the" payment: no day to name
     return fixed_outcome(decision, RECIPIENT, SATISFIED, key, (("expected", decision.recipient_name),))

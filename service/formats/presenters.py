@@ -277,11 +277,15 @@ def timestamp(moment: Any) -> str:
     return moment.isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
-def facts_summary(decision_id: str, live: list[Any], as_of: Any, logged: int) -> dict[str, Any]:
+def facts_summary(
+    decision_id: str, live: list[Any], as_of: Any, logged: int, standing: Any | None = None
+) -> dict[str, Any]:
     """The facts a commitment is read from, bounded whatever the log's length: the
     deciding body's decision, the fund's, the latest appeal and the project's start as
     recorded (each an event with ``counts``: dated on or before ``as_of``), the
-    disbursements summed, the shipped facts, and a link to the whole log, paged."""
+    disbursements summed, the shipped facts, and a link to the whole log, paged.
+    ``live``: the live events; where a ``standing`` is given (``service.shared.standing``),
+    only those besides the utbetalningar, which it holds summed."""
     from service.shared.facts import SHIPPED_BY
 
     def latest(kind: str) -> dict[str, Any] | None:
@@ -291,19 +295,23 @@ def facts_summary(decision_id: str, live: list[Any], as_of: Any, logged: int) ->
         chosen = max(found, key=lambda e: (e.effective_on is None or e.effective_on <= as_of, e.event_id))
         return _counting(chosen, as_of)
 
-    paid = [e for e in live if e.type == "disbursement" and e.effective_on is not None and e.effective_on <= as_of]
-    total = sum((Decimal(e.payload["amount"]) for e in paid), Decimal("0.00"))
-    days = sorted(e.effective_on for e in paid)
+    if standing is not None:
+        count, total, first, last = standing.paid_by(as_of)
+    else:
+        paid = [e for e in live if e.type == "disbursement" and e.effective_on is not None and e.effective_on <= as_of]
+        total = sum((Decimal(e.payload["amount"]) for e in paid), Decimal("0.00"))
+        days = sorted(e.effective_on for e in paid)
+        count, first, last = len(paid), (days[0] if days else None), (days[-1] if days else None)
     return {
         "adoption": latest("adoption"),
         "eruf_decision": latest("eruf_decision"),
         "appeal": latest("appeal"),
         "project_start": latest("project_start"),
         "disbursements": {
-            "count": len(paid),
+            "count": count,
             "total": show(total),
-            "first_paid_on": days[0].isoformat() if days else None,
-            "last_paid_on": days[-1].isoformat() if days else None,
+            "first_paid_on": first.isoformat() if first else None,
+            "last_paid_on": last.isoformat() if last else None,
         },
         "shipped": [_counting(e, as_of) for e in live if e.recorded_by == SHIPPED_BY],
         "events": {"href": f"/v1/decisions/{decision_id}/events", "count": logged},

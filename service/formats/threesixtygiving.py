@@ -79,7 +79,7 @@ def award(facts: Facts) -> Adoption | None:
 def awarded(store: Any, decision_ids: Iterable[str], now: datetime) -> frozenset[str]:
     """The decisions, among ``decision_ids``, whose grant is awarded at ``now`` (``award``),
     as ``store``'s event log states it."""
-    return frozenset(i for i in decision_ids if award(facts_at(store.events(i), now)) is not None)
+    return frozenset(i for i in decision_ids if award(store.standing(i).facts(now.date())) is not None)
 
 
 def why_no_award(decision: Decision, facts: Facts) -> str:

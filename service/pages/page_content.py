@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -28,7 +28,8 @@ from rules import (
 from rules.glossary import APPEAL_OUTCOMES, CONTRIBUTION_KINDS, ERUF_OUTCOMES, OUTCOME_LABELS, STATUS_LABELS
 from rules.money import ZERO, show_sv
 from service.formats import presenters
-from service.shared.facts import SHIPPED_BY, Event, corrected_by, facts_from
+from service.shared.facts import SHIPPED_BY, Event, corrected_by
+from service.shared.standing import Standing
 from service.shared.stockholm import STOCKHOLM
 from service.shared.text import slug
 
@@ -114,9 +115,9 @@ class Scenario(Protocol):
     def tags(self) -> tuple[str, ...]: ...
 
 
-def commitment(decision: Decision, recorded: list[Event], *, on: date) -> Commitment:
-    """What GET .../commitment answers for ``on``, from the recorded events."""
-    facts = facts_from(recorded, known_at=datetime.now(UTC), as_of=on)
+def commitment(decision: Decision, standing: Standing, *, on: date) -> Commitment:
+    """What GET .../commitment answers for ``on``, from the record as it stands."""
+    facts = standing.facts(on)
     return Commitment(on, facts, evaluate(decision, facts, on=on))
 
 

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from rules import Adoption, Appeal, Disbursement, ErufDecision, Facts
+from rules import Adoption, Appeal, Disbursement, ErufDecision, Facts, summed
 
 #: Who recorded the facts that the decision data ships (``storage.setup`` loads them).
 SHIPPED_BY = "medfin (shipped data)"
@@ -110,9 +110,23 @@ def facts_from(events: list[Event], *, known_at: datetime, as_of: date) -> Facts
     there is none, a withdrawal of the application; a withdrawal on or after an
     approval is ``eruf_withdrawn_on``. Every live appeal counts as it stood on
     ``as_of``, and the recorded start of the project whatever its day. Every
-    utbetalning counts, whatever its date: the cap is on all of them.
+    utbetalning counts, whatever its date: the cap is on all of them; they are summed
+    per day, source and recipient (``rules.summed``), as a kept standing holds them.
     """
     live = live_events(events, known_at)
+    paid = summed(disbursement_of(e) for e in live if e.type == "disbursement")
+    return facts_of(live, paid, as_of)
+
+
+def disbursement_of(event: Event) -> Disbursement:
+    p = event.payload
+    assert event.effective_on is not None
+    return Disbursement(event.effective_on, Decimal(p["amount"]), p["funding_source"], p["recipient"])
+
+
+def facts_of(live: list[Event], paid: tuple[Disbursement, ...], as_of: date) -> Facts:
+    """The facts on ``as_of`` from the live events other than utbetalningar (which it
+    ignores) and the utbetalningar ``paid``, summed (``facts_from``)."""
     dated = [e for e in live if e.effective_on is not None and e.effective_on <= as_of]
     adoptions = sorted((e for e in dated if e.type == "adoption"), key=_order)
     decisions = sorted((e for e in dated if e.type == "eruf_decision"), key=_order)
@@ -127,16 +141,10 @@ def facts_from(events: list[Event], *, known_at: datetime, as_of: date) -> Facts
             after = [e.effective_on for e in withdrawals if e.effective_on and e.effective_on >= eruf.decided_on]
             withdrawn_on = after[0] if after else None
     started = [e.effective_on for e in live if e.type == "project_start"]
-    payments = []
-    for e in live:
-        if e.type == "disbursement":
-            p = e.payload
-            payments.append(Disbursement(e.effective_on, Decimal(p["amount"]), p["funding_source"], p["recipient"]))
-    payments.sort(key=lambda d: d.paid_on)
     every = Facts(
         adoption=adoption_of(adoptions[-1]) if adoptions else None,
         eruf_decision=eruf,
-        disbursements=tuple(payments),
+        disbursements=paid,
         project_started_on=started[-1] if started else None,
         appeals=tuple([appeal_of(e) for e in sorted((e for e in dated if e.type == "appeal"), key=_order)]),
         eruf_withdrawn_on=withdrawn_on,

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, Select, func, insert, select, text, u
 from sqlalchemy.exc import IntegrityError
 
 from service.shared.facts import Event
+from service.shared.standing import Fold, Standing
 from service.shared.stockholm import utc
 from service.storage.engine import begin_write, is_sqlite
 from service.storage.tables import decisions, events, idempotency_keys
@@ -111,24 +112,45 @@ def _moment(value: datetime | str) -> datetime:
     return utc(datetime.fromisoformat(value) if isinstance(value, str) else value)
 
 
-#: Decisions whose log a process keeps read (``EventStore.events``): a bound on memory.
-KEPT_LOGS = 256
+#: Decisions whose standing a process keeps (``EventStore.standing``): a bound on memory.
+KEPT_STANDINGS = 256
+
+
+@dataclass(frozen=True, slots=True)
+class Log:
+    """What a write's check may read of its decision's log, inside the write's
+    transaction: the record as it stands, and single events by id (indexed reads)."""
+
+    standing: Standing
+    connection: Connection
+
+    def event(self, event_id: int) -> Event | None:
+        """The decision's event ``event_id``, if it has one."""
+        query = select(events).where(events.c.decision_id == self.standing.decision_id, events.c.event_id == event_id)
+        row = self.connection.execute(query).first()
+        return None if row is None else _event(row)
+
+    def correction_of(self, event_id: int) -> int | None:
+        """The id of the correction that cancels the event ``event_id``, if one does."""
+        query = select(events.c.event_id).where(events.c.corrects == event_id, events.c.type == "correction")
+        return self.connection.execute(query.limit(1)).scalar()
 
 
 class EventStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        # Each decision's log as last read, by decision: the log only grows, so what was
-        # read stays true and only what came after it is read again.
-        self._logs: OrderedDict[str, tuple[Event, ...]] = OrderedDict()
-        self._logs_lock = threading.Lock()
+        # Each decision's log folded as read, by decision: the log only grows, so what was
+        # folded stays true and only what came after it is read (``service.shared.standing``).
+        self._folds: OrderedDict[str, Fold] = OrderedDict()
+        self._folds_lock = threading.Lock()
 
     def reread(self) -> None:
-        """Forget the logs this process keeps and recount every decision's stamp from the
-        log: for a database whose log was changed behind the store's back (restored from
-        a backup, or cleared by a test), the one case in which the log does not only grow."""
-        with self._logs_lock:
-            self._logs.clear()
+        """Forget the standings this process keeps and recount every decision's stamp
+        from the log: for a database whose log was changed behind the store's back
+        (restored from a backup, or cleared by a test), the one case in which the log
+        does not only grow."""
+        with self._folds_lock:
+            self._folds.clear()
         with begin_write(self.engine) as connection:
             connection.execute(text(RECOUNT_STAMPS))
 
@@ -144,30 +166,47 @@ class EventStore:
         except IntegrityError:
             pass  # another process inserted it between our select and insert
 
-    def events(self, decision_id: str, connection: Connection | None = None) -> list[Event]:
-        """The decision's whole log, oldest first. What this process read before is kept
-        and only the events after it are read: exact, because no row is ever updated or
-        deleted, and a decision's events commit in the order of their ids (its writers
+    def events(self, decision_id: str, *, known_at: datetime | None = None) -> list[Event]:
+        """The decision's whole log, oldest first (only what was recorded by ``known_at``,
+        where given): read whole, for what shows every event or asks how the record
+        stood at an earlier moment. The current record is ``standing``'s."""
+        query = select(events).where(events.c.decision_id == decision_id)
+        if known_at is not None:
+            query = query.where(events.c.recorded_at <= known_at.astimezone(UTC))
+        with self.engine.connect() as connection:
+            return [_event(row) for row in connection.execute(query.order_by(events.c.event_id))]
+
+    def standing(self, decision_id: str, connection: Connection | None = None) -> Standing:
+        """The decision's record as it stands. Only the events after what this process
+        folded before are read (one indexed range, empty when nothing was recorded since),
+        and the events their corrections cancel: exact, because no row is ever updated
+        or deleted, and a decision's events commit in the order of their ids (its writers
         hold its lock from before they insert until they commit)."""
-        with self._logs_lock:
-            kept = self._logs.get(decision_id, ())
-        last = kept[-1].event_id if kept else 0
-        query = select(events).where(events.c.decision_id == decision_id, events.c.event_id > last)
-        query = query.order_by(events.c.event_id)
-        if connection is not None:
-            new = tuple(_event(row) for row in connection.execute(query))
-        else:
+        if connection is None:
             with self.engine.connect() as own:
-                new = tuple(_event(row) for row in own.execute(query))
-        log = kept + new if new else kept
-        with self._logs_lock:
-            current = self._logs.get(decision_id, ())
-            if len(log) >= len(current):  # another thread may have read further meanwhile
-                self._logs[decision_id] = log
-            self._logs.move_to_end(decision_id)
-            while len(self._logs) > KEPT_LOGS:
-                self._logs.popitem(last=False)
-        return list(log)
+                return self.standing(decision_id, own)
+        with self._folds_lock:
+            fold = self._folds.get(decision_id)
+            last = fold.last_event_id if fold is not None else 0
+            pending = fold is None
+        if pending:
+            fold = Fold(decision_id)
+        assert fold is not None
+        query = select(events).where(events.c.decision_id == decision_id, events.c.event_id > last)
+        new = [_event(row) for row in connection.execute(query.order_by(events.c.event_id))]
+        wanted = fold.corrected_targets(new)
+        targets: dict[int, Event] = {}
+        if wanted:
+            found = connection.execute(select(events).where(events.c.event_id.in_(wanted)))
+            targets = {row.event_id: _event(row) for row in found if row.decision_id == decision_id}
+        with self._folds_lock:
+            # Another reader may have folded some of ``new`` meanwhile: ``add`` skips those.
+            kept = self._folds.setdefault(decision_id, fold)
+            kept.add(new, targets)
+            self._folds.move_to_end(decision_id)
+            while len(self._folds) > KEPT_STANDINGS:
+                self._folds.popitem(last=False)
+            return kept.standing()
 
     def page(self, decision_id: str, *, page: int, limit: int) -> tuple[list[Event], int]:
         where = events.c.decision_id == decision_id
@@ -313,7 +352,7 @@ class EventStore:
         draft: Draft,
         *,
         recorded_by: str,
-        check: Callable[[list[Event], Draft], None],
+        check: Callable[[Log, Draft], None],
         answer: Callable[[Event], Answer],
         idempotency: tuple[str, str] | None = None,
     ) -> Answer:
@@ -331,7 +370,7 @@ class EventStore:
                 earlier = self._replay(connection, decision_id, recorded_by, idempotency)
                 if earlier is not None:
                     return earlier
-            check(self.events(decision_id, connection), draft)
+            check(Log(self.standing(decision_id, connection), connection), draft)
             position = self._next_position(connection)
             now = datetime.now(UTC)
             values = {

@@ -12,7 +12,7 @@ from service.formats import presenters
 from service.formats.jsonio import NotJson, loads
 from service.http.problems import Problem, excerpt
 from service.requests.schemas import commitment_query, what_if
-from service.shared.facts import Event, facts_from, live_events
+from service.shared.facts import facts_from, live_events
 from service.shared.stockholm import today
 from service.shared.text import may_hold_bad_text, refuse_bad_text
 from service.storage.decisions import load_decision
@@ -56,24 +56,33 @@ def evaluate_decision(decision_id: str) -> Any:
     return current_app.response_class(presenters.evaluation_json(result) + b"\n", mimetype=provider.mimetype)
 
 
-def record_moment(recorded: list[Event]) -> datetime:
-    """The record as it stands is the record as of its newest event. Stating that moment,
-    rather than now, keeps the answer's bytes (and its ETag) until something is recorded."""
-    return max((e.recorded_at for e in recorded), default=datetime.now(UTC))
-
-
 @bp.get("/decisions/<decision_id>/commitment")
 def get_commitment(decision_id: str) -> Any:
     """operationId: getCommitment. The status on ``as_of`` (default today) from the
-    recorded events, as the record stood at ``known_as_of`` (default: as it stands)."""
+    recorded events, as the record stood at ``known_as_of`` (default: as it stands).
+
+    The record as it stands is read from the decision's kept standing (``EventStore.standing``),
+    whatever the log's length; as it stood at an earlier moment, from the log up to then."""
     decision = load_decision(decision_id)
     query = commitment_query.load(request.args)
-    recorded = current_app.extensions["medfin"].events(decision_id)
-    as_of, known_at = query["as_of"] or today(), query["known_as_of"] or record_moment(recorded)
-    facts = facts_from(recorded, known_at=known_at, as_of=as_of)
+    store = current_app.extensions["medfin"]
+    standing = store.standing(decision_id)
+    as_of, asked = query["as_of"] or today(), query["known_as_of"]
+    # The record as it stands is the record as of its newest event. Stating that moment,
+    # rather than now, keeps the answer's bytes (and its ETag) until something is recorded.
+    newest = standing.recorded_at or datetime.now(UTC)
+    if asked is None or asked >= newest:
+        known_at = asked or newest
+        facts = standing.facts(as_of)
+        summary = presenters.facts_summary(decision_id, standing.live(), as_of, standing.event_count, standing)
+    else:
+        known_at = asked
+        recorded = store.events(decision_id, known_at=known_at)
+        facts = facts_from(recorded, known_at=known_at, as_of=as_of)
+        summary = presenters.facts_summary(decision_id, live_events(recorded, known_at), as_of, len(recorded))
     document = presenters.evaluation(evaluate(decision, facts, on=as_of))
     document["known_as_of"] = presenters.timestamp(known_at.astimezone(UTC))
-    document["facts"] = presenters.facts_summary(decision_id, live_events(recorded, known_at), as_of, len(recorded))
+    document["facts"] = summary
     document["unknowns"] = presenters.unknowns(decision, facts)
     base = f"/v1/decisions/{decision.decision_id}"
     document["links"] = {

@@ -44,6 +44,10 @@ def _recorded(decision_id: str) -> Any:
     return current_app.extensions["medfin"].events(decision_id)
 
 
+def _standing(decision_id: str) -> Any:
+    return current_app.extensions["medfin"].standing(decision_id)
+
+
 @bp.get("/")
 def get_home_page() -> Any:
     """operationId: getHomePage. The entry document instead, for a client that asks for JSON."""
@@ -53,7 +57,7 @@ def get_home_page() -> Any:
         on, listed = today(), []
         for decision_id in decision_ids():
             decision = load_decision(decision_id)
-            now = content.commitment(decision, _recorded(decision_id), on=on)
+            now = content.commitment(decision, _standing(decision_id), on=on)
             listed.append({"decision": decision, "status": content.status(decision, now, scenarios_for(decision))})
         response = make_response(render_template("home.html", decisions=listed, on=on))
     response.vary.add("Accept")
@@ -66,7 +70,7 @@ def get_decision_page(decision_id: str) -> str:
     decision, on = load_decision(decision_id), today()
     scenarios = scenarios_for(decision)
     recorded = _recorded(decision_id)
-    now = content.commitment(decision, recorded, on=on)
+    now = content.commitment(decision, _standing(decision_id), on=on)
     points = content.decision_points(decision, now.result, scenarios)
     sections = content.other_sections(decision, now.result, scenarios)
     return render_template(

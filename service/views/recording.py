@@ -16,7 +16,7 @@ Three kinds of refusal, nothing stored by any:
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 
 from rules import (
@@ -35,34 +35,33 @@ from rules import (
     judge_payment,
 )
 from service.http.problems import Problem
-from service.shared.facts import Event, adoption_of, corrected_by, facts_from, live_events
-from service.storage.store import Draft
+from service.shared.facts import Event, adoption_of
+from service.shared.standing import Standing
+from service.storage.store import Draft, Log
 
-END_OF_RECORD = datetime.max.replace(tzinfo=UTC)
 
-
-def checker(decision: Decision) -> Callable[[list[Event], Draft], None]:
+def checker(decision: Decision) -> Callable[[Log, Draft], None]:
     """The check for ``decision``: every fact against the decision and the live record,
     utbetalningar against every payment rule, corrections against the log."""
 
-    def check(events: list[Event], draft: Draft) -> None:
+    def check(log: Log, draft: Draft) -> None:
         if draft.type == "disbursement":
-            _check_disbursement(decision, events, draft)
+            _check_disbursement(decision, log.standing, draft)
         elif draft.type == "correction":
-            _check_correction(events, draft)
+            _check_correction(log, draft)
         elif draft.type == "adoption":
-            _check_adoption(decision, events, draft)
+            _check_adoption(decision, log.standing, draft)
         elif draft.type == "eruf_decision":
-            _check_eruf_decision(events, draft)
+            _check_eruf_decision(log, draft)
         elif draft.type == "appeal":
-            _check_appeal(events, draft)
+            _check_appeal(log, draft)
         elif draft.type == "project_start":
-            _check_project_start(events, draft)
+            _check_project_start(log.standing, draft)
 
     return check
 
 
-def _check_disbursement(decision: Decision, events: list[Event], draft: Draft) -> None:
+def _check_disbursement(decision: Decision, standing: Standing, draft: Draft) -> None:
     assert draft.effective_on is not None
     payment = Disbursement(
         draft.effective_on,
@@ -72,7 +71,7 @@ def _check_disbursement(decision: Decision, events: list[Event], draft: Draft) -
     )
     # Every recorded utbetalning counts toward the cap, whatever its date; adoption and
     # the ERUF decision count as they stood on the day of this payment.
-    facts = facts_from(events, known_at=END_OF_RECORD, as_of=payment.paid_on)
+    facts = standing.facts(payment.paid_on)
     verdict = judge_payment(decision, facts, payment, choose(decision))
     if verdict.allowed:
         return
@@ -83,13 +82,13 @@ def _check_disbursement(decision: Decision, events: list[Event], draft: Draft) -
     raise Problem("rule-violation", f"Not recorded. {detail}", violations=broken)
 
 
-def _check_correction(events: list[Event], draft: Draft) -> None:
-    target = next((e for e in events if e.event_id == draft.corrects), None)
+def _check_correction(log: Log, draft: Draft) -> None:
+    target = None if draft.corrects is None else log.event(draft.corrects)
     if target is None:
         raise _invalid(f"This decision has no event {draft.corrects} to correct.")
     if target.type == "correction":
         raise _invalid("A correction cannot be corrected; record the fact anew instead.")
-    earlier = corrected_by(events).get(target.event_id)
+    earlier = log.correction_of(target.event_id)
     if earlier is not None:
         raise _invalid(f"Event {target.event_id} was already corrected by event {earlier}.")
 
@@ -98,10 +97,10 @@ def _invalid(detail: str) -> Problem:
     return Problem("invalid-correction", detail, errors=[{"pointer": "/corrects", "detail": detail}])
 
 
-def _check_adoption(decision: Decision, events: list[Event], draft: Draft) -> None:
+def _check_adoption(decision: Decision, standing: Standing, draft: Draft) -> None:
     adoption = _adoption(draft)
     _refuse(check_adoption(decision, adoption))
-    for e in _live(events, "adoption"):
+    for e in _live(standing, "adoption"):
         other = adoption_of(e)
         final = other.outcome in FINAL_ADOPTION_OUTCOMES
         if adoption.outcome in FINAL_ADOPTION_OUTCOMES:
@@ -117,11 +116,11 @@ def _check_adoption(decision: Decision, events: list[Event], draft: Draft) -> No
             )
 
 
-def _check_eruf_decision(events: list[Event], draft: Draft) -> None:
+def _check_eruf_decision(log: Log, draft: Draft) -> None:
     eruf = ErufDecision(draft.effective_on or date.min, draft.payload["outcome"], _amount(draft.payload))
     _refuse(check_eruf_decision(eruf))
-    live = _live(events, "eruf_decision")
-    replaced = _superseded(events, live, draft)
+    live = _live(log.standing, "eruf_decision")
+    replaced = _superseded(log, live, draft)
     for e in live:
         if e is replaced:
             continue
@@ -141,15 +140,15 @@ def _check_eruf_decision(events: list[Event], draft: Draft) -> None:
             )
 
 
-def _check_appeal(events: list[Event], draft: Draft) -> None:
+def _check_appeal(log: Log, draft: Draft) -> None:
     p = draft.payload
     appeal = Appeal(draft.effective_on or date.min, p["outcome"], _day(p.get("decided_on")))
-    adoptions = [adoption_of(e) for e in _live(events, "adoption")]
+    adoptions = [adoption_of(e) for e in _live(log.standing, "adoption")]
     final = [a for a in adoptions if a.outcome in FINAL_ADOPTION_OUTCOMES]
     against = final[-1] if final else (max(adoptions, key=lambda a: a.decided_on) if adoptions else None)
     _refuse(check_appeal(appeal) + check_appeal_against(against, appeal))
-    live = _live(events, "appeal")
-    replaced = _superseded(events, live, draft)
+    live = _live(log.standing, "appeal")
+    replaced = _superseded(log, live, draft)
     if replaced is None:
         # A ruling on an appeal already recorded as pending is that appeal's ruling, not a
         # second appeal: recorded beside it, both would count (and a dismissal would leave
@@ -184,8 +183,8 @@ def _check_appeal(events: list[Event], draft: Draft) -> None:
         )
 
 
-def _check_project_start(events: list[Event], draft: Draft) -> None:
-    for e in _live(events, "project_start"):
+def _check_project_start(standing: Standing, draft: Draft) -> None:
+    for e in _live(standing, "project_start"):
         raise _conflict(
             e, f"Event {e.event_id} already records the project's start ({e.effective_on}); a project starts once."
         )
@@ -208,11 +207,11 @@ def _day(value: object) -> date | None:
     return None if value is None else date.fromisoformat(str(value))
 
 
-def _live(events: list[Event], kind: str) -> list[Event]:
-    return [e for e in live_events(events, END_OF_RECORD) if e.type == kind]
+def _live(standing: Standing, kind: str) -> list[Event]:
+    return [e for e in standing.live() if e.type == kind]
 
 
-def _superseded(events: list[Event], live: list[Event], draft: Draft) -> Event | None:
+def _superseded(log: Log, live: list[Event], draft: Draft) -> Event | None:
     """The live event of the draft's type that it supersedes, if it names one."""
     target = draft.payload.get("supersedes")
     if target is None:
@@ -220,7 +219,7 @@ def _superseded(events: list[Event], live: list[Event], draft: Draft) -> Event |
     found = next((e for e in live if e.event_id == target), None)
     if found is not None:
         return found
-    known = next((e for e in events if e.event_id == target), None)
+    known = log.event(int(target))
     if known is None:
         why = f"This decision has no event {target}."
     elif known.type != draft.type:

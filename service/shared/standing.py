@@ -1,0 +1,146 @@
+"""A decision's log folded as it stands: what a read of the current record, and a
+write's check, need of the log, kept in place of the log.
+
+The log only grows, and a decision's events commit in the order of their ids, so a
+process folds each new event into what it folded before (``Fold.add``) and never reads
+an event twice. What is kept is bounded, however long the log:
+
+- every event but the utbetalningar and the corrections of them: the few facts a
+  decision has (adoptions, the ERDF's decisions, appeals, the project's start) and
+  the corrections of those, to which ``facts_from``'s rules apply as they are;
+- the live utbetalningar, summed per day, source and recipient (``rules.summed``): a
+  correction subtracts the one it cancels. Their days are bounded by the decision's
+  period; their number is not.
+
+``Standing.facts(as_of)`` equals ``facts_from(log, known_at=<the newest event's
+recorded_at>, as_of=as_of)``: tests/test_standing.py compares them over random
+histories with corrections, on SQLite and PostgreSQL. A record as it stood at an
+earlier moment is not kept: it is rebuilt from the log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from rules import Disbursement, Facts
+from service.shared.facts import Event, disbursement_of, facts_of, live_events
+
+#: Later than any event's recorded_at: every event recorded counts.
+END_OF_RECORD = datetime.max.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """One decision's record as it stands after its event ``last_event_id``."""
+
+    decision_id: str
+    event_count: int
+    last_event_id: int
+    #: The newest event's recorded_at (``None`` for an empty log): the moment the record is as of.
+    recorded_at: datetime | None
+    #: Every event but the utbetalningar and the corrections of them, oldest first.
+    others: tuple[Event, ...]
+    #: The live utbetalningar, summed per day, source and recipient, in that order.
+    paid: tuple[Disbursement, ...]
+
+    def live(self) -> list[Event]:
+        """The live events other than utbetalningar (``live_events`` of the whole record)."""
+        return live_events(list(self.others), END_OF_RECORD)
+
+    def facts(self, as_of: date) -> Facts:
+        """The rules' facts on ``as_of``, as the record stands."""
+        return facts_of(self.live(), self.paid, as_of)
+
+    def paid_by(self, as_of: date) -> tuple[int, Decimal, date | None, date | None]:
+        """The utbetalningar paid on or before ``as_of``: how many, their sum, the first
+        and the last day."""
+        count, total, days = 0, Decimal("0.00"), []
+        for payment in self.paid:
+            if payment.paid_on > as_of:
+                break  # in order of day
+            count, total = count + payment.count, total + payment.amount
+            days.append(payment.paid_on)
+        return count, total, (days[0] if days else None), (days[-1] if days else None)
+
+
+class Fold:
+    """A decision's standing, brought up to date event by event. Not thread-safe: its
+    owner (``EventStore``) serialises the calls."""
+
+    def __init__(self, decision_id: str) -> None:
+        self.decision_id = decision_id
+        self.last_event_id = 0
+        self._count = 0
+        self._recorded_at: datetime | None = None
+        self._others: list[Event] = []
+        self._other_ids: set[int] = set()
+        self._days: dict[tuple[date, str, str], tuple[Decimal, int]] = {}
+        # Utbetalningar already cancelled: the store refuses a second correction of one,
+        # but a log restored from elsewhere may hold it, and it cancels nothing more.
+        self._cancelled: set[int] = set()
+        self._standing: Standing | None = None
+
+    def add(self, new: Iterable[Event], targets: Mapping[int, Event]) -> None:
+        """Fold in ``new``, the events after ``last_event_id`` in the order of their ids
+        (any not after it is skipped: another reader folded it first). ``targets``: the
+        events that corrections among them correct, by id, where they are not among the
+        others kept (``corrected_targets`` says which to read)."""
+        for event in new:
+            if event.event_id <= self.last_event_id:
+                continue
+            self._standing = None
+            self.last_event_id, self._count = event.event_id, self._count + 1
+            if self._recorded_at is None or event.recorded_at > self._recorded_at:
+                self._recorded_at = event.recorded_at
+            if event.type == "disbursement":
+                self._pay(disbursement_of(event), 1)
+            elif event.type == "correction" and event.corrects not in self._other_ids:
+                target = targets.get(event.corrects) if event.corrects is not None else None
+                if target is not None and target.type == "disbursement" and target.event_id not in self._cancelled:
+                    self._cancelled.add(target.event_id)
+                    self._pay(disbursement_of(target), -1)
+                # A correction of anything else not kept (of a correction of an utbetalning,
+                # or of no event of this log) cancels nothing that counts.
+            else:
+                self._others.append(event)
+                self._other_ids.add(event.event_id)
+
+    def corrected_targets(self, new: Iterable[Event]) -> list[int]:
+        """The ids that corrections among ``new`` correct and that are not kept here:
+        what ``add`` needs read from the log."""
+        return [
+            e.corrects
+            for e in new
+            if e.type == "correction" and e.corrects is not None and e.corrects not in self._other_ids
+        ]
+
+    def _pay(self, payment: Disbursement, sign: int) -> None:
+        key = (payment.paid_on, payment.funding_source, payment.recipient)
+        amount, count = self._days.get(key, (Decimal("0.00"), 0))
+        amount, count = amount + sign * payment.amount, count + sign
+        if count:
+            self._days[key] = (amount, count)
+        else:
+            self._days.pop(key, None)
+
+    def standing(self) -> Standing:
+        """The standing as folded so far (made once between changes)."""
+        if self._standing is None:
+            paid = tuple(
+                [
+                    Disbursement(day, amount, source, to, count)
+                    for (day, source, to), (amount, count) in sorted(self._days.items())
+                ]
+            )
+            self._standing = Standing(
+                self.decision_id,
+                self._count,
+                self.last_event_id,
+                self._recorded_at,
+                tuple(self._others),
+                paid,
+            )
+        return self._standing

@@ -1,0 +1,115 @@
+"""The standing a process keeps (``EventStore.standing``) is the log: over random
+histories of utbetalningar (several on one day, from the wrong source, to the wrong
+recipient), adoptions, the ERDF's decisions and corrections of any of them, read in
+between at random moments, the kept standing equals one folded from scratch by a new
+store, its facts equal a full rebuild from the log (``facts_from``), and the whole
+evaluation on any date (status, amounts, every rule's outcome and message values) is
+the same as from every utbetalning one by one. As the record stood at an earlier moment
+(bitemporal), the log read up to that moment answers as the whole log does. On SQLite
+and PostgreSQL."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+from datetime import date, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rules import evaluate, load_decision
+from service.shared.facts import disbursement_of, facts_from, live_events
+from service.storage.engine import make_engine
+from service.storage.setup import upgrade
+from service.storage.store import Answer, Draft, EventStore
+
+DECISION = load_decision("ks-2024-1371-481")
+FUND, RECIPIENT = DECISION.funding_source_id, DECISION.recipient_id
+#: Where an utbetalning is from and to: mostly as the decision says, so that a day's repeat.
+PAID = ((FUND, RECIPIENT),) * 4 + (("kommunstyrelsens-reserv", RECIPIENT), (FUND, "huddinge-kommun"))
+_decisions = itertools.count(1)
+
+operation = st.one_of(
+    # An utbetalning: its amount in öre, its day among a few (so that days repeat), its source and recipient.
+    st.tuples(st.just("pay"), st.integers(1, 300_000_00), st.integers(0, 4), st.integers(0, len(PAID) - 1)),
+    st.tuples(st.just("adopt"), st.integers(0, 60), st.integers(0, 0), st.integers(0, 0)),
+    st.tuples(st.just("approve"), st.integers(0, 200), st.integers(0, 1), st.integers(0, 0)),
+    st.tuples(st.just("correct"), st.integers(0, 30), st.integers(0, 0), st.integers(0, 0)),
+    st.tuples(st.just("read"), st.integers(0, 30), st.integers(0, 1200), st.integers(0, 0)),
+)
+
+
+def _draft(kind: str, first: int, second: int, third: int, stored: list[int]) -> Draft | None:
+    if kind == "pay":
+        paid_on = date(2025, 1, 1) + timedelta(days=200 * second)
+        source, recipient = PAID[third]
+        payload = {"amount": f"{first // 100}.{first % 100:02d}", "funding_source": source, "recipient": recipient}
+        return Draft("disbursement", paid_on, payload)
+    if kind == "adopt":
+        return Draft("adoption", date(2024, 9, 1) + timedelta(days=first), {"body": "Kommunstyrelsen"})
+    if kind == "approve":
+        outcome = ("approved", "rejected")[second]
+        return Draft("eruf_decision", date(2024, 10, 1) + timedelta(days=first), {"outcome": outcome})
+    if kind == "correct" and stored:
+        return Draft("correction", None, {"reason": "Fel uppgift"}, corrects=stored[first % len(stored)])
+    return None
+
+
+def _one_by_one(log, known_at):
+    """Every live utbetalning as a fact of its own, in the order the summed ones have."""
+    paid = [disbursement_of(e) for e in live_events(log, known_at) if e.type == "disbursement"]
+    return tuple(sorted(paid, key=lambda d: (d.paid_on, d.funding_source, d.recipient)))
+
+
+def test_the_kept_standing_is_the_log_and_answers_as_a_full_rebuild(database_url):
+    engine = make_engine(database_url)
+    upgrade(engine)
+    store = EventStore(engine)
+
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(operation, min_size=1, max_size=30))
+    def check(history):
+        decision_id = f"ks-test-{next(_decisions)}"
+        store.ensure_decision(decision_id)
+        stored: list[int] = []
+        for kind, first, second, third in history:
+            if kind == "read":
+                kept, folded = store.standing(decision_id), EventStore(engine).standing(decision_id)
+                assert kept == folded
+                log = store.events(decision_id)
+                assert (kept.event_count, kept.last_event_id) == (len(log), log[-1].event_id if log else 0)
+                if not log:
+                    continue
+                on = date(2025, 1, 1) + timedelta(days=second)
+                newest = max(e.recorded_at for e in log)
+                rebuilt = facts_from(log, known_at=newest, as_of=on)
+                assert kept.facts(on) == rebuilt
+                ours = evaluate(DECISION, kept.facts(on), on=on)
+                one_by_one = replace(rebuilt, disbursements=_one_by_one(log, newest))
+                assert ours == evaluate(DECISION, one_by_one, on=on)
+                # As the record stood at an earlier moment: the log read up to then.
+                known_at = log[first % len(log)].recorded_at
+                then = store.events(decision_id, known_at=known_at)
+                assert then == [e for e in log if e.recorded_at <= known_at]
+                past = facts_from(then, known_at=known_at, as_of=on)
+                assert past == facts_from(log, known_at=known_at, as_of=on)
+                one_by_one = replace(past, disbursements=_one_by_one(log, known_at))
+                assert evaluate(DECISION, past, on=on) == evaluate(DECISION, one_by_one, on=on)
+                continue
+            draft = _draft(kind, first, second, third, stored)
+            if draft is None:
+                continue
+            answer = store.append(
+                decision_id,
+                draft,
+                recorded_by="test",
+                check=lambda *_: None,
+                answer=lambda e: Answer(201, b"", str(e.event_id)),
+            )
+            stored.append(int(answer.location))
+        assert store.standing(decision_id) == EventStore(engine).standing(decision_id)
+
+    try:
+        check()
+    finally:
+        engine.dispose()

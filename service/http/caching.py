@@ -89,11 +89,12 @@ POLICIES: dict[str, Policy | Callable[[], Policy]] = {
     "events.list_events": RECORDED,
     "events.get_event": RECORDED,
     "changes.list_changes": RECORDED,
-    # It lists a decision's 360Giving grant only once the log records the award.
-    "catalog.get_catalog": RECORDED,
+    # It lists a decision's 360Giving grant only once the log records the award, and from
+    # the award's day: today's date counts (threesixtygiving.facts_at).
+    "catalog.get_catalog": DATED,
     # The package describes the CSVs (their URLs and columns), not their rows.
     "datapackage.get_datapackage": STATIC,
-    "giving.get_360giving": RECORDED,
+    "giving.get_360giving": DATED,  # likewise
     "steps.list_steps": STATIC,
     # The shipped features' run, once per process: it changes only with a release.
     "traceability.get_traceability": STATIC,

@@ -116,11 +116,13 @@ def writer(store_app):
 @pytest.fixture
 def on_day(monkeypatch):
     """Fix "today" for the pages, which otherwise ask the clock in Europe/Stockholm:
-    2025-06-02, or the day the test passes to the function it gets."""
+    2025-06-02, or the day the test passes to the function it gets. The validators' day
+    with it, so that a page remembered on one day is not the answer on another."""
     from datetime import date
 
     def fix(day: date) -> None:
         monkeypatch.setattr("service.views.pages.today", lambda: day)
+        monkeypatch.setattr("service.http.caching.today", lambda: day)
 
     fix(date(2025, 6, 2))
     return fix

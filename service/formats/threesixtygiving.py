@@ -35,6 +35,7 @@ from typing import Any
 from rules import Adoption, Decision, Facts, annulled_on, committed
 from rules.money import show, show_sv
 from service.shared.facts import Event, facts_from, live_events
+from service.shared.stockholm import STOCKHOLM
 
 CC0 = "http://creativecommons.org/publicdomain/zero/1.0/"
 #: The spreadsheet columns: each field's path in the grant, and the title the standard's
@@ -60,8 +61,9 @@ CSV_HEADER = tuple(title for _, title in CSV_COLUMNS)
 
 
 def facts_at(events: list[Event], now: datetime) -> Facts:
-    """The facts as the log states them at ``now``, about today."""
-    return facts_from(events, known_at=now, as_of=now.date())
+    """The facts as the log states them at ``now``, about that day in Stockholm (as the
+    commitment and the pages count days, and ``service.http.caching`` their validators)."""
+    return facts_from(events, known_at=now, as_of=now.astimezone(STOCKHOLM).date())
 
 
 def award(facts: Facts) -> Adoption | None:

@@ -16,13 +16,19 @@ listed there is assumed to depend on everything):
 - ``RECORDED``: the event log too, which a registrar can change at any moment:
   ``public, no-cache`` (store, but revalidate with the ETag every time), or
   ``CACHE_MAX_AGE_RECORDED`` seconds where a deployment accepts that delay.
-- ``DATED``: the log and today's date (the commitment without ``as_of``): as
+- ``DATED``: the log and today's date (the commitment without ``as_of``, the pages,
+  the catalogue and the 360Giving grant, which count from an award's day): as
   ``RECORDED``, and never fresh past the next midnight in Stockholm.
 
 A whole list as CSV is streamed (``negotiation.whole_csv_response``): its view hashes
 the same bytes with ``body_digest`` as it makes them, so it gets the same strong ETag a
-buffered body would. Errors and the answers to writes are ``no-store``. Revalidating requests are answered
-from memory where nothing has changed (``service.http.revalidation``).
+buffered body would. Errors and the answers to writes are ``no-store``.
+
+A read is answered from memory where nothing it depends on has changed: 304 to a
+revalidating request, else the 200 a view made before (``service.http.revalidation``).
+What it depends on is the request's URL, host and the headers it varies on, and the
+fingerprint taken here before the view runs; a view whose answer depends on more, which
+will change by itself, says so with ``unsettled()``.
 """
 
 from __future__ import annotations
@@ -89,11 +95,12 @@ POLICIES: dict[str, Policy | Callable[[], Policy]] = {
     "events.list_events": RECORDED,
     "events.get_event": RECORDED,
     "changes.list_changes": RECORDED,
-    # It lists a decision's 360Giving grant only once the log records the award.
-    "catalog.get_catalog": RECORDED,
+    # It lists a decision's 360Giving grant only once the log records the award, and from
+    # the award's day: today's date counts (threesixtygiving.facts_at).
+    "catalog.get_catalog": DATED,
     # The package describes the CSVs (their URLs and columns), not their rows.
     "datapackage.get_datapackage": STATIC,
-    "giving.get_360giving": RECORDED,
+    "giving.get_360giving": DATED,  # likewise
     "steps.list_steps": STATIC,
     # The shipped features' run, once per process: it changes only with a release.
     "traceability.get_traceability": STATIC,
@@ -128,7 +135,7 @@ def _before_request() -> Response | None:
     # Taken before the view reads the log: an event recorded meanwhile makes the
     # remembered validators stale rather than the answer.
     g.medfin_fingerprint = fingerprint(chosen)
-    return revalidation.not_modified(g.medfin_fingerprint, lambda: cache_control(chosen))
+    return revalidation.from_memory(g.medfin_fingerprint, lambda: cache_control(chosen))
 
 
 def _after_request(response: Response) -> Response:
@@ -149,7 +156,9 @@ def _on_read(response: Response) -> None:
     if status >= 400:
         response.headers["Cache-Control"] = "no-store"
     elif status == 200 and not response.direct_passthrough and "medfin_fingerprint" in g:
-        _validate(response)
+        # One from memory has had its validators since it was first made.
+        if "medfin_from_memory" not in g:
+            _validate(response)
     elif 300 <= status < 400 and status != 304:
         response.headers.setdefault("Cache-Control", cache_control(policy()))
 
@@ -173,10 +182,20 @@ def _validate(response: Response) -> None:
         digest = body_digest(response.mimetype or "")
         digest.update(response.get_data())
         response.set_etag(digest.hexdigest())
-    response.last_modified = last_modified(chosen)
+    newest, now = newest_moment(chosen), datetime.now(UTC)
+    response.last_modified = min(newest, now)
     response.headers["Cache-Control"] = cache_control(chosen)
-    revalidation.remember(response, g.medfin_fingerprint)
+    if "medfin_unsettled" not in g:
+        # A Last-Modified held back to now (a moment in the future) would move with the clock.
+        revalidation.remember(response, g.medfin_fingerprint, with_body=newest <= now)
     response.make_conditional(request)
+
+
+def unsettled() -> None:
+    """Said by a view whose answer depends on something the fingerprint does not hold and
+    that will change by itself (a run still going): neither its validators nor its body
+    are remembered, so the next request gets the answer made anew."""
+    g.medfin_unsettled = True
 
 
 def fingerprint(chosen: Policy) -> Hashable:
@@ -186,16 +205,16 @@ def fingerprint(chosen: Policy) -> Hashable:
     return day, stamps
 
 
-def last_modified(chosen: Policy) -> datetime:
-    """The newest moment the representation can have changed at, never in the future."""
+def newest_moment(chosen: Policy) -> datetime:
+    """The newest moment the representation can have changed at, as the data and the log
+    say (the Last-Modified, unless it is in the future)."""
     scope = _scope()
     moments = [_data_modified(d) for d in scope]
     if chosen.recorded:
         moments += [s.last_recorded_at for s in log_stamps().values()]
-    now = datetime.now(UTC)
     if chosen.today:
-        moments.append(midnight(now.astimezone(STOCKHOLM).date()))
-    return min(max(moments), now)
+        moments.append(midnight(today()))
+    return max(moments)
 
 
 def cache_control(chosen: Policy) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, make_response, render_template, request
 
+from service.http import caching
 from service.http.problems import TYPES, Problem
 from service.pages import page_charts as charts
 from service.pages import page_content as content
@@ -89,8 +90,17 @@ def get_decision_page(decision_id: str) -> str:
         links=content.links(decision),
         # From the shipped scenarios' run if it is done; otherwise the run is started and
         # the page says so (the API's .../traceability waits for it).
-        trace=content.trace_matrix(traceability.matrix(decision, run_if_done(decision.decision_id))),
+        trace=content.trace_matrix(traceability.matrix(decision, _run_if_done(decision.decision_id))),
     )
+
+
+def _run_if_done(decision_id: str) -> Any:
+    """The shipped scenarios' run, if it is done; until then the page says it is under way,
+    and is not remembered (it will change without an event or a new day)."""
+    run = run_if_done(decision_id)
+    if run is None:
+        caching.unsettled()
+    return run
 
 
 @bp.get("/decisions/<decision_id>/scenarios")

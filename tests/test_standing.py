@@ -84,6 +84,15 @@ def test_the_kept_standing_is_the_log_and_answers_as_a_full_rebuild(database_url
                 newest = max(e.recorded_at for e in log)
                 rebuilt = facts_from(log, known_at=newest, as_of=on)
                 assert kept.facts(on) == rebuilt
+                by_then = [p for p in _one_by_one(log, newest) if p.paid_on <= on]
+                days = [p.paid_on for p in by_then]
+                summary = (
+                    len(by_then),
+                    sum(p.amount for p in by_then),
+                    min(days, default=None),
+                    max(days, default=None),
+                )
+                assert kept.paid_by(on) == summary
                 ours = evaluate(DECISION, kept.facts(on), on=on)
                 one_by_one = replace(rebuilt, disbursements=_one_by_one(log, newest))
                 assert ours == evaluate(DECISION, one_by_one, on=on)

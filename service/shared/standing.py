@@ -20,6 +20,7 @@ earlier moment is not kept: it is rebuilt from the log.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -45,6 +46,8 @@ class Standing:
     others: tuple[Event, ...]
     #: The live utbetalningar, summed per day, source and recipient, in that order.
     paid: tuple[Disbursement, ...]
+    #: For each of ``paid``, how many utbetalningar and how much up to it, itself included.
+    running: tuple[tuple[int, Decimal], ...] = ()
 
     def live(self) -> list[Event]:
         """The live events other than utbetalningar (``live_events`` of the whole record)."""
@@ -57,13 +60,15 @@ class Standing:
     def paid_by(self, as_of: date) -> tuple[int, Decimal, date | None, date | None]:
         """The utbetalningar paid on or before ``as_of``: how many, their sum, the first
         and the last day."""
-        count, total, days = 0, Decimal("0.00"), []
-        for payment in self.paid:
-            if payment.paid_on > as_of:
-                break  # in order of day
-            count, total = count + payment.count, total + payment.amount
-            days.append(payment.paid_on)
-        return count, total, (days[0] if days else None), (days[-1] if days else None)
+        reached = bisect_right(self.paid, as_of, key=_day)
+        if not reached:
+            return 0, Decimal("0.00"), None, None
+        count, total = self.running[reached - 1]
+        return count, total, self.paid[0].paid_on, self.paid[reached - 1].paid_on
+
+
+def _day(payment: Disbursement) -> date:
+    return payment.paid_on
 
 
 class Fold:
@@ -135,6 +140,10 @@ class Fold:
                     for (day, source, to), (amount, count) in sorted(self._days.items())
                 ]
             )
+            running, count, total = [], 0, Decimal("0.00")
+            for payment in paid:
+                count, total = count + payment.count, total + payment.amount
+                running.append((count, total))
             self._standing = Standing(
                 self.decision_id,
                 self._count,
@@ -142,5 +151,6 @@ class Fold:
                 self._recorded_at,
                 tuple(self._others),
                 paid,
+                tuple(running),
             )
         return self._standing

@@ -141,7 +141,7 @@ def _moment(value: datetime | str) -> datetime:
     return utc(datetime.fromisoformat(value) if isinstance(value, str) else value)
 
 
-#: Every column of an event, in ``Event``'s order, read straight on the driver (``_read_event``).
+#: Every column of an event, in ``Event``'s order, read straight on the driver (``_read_events``).
 _EVENTS = f"SELECT {', '.join(column.name for column in events.c)} FROM events"
 _POSITION = list(events.c.keys()).index("position")
 #: The log's newest position, and its newest event in commit order (one indexed row each).
@@ -166,22 +166,38 @@ class EventStore:
         self._recorded_at = result_processor(events.c.recorded_at, engine)
         self._moment_bound = bind_processor(events.c.recorded_at, engine)
 
-    def _read_event(self, row: Any) -> Event:
-        """An event from a row of ``_EVENTS`` read on the driver: as ``_event`` makes it
-        from a Core row, the same values (a test holds them equal)."""
-        return Event(
-            row[0],
-            row[1],
-            row[2],
-            self._effective_on(row[3]),
-            self._payload(row[4]),
-            utc(self._recorded_at(row[5])),
-            row[6],
-            row[7],
-            row[8],
-            row[9],
-            row[10] or 0,
-        )
+    def _read_events(self, rows: list[Any]) -> list[Event]:
+        """Events from rows of ``_EVENTS`` read on the driver: as ``_event`` makes them
+        from Core rows, the same values (a test holds them equal)."""
+        effective_on, payload, recorded_at = self._effective_on, self._payload, self._recorded_at
+        return [
+            Event(
+                event_id,
+                decision_id,
+                kind,
+                effective_on(day),
+                payload(data),
+                utc(recorded_at(moment)),
+                recorded_by,
+                source_url,
+                source_evidence,
+                corrects,
+                position or 0,
+            )
+            for (
+                event_id,
+                decision_id,
+                kind,
+                day,
+                data,
+                moment,
+                recorded_by,
+                source_url,
+                source_evidence,
+                corrects,
+                position,
+            ) in rows
+        ]
 
     def reread(self) -> None:
         """Forget the logs this process keeps and recount every decision's stamp from the
@@ -270,7 +286,7 @@ class EventStore:
             reached = found[min(limit, len(found)) - 1][_POSITION]
         else:
             reached = after if after is not None else head
-        return [self._read_event(row) for row in found[:limit]], len(found) > limit, reached
+        return self._read_events(found[:limit]), len(found) > limit, reached
 
     def head(self) -> dict[str, Stamp]:
         """The log's newest event in commit order, as a stamp of the whole log (under

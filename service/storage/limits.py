@@ -18,9 +18,9 @@ take the last use. A write is counted in its own transaction, first, before the
 decision's lock (``counting_a_write``, ``EventStore.append``'s ``admit``): one commit
 for the count and the event, and a 429 that waits for no decision. A write the store
 refuses or replays keeps its count; one refused before the store (a body that is not
-an event) is counted alone (``count_a_write``). A row whose bucket is full again says nothing and is deleted, at
-most once a minute per process, so the table holds only the keys used within their
-period.
+an event) is counted alone (``count_a_write``). A row whose bucket is full again says
+nothing and is deleted, at most once a minute per process (in a transaction of its
+own), so the table holds only the keys used within their period.
 
 The client address is ``request.remote_addr``; behind ``TRUSTED_PROXIES`` proxies
 (default 0) it is taken from their ``X-Forwarded-For`` (werkzeug's ``ProxyFix``).

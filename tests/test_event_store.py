@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from service.storage import tokens
+from service.storage.store import _event
+from service.storage.tables import events
 
 EVENTS = "/v1/decisions/ks-2024-1371-481/events"
 COMMITMENT = "/v1/decisions/ks-2024-1371-481/commitment"
@@ -66,6 +69,35 @@ def test_revoked_token_can_no_longer_write(client, store_app, writer):
     tokens.revoke(store_app.extensions["medfin"].engine, "registrator")
     body = {"type": "adoption", "decided_on": "2024-09-16", "body": "Kommunstyrelsen"}
     assert client.post(EVENTS, json=body, headers=writer).status_code == 401
+
+
+def test_a_token_that_has_written_is_refused_from_the_request_after_its_revocation(client, store_app, adopted, writer):
+    """No process keeps a token it has verified: a revocation holds at once, everywhere."""
+    assert client.post(EVENTS, json=payment("2025-03-01", "10.00"), headers=writer).status_code == 201
+    tokens.revoke(store_app.extensions["medfin"].engine, "registrator")
+    assert client.post(EVENTS, json=payment("2025-03-02", "10.00"), headers=writer).status_code == 401
+
+
+def test_the_answer_to_a_write_is_the_event_as_stored_and_the_feed_reads_the_log_as_core_does(
+    client, store_app, writer, adopted
+):
+    """The 201 is made from the row the INSERT returns, and the changes are read straight
+    on the driver: both hold what a Core select of the log reads, field for field."""
+    store = store_app.extensions["medfin"]
+    sourced = payment("2025-03-01", "400000.00", source={"url": "https://example.org/v", "evidence": "voucher"})
+    paid = client.post(EVENTS, json=sourced, headers=writer)
+    correction = {"type": "correction", "corrects": paid.json["event_id"], "reason": "fel belopp, å"}
+    fix = client.post(EVENTS, json=correction, headers=writer)
+    assert (paid.status_code, fix.status_code) == (201, 201)
+    for answer in (adopted, paid.json, fix.json):
+        again = client.get(f"{EVENTS}/{answer['event_id']}").json
+        assert again == {**answer, "corrected_by": again["corrected_by"]}
+    with store.engine.connect() as connection:
+        core = [_event(row) for row in connection.execute(select(events).order_by(events.c.position))]
+    fed, more, reached = store.changes(after=None, since=None, limit=100)
+    assert (fed, more, reached) == (core, False, core[-1].position)
+    assert store.changes(after=None, since=core[1].recorded_at, limit=100)[0] == core[2:]
+    assert store.corrections([e.event_id for e in core]) == {paid.json["event_id"]: fix.json["event_id"]}
 
 
 def test_disbursement_breaking_the_cap_is_refused_and_not_stored(client, writer, adopted):

@@ -10,6 +10,7 @@ import pytest
 from werkzeug.http import http_date, parse_date
 
 from service.http import caching
+from service.storage import decisions
 from tests.contract import assert_problem, contract_app
 from tests.examples import DECISION
 from tests.recording import EVENTS, links, record, record_adoption_and_payments, registrar
@@ -73,6 +74,28 @@ def test_decision_data_is_last_modified_at_its_own_modified_moment_and_cached_an
         response = client.get(url)
         assert response.headers["Last-Modified"] == DATA_MODIFIED
         assert response.headers["Cache-Control"] == "public, max-age=3600"
+
+
+class Library:
+    """Decisions whose data give these ``modified`` moments (``rules.Library``'s two methods)."""
+
+    def __init__(self, *moments: object) -> None:
+        self.given = {str(n): moment for n, moment in enumerate(moments)}
+
+    def ids(self) -> tuple[str, ...]:
+        return tuple(self.given)
+
+    def modified(self, decision_id: str) -> object:
+        return self.given[decision_id]
+
+
+def test_every_decisions_data_moment_is_their_newest_in_utc_and_whether_one_gives_none():
+    """What a list's Last-Modified is made of, kept once per library: the newest moment
+    (a naive one in UTC), and whether some decision cannot say when it changed."""
+    naive, summer = datetime(2025, 3, 1, 12), datetime.fromisoformat("2025-03-01T13:30:00+02:00")
+    assert decisions._newest_modified(Library(naive, summer)) == (datetime(2025, 3, 1, 12, tzinfo=UTC), False)
+    assert decisions._newest_modified(Library(summer, None)) == (summer, True)
+    assert decisions._newest_modified(Library(None)) == (None, True)
 
 
 def test_a_recorded_event_changes_the_logs_etag_and_last_modified(store_app, store_client):

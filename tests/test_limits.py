@@ -5,20 +5,23 @@ come back as time passes. Time is the limiter's clock, moved by the test, not sl
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import func, select
 
 from service.storage.limits import KEY, Limit
-from service.storage.tables import rate_limits
+from service.storage.tables import decisions, rate_limits
 from tests.contract import assert_problem, contract_app
+from tests.examples import DECISION, payment
 from tests.recording import EVENTS, REFERRAL, registrar
 from tests.server_process import running_server
 
 WRONG = {"Authorization": "Bearer medfin_not-a-token-anyone-was-given"}
 GUESSER = {"REMOTE_ADDR": "192.0.2.7"}
 NEIGHBOUR = {"REMOTE_ADDR": "192.0.2.8"}
+DECISION_ID = DECISION.rsplit("/", 1)[-1]
 
 
 class Clock:
@@ -105,6 +108,53 @@ def test_writes_over_the_burst_are_429_and_allowed_again_a_moment_later(database
     finally:
         app.extensions["medfin"].engine.dispose()
         other.extensions["medfin"].engine.dispose()
+
+
+def test_every_write_of_a_right_token_counts_whatever_its_answer(database_url):
+    """A write is counted in its own transaction, and the count is kept when the write is
+    not stored: refused by the store's checks (422), replayed or refused for its
+    Idempotency-Key, or refused before the store (400). Nothing but the one event is
+    stored, and the sixth write is a 429 that stores nothing."""
+    app = with_clock(contract_app(database_url, WRITE_LIMIT=5, WRITE_LIMIT_PERIOD=50), Clock())
+    try:
+        token = registrar(app)
+        keyed = {**token, "Idempotency-Key": "counted-1"}
+        client = app.test_client()
+        before = client.get(EVENTS).json["total"]
+        answers = [
+            post(app, keyed).status_code,
+            post(app, keyed).status_code,  # replayed
+            client.post(EVENTS, json={**REFERRAL, "reference": "KS § 2"}, headers=keyed).status_code,
+            client.post(EVENTS, json={"type": "disbursement", **payment("10.00")}, headers=token).status_code,
+            client.post(EVENTS, json={"type": "no-such-type"}, headers=token).status_code,
+        ]
+        assert answers == [201, 201, 422, 422, 400]
+        assert_limited(post(app, token))
+        assert_limited(client.post(EVENTS, json={"type": "no-such-type"}, headers=token))
+        assert client.get(EVENTS).json["total"] == before + 1
+    finally:
+        app.extensions["medfin"].engine.dispose()
+
+
+def test_a_write_refused_for_its_limit_waits_for_no_decision_lock(database_url):
+    """The limit is counted before the decision's lock is taken: while another
+    transaction holds the decision's row (PostgreSQL) a token over its limit is answered
+    429 at once, not after the lock's timeout."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite has one write lock for the whole database, which the count needs too")
+    app = with_clock(contract_app(database_url, WRITE_LIMIT=1, WRITE_LIMIT_PERIOD=60), Clock())
+    engine = app.extensions["medfin"].engine
+    try:
+        token = registrar(app)
+        assert post(app, token).status_code == 201
+        with engine.begin() as holder:
+            locked = select(decisions.c.decision_id).where(decisions.c.decision_id == DECISION_ID)
+            holder.execute(locked.with_for_update())
+            started = time.monotonic()
+            assert_limited(post(app, token))
+            assert time.monotonic() - started < 1.0
+    finally:
+        engine.dispose()
 
 
 def test_the_default_burst_lets_a_hundred_writes_through_at_once(store_app):

@@ -51,9 +51,9 @@ DECISIONS = "medfin_decisions"
 class Decisions(Protocol):
     """Where the decisions are found (``service.storage.decisions``, handed in by ``create_app``)."""
 
-    def decision_ids(self) -> tuple[str, ...]: ...
-
     def modified_of(self, decision_id: str) -> Any: ...
+
+    def newest_modified(self) -> tuple[datetime | None, bool]: ...
 
 
 class Stamp(Protocol):
@@ -208,8 +208,7 @@ def fingerprint(chosen: Policy) -> Hashable:
 def newest_moment(chosen: Policy) -> datetime:
     """The newest moment the representation can have changed at, as the data and the log
     say (the Last-Modified, unless it is in the future)."""
-    scope = _scope()
-    moments = [_data_modified(d) for d in scope]
+    moments = _data_moments()
     if chosen.recorded:
         moments += [s.last_recorded_at for s in log_stamps().values()]
     if chosen.today:
@@ -234,10 +233,14 @@ def seconds_until_midnight(now: datetime) -> int:
     return int((midnight(tomorrow) - now.astimezone(UTC)).total_seconds())
 
 
-def _scope() -> tuple[str, ...]:
-    """The decisions the request is about: the one in its path, else every one."""
+def _data_moments() -> list[datetime]:
+    """When the data of the decisions the request is about last changed: the one in its
+    path, else every one (their newest, kept by the decisions: one lookup, however many)."""
     decision_id = (request.view_args or {}).get("decision_id")
-    return (decision_id,) if decision_id else _decisions().decision_ids()
+    if decision_id:
+        return [_data_modified(decision_id)]
+    newest, undated = _decisions().newest_modified()
+    return ([] if newest is None else [newest]) + ([STARTED] if undated else [])
 
 
 def _data_modified(decision_id: str) -> datetime:

@@ -8,12 +8,14 @@ cache.
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from rules import SHIPPED, Decision, Library, library
 from service.shared.publishers import Publisher, issuer_of
+from service.shared.stockholm import utc
 
 SETTING = "MEDFIN_DECISIONS_DIR"
 
@@ -57,6 +59,20 @@ def check() -> int:
 def modified_of(decision_id: str) -> Any:
     """The decision data's ``modified`` moment, without keeping the whole decision loaded."""
     return decisions().modified(decision_id)
+
+
+def newest_modified() -> tuple[datetime | None, bool]:
+    """The newest ``modified`` moment of the decisions served, in UTC (None if none
+    gives one), and whether some decision gives none: what a list's Last-Modified is
+    made of (``service.http.caching``), found once per library, not for every request."""
+    return _newest_modified(decisions())
+
+
+@cache
+def _newest_modified(served: Library) -> tuple[datetime | None, bool]:
+    moments = [served.modified(decision_id) for decision_id in served.ids()]
+    given = [utc(moment) for moment in moments if isinstance(moment, datetime)]
+    return (max(given) if given else None), len(given) < len(moments)
 
 
 def decision_ids() -> tuple[str, ...]:

@@ -14,9 +14,13 @@ bucket is full again (``refilled_at``, GCRA's "theoretical arrival time"); takin
 bucket is one ``INSERT ... ON CONFLICT DO UPDATE ... WHERE <there is room> RETURNING``,
 which the database runs atomically: a row comes back if the use was allowed, none if
 not. No count is read, changed in Python and written back, so no two workers can both
-take the last use. A row whose bucket is full again says nothing and is deleted, at
-most once a minute per process, so the table holds only the keys used within their
-period.
+take the last use. A write is counted in its own transaction, first, before the
+decision's lock (``counting_a_write``, ``EventStore.append``'s ``admit``): one commit
+for the count and the event, and a 429 that waits for no decision. A write the store
+refuses or replays keeps its count; one refused before the store (a body that is not
+an event) is counted alone (``count_a_write``). A row whose bucket is full again says
+nothing and is deleted, at most once a minute per process (in a transaction of its
+own), so the table holds only the keys used within their period.
 
 The client address is ``request.remote_addr``; behind ``TRUSTED_PROXIES`` proxies
 (default 0) it is taken from their ``X-Forwarded-For`` (werkzeug's ``ProxyFix``).
@@ -26,17 +30,16 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from flask import Flask, current_app
-from sqlalchemy import Connection, Engine, case, delete, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, Engine, text
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from service.http.problems import Problem
-from service.storage.engine import begin_write
-from service.storage.tables import rate_limits
+from service.storage.engine import begin_write, read
 
 KEY = "medfin_limits"
 #: How often a process deletes the rows of full buckets.
@@ -69,8 +72,6 @@ class Limiter:
         self, engine: Engine, failed_auth: Limit, writes: Limit, clock: Callable[[], float] = time.time
     ) -> None:
         self.engine, self.failed_auth, self.writes, self.clock = engine, failed_auth, writes, clock
-        dialect = postgresql if engine.dialect.name == "postgresql" else sqlite
-        self._insert = dialect.insert
         self._next_sweep_ms = 0
 
     def _now_ms(self) -> int:
@@ -78,37 +79,63 @@ class Limiter:
 
     def take(self, key: str, limit: Limit) -> int | None:
         """Use one of ``key``'s bucket: None if allowed, else the seconds until a use is back."""
-        now = self._now_ms()
-        stored = rate_limits.c.refilled_at
-        after = case((stored > now, stored), else_=now) + limit.interval_ms
-        statement = (
-            self._insert(rate_limits)
-            .values(key=key, refilled_at=now + limit.interval_ms)
-            .on_conflict_do_update(
-                index_elements=[rate_limits.c.key],
-                set_={"refilled_at": after},
-                where=after <= now + limit.capacity_ms,
-            )
-            .returning(stored)
-        )
         with begin_write(self.engine) as connection:
             _begin_count(connection)
-            allowed = connection.execute(statement).first() is not None
-            if allowed and now >= self._next_sweep_ms:
-                self._next_sweep_ms = now + SWEEP_EVERY_MS
-                connection.execute(delete(rate_limits).where(rate_limits.c.refilled_at <= now))
+            allowed = self.use(connection, key, limit)
+            if allowed:
+                self._sweep(connection)
         # Refused: at least a second, even if the row was swept meanwhile.
         return None if allowed else (self.wait(key, limit) or 1)
 
+    def use(self, connection: Connection, key: str, limit: Limit) -> bool:
+        """Use one of ``key``'s bucket in ``connection``'s transaction, which commits it
+        (``take`` in a caller's own transaction); whether there was one to use."""
+        now = self._now_ms()
+        parameters = {
+            "key": key,
+            "now": now,
+            "interval": limit.interval_ms,
+            "first": now + limit.interval_ms,
+            "latest": now + limit.capacity_ms,
+        }
+        return connection.execute(_TAKE, parameters).first() is not None
+
+    def sweep(self) -> None:
+        """Delete the rows of full buckets, if this process has not for a while, in a
+        transaction of its own (after a ``use`` in another's)."""
+        if self._now_ms() >= self._next_sweep_ms:
+            with begin_write(self.engine) as connection:
+                _begin_count(connection)
+                self._sweep(connection)
+
+    def _sweep(self, connection: Connection) -> None:
+        now = self._now_ms()
+        if now >= self._next_sweep_ms:
+            self._next_sweep_ms = now + SWEEP_EVERY_MS
+            connection.execute(_SWEEP, {"now": now})
+
     def wait(self, key: str, limit: Limit) -> int | None:
-        """Seconds until ``key`` may use its bucket again; None if it may now."""
-        with self.engine.connect() as connection:
-            refilled_at = connection.execute(select(rate_limits.c.refilled_at).where(rate_limits.c.key == key)).scalar()
-        if refilled_at is None:
+        """Seconds until ``key`` may use its bucket again; None if it may now. Every write
+        asks it, so it is one read straight on the driver (``engine.read``)."""
+        rows = read(self.engine, _REFILLED_AT, (key,))
+        if not rows:
             return None
         # A use is allowed once refilled_at + interval is no further ahead than the capacity.
-        wait_ms = refilled_at + limit.interval_ms - limit.capacity_ms - self._now_ms()
+        wait_ms = rows[0][0] + limit.interval_ms - limit.capacity_ms - self._now_ms()
         return math.ceil(wait_ms / 1000) if wait_ms > 0 else None
+
+
+#: One use of a bucket, as SQLite and PostgreSQL both write it: a row back if allowed.
+#: Written out, since SQLAlchemy compiles its ON CONFLICT anew on every call.
+_AFTER = "CASE WHEN rate_limits.refilled_at > :now THEN rate_limits.refilled_at ELSE :now END + :interval"
+_TAKE = text(
+    'INSERT INTO rate_limits ("key", refilled_at) VALUES (:key, :first)'
+    f' ON CONFLICT ("key") DO UPDATE SET refilled_at = {_AFTER} WHERE {_AFTER} <= :latest'
+    " RETURNING refilled_at"
+)
+#: The rows of full buckets, which say nothing.
+_SWEEP = text("DELETE FROM rate_limits WHERE refilled_at <= :now")
+_REFILLED_AT = 'SELECT refilled_at FROM rate_limits WHERE "key" = ?'
 
 
 def _begin_count(connection: Connection) -> None:
@@ -161,7 +188,34 @@ def count_a_write(token_name: str) -> None:
     """Count a write by ``token_name``; 429 if it has used up its writes for now."""
     seconds = limiter().take(_key("writes", token_name), limiter().writes)
     if seconds is not None:
-        raise too_many(f"The token {token_name!r} has made too many writes", seconds)
+        raise _too_many_writes(token_name, seconds)
+
+
+class _Refused(Exception):
+    """A write the limit refused inside the write's transaction: answered once that has rolled back."""
+
+
+@contextmanager
+def counting_a_write(token_name: str) -> Iterator[Callable[[Connection], None]]:
+    """``count_a_write`` inside the write's own transaction: the function to run first
+    in it (``EventStore.append``'s ``admit``), which counts the write or refuses it. The
+    refusal becomes the 429 once the transaction has rolled back (the wait is read on
+    another connection, never while the transaction holds one)."""
+    current, key = limiter(), _key("writes", token_name)
+
+    def admit(connection: Connection) -> None:
+        if not current.use(connection, key, current.writes):
+            raise _Refused
+
+    try:
+        yield admit
+    except _Refused:
+        raise _too_many_writes(token_name, current.wait(key, current.writes) or 1) from None
+    current.sweep()
+
+
+def _too_many_writes(token_name: str, seconds: int) -> Problem:
+    return too_many(f"The token {token_name!r} has made too many writes", seconds)
 
 
 def too_many(what: str, seconds: int) -> Problem:

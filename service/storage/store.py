@@ -19,13 +19,14 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, Select, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, Select, bindparam, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from service.shared.facts import Event
 from service.shared.standing import Fold, Standing
 from service.shared.stockholm import utc
-from service.storage.engine import begin_write, is_sqlite
+from service.storage.engine import begin_write, bind_processor, is_sqlite, read, reading, result_processor
+from service.storage.faults import DATABASE_ERRORS
 from service.storage.tables import decisions, events, idempotency_keys
 
 #: migrations/, through the package (``service/shipped``), so that an installed wheel has it too.
@@ -95,6 +96,7 @@ class Stamp:
 
 #: Each decision's stamp, as every write keeps it in the decision's row: no scan of the log.
 _STAMPS = "SELECT decision_id, event_count, last_event_id, last_recorded_at FROM decisions WHERE event_count > 0"
+_ONE_STAMP = f"{_STAMPS} AND decision_id = ?"
 #: Every decision's stamp counted again from the log (migration 0003 does the same).
 RECOUNT_STAMPS = (
     "UPDATE decisions SET"
@@ -106,11 +108,46 @@ RECOUNT_STAMPS = (
 #: to the commit, so that positions follow commit order.
 POSITION_LOCK = 0x6D65_6466_696E_0001
 
+# The statements of a write, made once: building one costs more than running it, and
+# SQLAlchemy finds a statement made once in its cache of compiled statements at once.
+_POSITION_LOCK = select(func.pg_advisory_xact_lock(POSITION_LOCK))
+_LOCK_DECISION = select(decisions.c.decision_id).where(decisions.c.decision_id == bindparam("locked")).with_for_update()
+#: An event at the next place in commit order (the writer holds the lock that orders
+#: them), given back as stored.
+_INSERT_EVENT = (
+    insert(events)
+    .values(position=select(func.coalesce(func.max(events.c.position), 0) + 1).scalar_subquery())
+    .returning(*events.c)
+)
+#: The decision's stamp, moved on by the write (``stamps``).
+_COUNT_EVENT = (
+    update(decisions)
+    .where(decisions.c.decision_id == bindparam("counted_decision"))
+    .values(
+        event_count=decisions.c.event_count + 1,
+        last_event_id=bindparam("counted_event"),
+        last_recorded_at=bindparam("counted_at"),
+    )
+)
+_INSERT_KEY = insert(idempotency_keys)
+_REPLAY = select(idempotency_keys).where(
+    idempotency_keys.c.decision_id == bindparam("replayed_decision"),
+    idempotency_keys.c.token_name == bindparam("replayed_token"),
+    idempotency_keys.c.key == bindparam("replayed_key"),
+)
+
 
 def _moment(value: datetime | str) -> datetime:
     """A ``recorded_at`` as the driver gives it: SQLite's is the text SQLAlchemy stored."""
     return utc(datetime.fromisoformat(value) if isinstance(value, str) else value)
 
+
+#: Every column of an event, in ``Event``'s order, read straight on the driver (``_read_events``).
+_EVENTS = f"SELECT {', '.join(column.name for column in events.c)} FROM events"
+_POSITION = list(events.c.keys()).index("position")
+#: The log's newest position, and its newest event in commit order (one indexed row each).
+_HEAD_POSITION = "SELECT max(position) FROM events"
+_HEAD = "SELECT position, recorded_at FROM events ORDER BY position DESC LIMIT 1"
 
 #: Decisions whose standing a process keeps (``EventStore.standing``): a bound on memory.
 KEPT_STANDINGS = 256
@@ -143,6 +180,45 @@ class EventStore:
         # folded stays true and only what came after it is read (``service.shared.standing``).
         self._folds: OrderedDict[str, Fold] = OrderedDict()
         self._folds_lock = threading.Lock()
+        # What SQLAlchemy makes of a date, a moment and JSON as this database's driver
+        # gives them, for the events read straight on the driver.
+        self._effective_on = result_processor(events.c.effective_on, engine)
+        self._payload = result_processor(events.c.payload, engine)
+        self._recorded_at = result_processor(events.c.recorded_at, engine)
+        self._moment_bound = bind_processor(events.c.recorded_at, engine)
+
+    def _read_events(self, rows: list[Any]) -> list[Event]:
+        """Events from rows of ``_EVENTS`` read on the driver: as ``_event`` makes them
+        from Core rows, the same values (a test holds them equal)."""
+        effective_on, payload, recorded_at = self._effective_on, self._payload, self._recorded_at
+        return [
+            Event(
+                event_id,
+                decision_id,
+                kind,
+                effective_on(day),
+                payload(data),
+                utc(recorded_at(moment)),
+                recorded_by,
+                source_url,
+                source_evidence,
+                corrects,
+                position or 0,
+            )
+            for (
+                event_id,
+                decision_id,
+                kind,
+                day,
+                data,
+                moment,
+                recorded_by,
+                source_url,
+                source_evidence,
+                corrects,
+                position,
+            ) in rows
+        ]
 
     def reread(self) -> None:
         """Forget the standings this process keeps and recount every decision's stamp
@@ -223,53 +299,44 @@ class EventStore:
         execution and a transaction's BEGIN cost ten times the query itself, and one
         autocommitted SELECT needs neither.
         """
-        connection = self.engine.raw_connection()
-        try:
-            cursor = connection.cursor()
-            if decision_id is None:
-                cursor.execute(_STAMPS)
-            else:
-                marker = "?" if self.engine.dialect.paramstyle == "qmark" else "%s"
-                cursor.execute(f"{_STAMPS} AND decision_id = {marker}", (decision_id,))
-            rows = cursor.fetchall()
-            cursor.close()
-        finally:
-            connection.close()  # back to the pool, which rolls back whatever the driver began
+        if decision_id is None:
+            rows = read(self.engine, _STAMPS)
+        else:
+            rows = read(self.engine, _ONE_STAMP, (decision_id,))
         return {row[0]: Stamp(row[1], row[2], _moment(row[3])) for row in rows}
 
     def changes(self, *, after: int | None, since: datetime | None, limit: int) -> tuple[list[Event], bool, int]:
         """The events of every decision after the position ``after`` (else recorded after
         ``since``, else from the first), in commit order; whether more follow; and the
         position a follower stands at after reading them. One indexed range read,
-        however long the log."""
-        query = select(events).order_by(events.c.position).limit(limit + 1)
+        however long the log, straight on the driver (a page is read by every follower)."""
         if after is not None:
-            query = query.where(events.c.position > after)
+            where, parameters = " WHERE position > ?", [after]
         elif since is not None:
-            query = query.where(events.c.recorded_at > since.astimezone(UTC))
-        with self.engine.connect() as connection:
+            where, parameters = " WHERE recorded_at > ?", [self._moment_bound(since.astimezone(UTC))]
+        else:
+            where, parameters = "", []
+        with reading(self.engine) as rows:
             # Read before the page: an event committed in between has a greater position
             # and is in the page or after it, never behind the follower.
-            head = connection.execute(select(func.max(events.c.position))).scalar_one() or 0
-            rows = list(connection.execute(query))
-        if rows:
-            reached = rows[min(limit, len(rows)) - 1].position
+            head = rows(_HEAD_POSITION, ())[0][0] or 0
+            found = rows(f"{_EVENTS}{where} ORDER BY position LIMIT ?", [*parameters, limit + 1])
+        if found:
+            reached = found[min(limit, len(found)) - 1][_POSITION]
         else:
             reached = after if after is not None else head
-        return [_event(row) for row in rows[:limit]], len(rows) > limit, reached
+        return self._read_events(found[:limit]), len(found) > limit, reached
 
     def head(self) -> dict[str, Stamp]:
         """The log's newest event in commit order, as a stamp of the whole log (under
         ``"*"``; empty for an empty log): it changes with every write, to any decision."""
-        query = select(events.c.position, events.c.recorded_at).order_by(events.c.position.desc()).limit(1)
-        with self.engine.connect() as connection:
-            row = connection.execute(query).first()
-        return {} if row is None else {"*": Stamp(row.position, row.position, _moment(row.recorded_at))}
+        rows = read(self.engine, _HEAD)
+        return {"*": Stamp(rows[0][0], rows[0][0], _moment(rows[0][1]))} if rows else {}
 
     def last_position(self) -> int:
         """The newest position in commit order; 0 for an empty log."""
-        with self.engine.connect() as connection:
-            return connection.execute(select(func.max(events.c.position))).scalar_one() or 0
+        position: int | None = read(self.engine, _HEAD_POSITION)[0][0]
+        return position or 0
 
     def last_event_id(self, decision_id: str | None = None) -> int:
         """The id of the newest event (of one decision, else of every one); 0 for none."""
@@ -331,14 +398,16 @@ class EventStore:
 
     def corrections(self, event_ids: list[int], *, upto: int | None = None) -> dict[int, int]:
         """Which correction (by id) cancels each of ``event_ids`` that one cancels; with
-        ``upto``, only a correction recorded by then (with an id no greater)."""
+        ``upto``, only a correction recorded by then (with an id no greater). One indexed
+        read, straight on the driver (every page of events asks it)."""
         if not event_ids:
             return {}
-        query = select(events.c.corrects, events.c.event_id).where(events.c.corrects.in_(event_ids))
+        sql = f"SELECT corrects, event_id FROM events WHERE corrects IN ({', '.join('?' * len(event_ids))})"
+        parameters = list(event_ids)
         if upto is not None:
-            query = query.where(events.c.event_id <= upto)
-        with self.engine.connect() as connection:
-            return {row[0]: row[1] for row in connection.execute(query)}
+            sql += " AND event_id <= ?"
+            parameters.append(upto)
+        return {row[0]: row[1] for row in read(self.engine, sql, parameters)}
 
     def event(self, decision_id: str, event_id: int) -> Event | None:
         query = select(events).where(events.c.decision_id == decision_id, events.c.event_id == event_id)
@@ -355,84 +424,108 @@ class EventStore:
         check: Callable[[Log, Draft], None],
         answer: Callable[[Event], Answer],
         idempotency: tuple[str, str] | None = None,
+        admit: Callable[[Connection], None] | None = None,
     ) -> Answer:
         """Check ``draft`` against the log and record it, atomically.
 
         ``check`` raises to refuse (nothing is stored); ``answer`` renders the response
-        from the event as the store reads it back, and is stored with the Idempotency-Key
-        ``(key, request_hash)`` if one is given. Both happen before the commit: if the
-        event cannot be read back and answered, it is not stored, so no write is ever
-        stored and then answered with an error (a client retrying would store it twice).
-        """
-        with begin_write(self.engine) as connection:
-            self._lock(connection, decision_id)
-            if idempotency is not None:
-                earlier = self._replay(connection, decision_id, recorded_by, idempotency)
-                if earlier is not None:
-                    return earlier
-            check(Log(self.standing(decision_id, connection), connection), draft)
-            position = self._next_position(connection)
-            now = datetime.now(UTC)
-            values = {
-                "position": position,
-                "decision_id": decision_id,
-                "type": draft.type,
-                "effective_on": draft.effective_on,
-                "payload": draft.payload,
-                "recorded_at": now,
-                "recorded_by": recorded_by,
-                "source_url": draft.source_url,
-                "source_evidence": draft.source_evidence,
-                "corrects": draft.corrects,
-            }
-            event_id = connection.execute(insert(events).values(**values).returning(events.c.event_id)).scalar_one()
-            connection.execute(
-                update(decisions)
-                .where(decisions.c.decision_id == decision_id)
-                .values(event_count=decisions.c.event_count + 1, last_event_id=event_id, last_recorded_at=now)
-            )
-            stored = _event(connection.execute(select(events).where(events.c.event_id == event_id)).one())
-            response = answer(stored)
-            if idempotency is not None:
-                connection.execute(
-                    insert(idempotency_keys).values(
-                        decision_id=decision_id,
-                        key=idempotency[0],
-                        token_name=recorded_by,
-                        request_hash=idempotency[1],
-                        status=response.status,
-                        body=response.body.decode("utf-8"),  # valid: ``answer`` encoded it strictly
-                        location=response.location,
-                        created_at=now,
-                    )
-                )
-            return response
+        from the event as the store stored it (the inserted row, as the database returns
+        it), and is stored with the Idempotency-Key ``(key, request_hash)`` if one is
+        given. Both happen before the commit: if the event cannot be answered, it is not
+        stored, so no write is ever stored and then answered with an error (a client
+        retrying would store it twice).
 
-    def _next_position(self, connection: Connection) -> int:
-        """The next place in commit order. SQLite's write lock already orders every
-        writer; on PostgreSQL a lock held until the commit does, taken after the rule
-        check so that writers of different decisions wait for each other only this long."""
+        ``admit``, where given, runs first in the same transaction, before the decision's
+        lock: it raises to refuse the write at once (the write limit's 429: a writer
+        refused never waits for a decision's lock), and what it writes (the write counted
+        against the limit) commits with the event, or alone when the write is refused
+        (by ``check``, or an Idempotency-Key used with another body) or replayed: one
+        commit where a count of its own would take another. A database's error rolls
+        everything back.
+        """
+        refusal: Exception | None = None
+        with begin_write(self.engine) as connection:
+            if admit is not None:
+                admit(connection)
+            self._lock(connection, decision_id)
+            try:
+                if idempotency is not None:
+                    earlier = self._replay(connection, decision_id, recorded_by, idempotency)
+                    if earlier is not None:
+                        return earlier
+                check(Log(self.standing(decision_id, connection), connection), draft)
+            except DATABASE_ERRORS:
+                raise
+            except Exception as error:
+                if admit is None:
+                    raise
+                refusal = error  # nothing written but what ``admit`` wrote, which is kept
+            else:
+                return self._insert(connection, decision_id, draft, recorded_by, answer, idempotency)
+        assert refusal is not None
+        raise refusal
+
+    def _insert(
+        self,
+        connection: Connection,
+        decision_id: str,
+        draft: Draft,
+        recorded_by: str,
+        answer: Callable[[Event], Answer],
+        idempotency: tuple[str, str] | None,
+    ) -> Answer:
+        """The event inserted at the next place in commit order, the decision's stamp
+        moved on, and the answer (stored with the Idempotency-Key): each statement
+        made once, and the event read back from its INSERT's RETURNING."""
         if not is_sqlite(self.engine):
-            connection.execute(select(func.pg_advisory_xact_lock(POSITION_LOCK)))
-        newest = connection.execute(select(func.max(events.c.position))).scalar_one()
-        return (newest or 0) + 1
+            # SQLite's write lock already orders every writer; on PostgreSQL a lock held
+            # until the commit does, taken after the rule check so that writers of
+            # different decisions wait for each other only this long.
+            connection.execute(_POSITION_LOCK)
+        now = datetime.now(UTC)
+        values = {
+            "decision_id": decision_id,
+            "type": draft.type,
+            "effective_on": draft.effective_on,
+            "payload": draft.payload,
+            "recorded_at": now,
+            "recorded_by": recorded_by,
+            "source_url": draft.source_url,
+            "source_evidence": draft.source_evidence,
+            "corrects": draft.corrects,
+        }
+        stored = _event(connection.execute(_INSERT_EVENT, values).one())
+        connection.execute(
+            _COUNT_EVENT, {"counted_decision": decision_id, "counted_event": stored.event_id, "counted_at": now}
+        )
+        response = answer(stored)
+        if idempotency is not None:
+            connection.execute(
+                _INSERT_KEY,
+                {
+                    "decision_id": decision_id,
+                    "key": idempotency[0],
+                    "token_name": recorded_by,
+                    "request_hash": idempotency[1],
+                    "status": response.status,
+                    "body": response.body.decode("utf-8"),  # valid: ``answer`` encoded it strictly
+                    "location": response.location,
+                    "created_at": now,
+                },
+            )
+        return response
 
     def _lock(self, connection: Connection, decision_id: str) -> None:
         if is_sqlite(self.engine):
             return  # BEGIN IMMEDIATE already holds the database's write lock
-        query = select(decisions.c.decision_id).where(decisions.c.decision_id == decision_id).with_for_update()
-        connection.execute(query).first()
+        connection.execute(_LOCK_DECISION, {"locked": decision_id}).first()
 
     def _replay(
         self, connection: Connection, decision_id: str, token: str, idempotency: tuple[str, str]
     ) -> Answer | None:
         key, request_hash = idempotency
         row = connection.execute(
-            select(idempotency_keys).where(
-                idempotency_keys.c.decision_id == decision_id,
-                idempotency_keys.c.token_name == token,
-                idempotency_keys.c.key == key,
-            )
+            _REPLAY, {"replayed_decision": decision_id, "replayed_token": token, "replayed_key": key}
         ).first()
         if row is None:
             return None

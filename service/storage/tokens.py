@@ -16,7 +16,7 @@ from sqlalchemy import Engine, insert, select, update
 
 from service.shared.stockholm import utc
 from service.shared.text import is_line
-from service.storage.engine import begin_write
+from service.storage.engine import begin_write, read, result_processor
 from service.storage.tables import tokens
 
 #: Role → may it record events?
@@ -94,11 +94,18 @@ def revoke(engine: Engine, name: str) -> bool:
     return result.rowcount == 1
 
 
+#: A token by its hash: one row of the unique index on ``token_hash``.
+_BY_HASH = "SELECT name, role, token_hash, created_at, revoked_at FROM tokens WHERE token_hash = ?"
+
+
 def identify(engine: Engine, presented: str) -> TokenInfo | None:
-    """The token's owner, or None when the token is unknown."""
+    """The token's owner, or None when the token is unknown. Read from the database on
+    every call, never kept, so that a revocation holds from the next request on; every
+    write asks it, so it is one read straight on the driver (``engine.read``)."""
     digest = _digest(presented)
-    with engine.connect() as connection:
-        row = connection.execute(select(tokens).where(tokens.c.token_hash == digest)).first()
-    if row is None or not hmac.compare_digest(row.token_hash, digest):
+    rows = read(engine, _BY_HASH, (digest,))
+    if not rows or not hmac.compare_digest(rows[0][2], digest):
         return None
-    return TokenInfo(row.name, row.role, utc(row.created_at), row.revoked_at and utc(row.revoked_at))
+    name, role, _, created_at, revoked_at = rows[0]
+    moment = result_processor(tokens.c.created_at, engine)
+    return TokenInfo(name, role, utc(moment(created_at)), revoked_at and utc(moment(revoked_at)))

@@ -4,7 +4,8 @@ Before any token is looked at, the client address must not have used up its fail
 authentications (``service.storage.limits``): while it has, every write from it is a 429, even
 with a right token, so that guessing cannot go on. A wrong token (unknown or revoked)
 counts as a failed authentication; a missing header or a reader's token does not (no
-guess was made). A right registrar's token then counts one write against its limit.
+guess was made). A right registrar's token then counts one write against its limit:
+the caller counts it (``service.views.events``: in the write's own transaction).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from service.storage import limits, tokens
 
 
 def writer() -> str:
-    """The name of the token that may write, or a 401/403/429 problem."""
+    """The name of the token that may write, or a 401/403/429 problem. The write is not
+    counted yet: the caller counts it (``limits.counting_a_write``, else ``count_a_write``)."""
     address = request.remote_addr or ""
     limits.refuse_a_limited_address(address)
     header = request.headers.get("Authorization", "")
@@ -31,5 +33,4 @@ def writer() -> str:
         raise Problem("unauthorized", "The bearer token is unknown or revoked; ask for a new one.")
     if not info.may_write:
         raise Problem("forbidden", f"The token {info.name!r} has the role {info.role!r}, which may not record events.")
-    limits.count_a_write(info.name)
     return info.name

@@ -18,8 +18,9 @@ from service.http.problems import Problem, excerpt
 from service.requests.event_schemas import load_event
 from service.requests.schemas import list_query
 from service.shared.facts import Event
+from service.storage import limits
 from service.storage.decisions import load_decision
-from service.storage.store import Answer, IdempotencyConflict
+from service.storage.store import Answer, Draft, IdempotencyConflict
 from service.views.auth import writer
 from service.views.evaluation import json_body
 from service.views.recording import checker
@@ -94,28 +95,27 @@ def created(event: Event) -> Answer:
 
 @bp.post("/decisions/<decision_id>/events")
 def record_event(decision_id: str) -> Response:
-    """operationId: recordEvent."""
+    """operationId: recordEvent. Every write a right token makes counts against its
+    limit, whatever its answer (``service.storage.limits``): one the store stores,
+    refuses or replays in the write's own transaction, one refused before, alone."""
     decision = load_decision(decision_id)
     name = writer()
-    body = json_body()
-    draft = load_event(body)
-    key = request.headers.get("Idempotency-Key")
-    idempotency = None
-    if key is not None:
-        if IDEMPOTENCY_KEY.fullmatch(key) is None:
-            rule = "1 to 200 visible ASCII characters, spaces allowed between them"
-            raise Problem(
-                "validation-error",
-                f"Idempotency-Key must be {rule}, such as ver-2025-0042.",
-                errors=[{"parameter": "Idempotency-Key", "detail": f"Must be {rule}."}],
-            )
-        canonical = json.dumps(body, sort_keys=True, default=str, ensure_ascii=False)
-        idempotency = (key, hashlib.sha256(canonical.encode()).hexdigest())
-
     try:
-        stored = store().append(
-            decision_id, draft, recorded_by=name, check=checker(decision), answer=created, idempotency=idempotency
-        )
+        draft, idempotency = _write_request()
+    except Exception:
+        limits.count_a_write(name)  # a 429 instead, if that was one too many
+        raise
+    try:
+        with limits.counting_a_write(name) as admit:
+            stored = store().append(
+                decision_id,
+                draft,
+                recorded_by=name,
+                check=checker(decision),
+                answer=created,
+                idempotency=idempotency,
+                admit=admit,
+            )
     except IdempotencyConflict as error:
         raise Problem(
             "idempotency-key-reused",
@@ -128,3 +128,22 @@ def record_event(decision_id: str) -> Response:
     if stored.replayed:
         response.headers["Idempotent-Replayed"] = "true"
     return response
+
+
+def _write_request() -> tuple[Draft, tuple[str, str] | None]:
+    """The event the request's body says to record, and its Idempotency-Key with the
+    body's hash (None without one); a 400 problem for a body or key that cannot be."""
+    body = json_body()
+    draft = load_event(body)
+    key = request.headers.get("Idempotency-Key")
+    if key is None:
+        return draft, None
+    if IDEMPOTENCY_KEY.fullmatch(key) is None:
+        rule = "1 to 200 visible ASCII characters, spaces allowed between them"
+        raise Problem(
+            "validation-error",
+            f"Idempotency-Key must be {rule}, such as ver-2025-0042.",
+            errors=[{"parameter": "Idempotency-Key", "detail": f"Must be {rule}."}],
+        )
+    canonical = json.dumps(body, sort_keys=True, default=str, ensure_ascii=False)
+    return draft, (key, hashlib.sha256(canonical.encode()).hexdigest())

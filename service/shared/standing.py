@@ -20,11 +20,12 @@ earlier moment is not kept: it is rebuilt from the log.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import cached_property
 
 from rules import Disbursement, Facts
 from service.shared.facts import Event, disbursement_of, facts_of, live_events
@@ -33,7 +34,7 @@ from service.shared.facts import Event, disbursement_of, facts_of, live_events
 END_OF_RECORD = datetime.max.replace(tzinfo=UTC)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Standing:
     """One decision's record as it stands after its event ``last_event_id``."""
 
@@ -46,8 +47,16 @@ class Standing:
     others: tuple[Event, ...]
     #: The live utbetalningar, summed per day, source and recipient, in that order.
     paid: tuple[Disbursement, ...]
-    #: For each of ``paid``, how many utbetalningar and how much up to it, itself included.
-    running: tuple[tuple[int, Decimal], ...] = ()
+
+    @cached_property
+    def running(self) -> tuple[tuple[int, Decimal], ...]:
+        """For each of ``paid``, how many utbetalningar and how much up to it, itself
+        included: made on the first read of a summary, not by every write."""
+        running, count, total = [], 0, Decimal("0.00")
+        for payment in self.paid:
+            count, total = count + payment.count, total + payment.amount
+            running.append((count, total))
+        return tuple(running)
 
     def live(self) -> list[Event]:
         """The live events other than utbetalningar (``live_events`` of the whole record)."""
@@ -82,7 +91,10 @@ class Fold:
         self._recorded_at: datetime | None = None
         self._others: list[Event] = []
         self._other_ids: set[int] = set()
-        self._days: dict[tuple[date, str, str], tuple[Decimal, int]] = {}
+        # The summed utbetalningar by day, source and recipient, and those keys in order:
+        # a new utbetalning replaces one of them, and the order is kept by insertion.
+        self._days: dict[tuple[date, str, str], Disbursement] = {}
+        self._keys: list[tuple[date, str, str]] = []
         # Utbetalningar already cancelled: the store refuses a second correction of one,
         # but a log restored from elsewhere may hold it, and it cancels nothing more.
         self._cancelled: set[int] = set()
@@ -124,33 +136,27 @@ class Fold:
 
     def _pay(self, payment: Disbursement, sign: int) -> None:
         key = (payment.paid_on, payment.funding_source, payment.recipient)
-        amount, count = self._days.get(key, (Decimal("0.00"), 0))
-        amount, count = amount + sign * payment.amount, count + sign
+        summed = self._days.get(key)
+        if summed is None:
+            summed = self._days[key] = replace(payment, amount=Decimal("0.00"), count=0)
+            insort(self._keys, key)
+        amount, count = summed.amount + sign * payment.amount, summed.count + sign
         if count:
-            self._days[key] = (amount, count)
+            self._days[key] = replace(summed, amount=amount, count=count)
         else:
-            self._days.pop(key, None)
+            del self._days[key]
+            del self._keys[bisect_left(self._keys, key)]
 
     def standing(self) -> Standing:
         """The standing as folded so far (made once between changes)."""
         if self._standing is None:
-            paid = tuple(
-                [
-                    Disbursement(day, amount, source, to, count)
-                    for (day, source, to), (amount, count) in sorted(self._days.items())
-                ]
-            )
-            running, count, total = [], 0, Decimal("0.00")
-            for payment in paid:
-                count, total = count + payment.count, total + payment.amount
-                running.append((count, total))
+            days = self._days
             self._standing = Standing(
                 self.decision_id,
                 self._count,
                 self.last_event_id,
                 self._recorded_at,
                 tuple(self._others),
-                paid,
-                tuple(running),
+                tuple([days[key] for key in self._keys]),
             )
         return self._standing

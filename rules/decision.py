@@ -8,13 +8,16 @@ setting; the service adds the folders its settings name.
 
 from __future__ import annotations
 
+import itertools
 import tomllib
-from dataclasses import dataclass
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import cache, lru_cache, wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from rules.errors import RuleError, UnknownDecision
 from rules.kind import MEANINGS, RULE_IDS
@@ -109,6 +112,9 @@ class Decision:
     #: Each rule's beslutspunkter, by number, as the data file maps them.
     points: dict[str, tuple[int, ...]]
     data: dict[str, Any]
+    #: Unique in the process, never reused: what the rules' caches key a decision by
+    #: (``per_decision``), so that they do not keep it loaded.
+    serial: int = field(default_factory=itertools.count().__next__)
 
     def citations(self, rule_id: str) -> tuple[Citation, ...]:
         return self.rule_texts[rule_id].citations
@@ -137,7 +143,45 @@ def _source_text(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=4096)
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def per_decision(maxsize: int) -> Callable[[_F], _F]:
+    """``functools.lru_cache(maxsize)`` for a function of a decision and hashable
+    positional arguments, keyed by the decision's ``serial`` instead of the decision
+    itself. A cache keyed by the decision kept every decision it had seen alive (up to
+    ``maxsize`` of them, about 100 KiB each), beyond the library's bound on loaded
+    decisions; an entry of a decision dropped from the library now only ages out."""
+
+    def decorate(function: _F) -> _F:
+        # Each OrderedDict call is atomic (the GIL): threads may compute a value twice, or
+        # find an entry gone between two calls, and then compute it again; no lock is needed.
+        kept: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+
+        @wraps(function)
+        def cached(decision: Decision, *args: Any) -> Any:
+            key = (decision.serial, *args)
+            try:
+                kept.move_to_end(key)
+                return kept[key]
+            except KeyError:
+                pass
+            value = function(decision, *args)
+            kept[key] = value
+            if len(kept) > maxsize:
+                try:
+                    kept.popitem(last=False)
+                except KeyError:  # emptied meanwhile by another thread
+                    pass
+            return value
+
+        cached.cache_clear = kept.clear  # type: ignore[attr-defined]
+        return cast(_F, cached)
+
+    return decorate
+
+
+@per_decision(maxsize=4096)
 def fixed_outcome(
     decision: Decision,
     rule_id: str,

@@ -225,22 +225,32 @@ class Library:
 
     def _read(self, decision_id: str) -> Decision:
         """Read one decision's data file; raise ``UnknownDecision`` if there is none."""
+        data, path = self._data(decision_id)
+        try:
+            return _decision_from(data, path.parent)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:  # a key missing or of the wrong kind
+            raise RuleError(f"{path} cannot be read as a decision: {type(error).__name__} {error}.") from error
+
+    def _data(self, decision_id: str) -> tuple[dict[str, Any], Path]:
+        """One decision's data file as read, and its path."""
         path = self._paths.get(decision_id)
         if path is None:
             raise UnknownDecision(decision_id, self._ids)
         try:
             with path.open("rb") as file:
-                data = _shared_keys(tomllib.load(file))
-            if data.get("decision_id") != decision_id:
-                raise RuleError(f"{path.name} holds decision_id {data.get('decision_id')!r}, not {decision_id!r}.")
-            return _decision_from(data, path.parent)
-        except (KeyError, TypeError, ValueError, AttributeError) as error:  # a key missing or of the wrong kind
+                data: dict[str, Any] = _shared_keys(tomllib.load(file))
+        except ValueError as error:  # not TOML
             raise RuleError(f"{path} cannot be read as a decision: {type(error).__name__} {error}.") from error
+        if data.get("decision_id") != decision_id:
+            raise RuleError(f"{path.name} holds decision_id {data.get('decision_id')!r}, not {decision_id!r}.")
+        return data, path
 
     def modified(self, decision_id: str) -> Any:
-        """The data file's ``modified`` moment (``None`` where it gives none), read once."""
+        """The data file's ``modified`` moment (``None`` where it gives none), read once,
+        and without loading the decision into the bounded cache: a list's validators ask
+        it of every decision, which would fill the cache with decisions nobody asked for."""
         if decision_id not in self._modified:
-            self._modified[decision_id] = self.load(decision_id).data.get("modified")
+            self._modified[decision_id] = self._data(decision_id)[0].get("modified")
         return self._modified[decision_id]
 
     def check(self) -> int:

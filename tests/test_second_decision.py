@@ -337,3 +337,14 @@ def test_a_decision_dropped_from_the_cache_is_freed_though_the_rules_have_evalua
     gc.collect()
     assert not [o for o in gc.get_objects() if type(o) is Decision and o.serial == serial]
     assert decisions.load(FIXTURE_DECISION).serial != serial  # read anew, and told apart
+
+
+def test_a_decisions_modified_moment_is_read_without_loading_the_decision():
+    """A list's validators ask every decision's ``modified``: that reads the data files
+    once, but fills no place in the bounded cache of loaded decisions."""
+    from rules import SHIPPED, Library
+
+    decisions = Library((SHIPPED, FIXTURE_DECISIONS))
+    moments = [decisions.modified(decision_id) for decision_id in decisions.ids()]
+    assert decisions.load.cache_info().currsize == 0
+    assert moments == [decisions.load(decision_id).data.get("modified") for decision_id in decisions.ids()]

@@ -8,13 +8,17 @@ setting; the service adds the folders its settings name.
 
 from __future__ import annotations
 
+import itertools
+import sys
 import tomllib
-from dataclasses import dataclass
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import cache, lru_cache, wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from rules.errors import RuleError, UnknownDecision
 from rules.kind import MEANINGS, RULE_IDS
@@ -109,6 +113,9 @@ class Decision:
     #: Each rule's beslutspunkter, by number, as the data file maps them.
     points: dict[str, tuple[int, ...]]
     data: dict[str, Any]
+    #: Unique in the process, never reused: what the rules' caches key a decision by
+    #: (``per_decision``), so that they do not keep it loaded.
+    serial: int = field(default_factory=itertools.count().__next__)
 
     def citations(self, rule_id: str) -> tuple[Citation, ...]:
         return self.rule_texts[rule_id].citations
@@ -137,7 +144,45 @@ def _source_text(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=4096)
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def per_decision(maxsize: int) -> Callable[[_F], _F]:
+    """``functools.lru_cache(maxsize)`` for a function of a decision and hashable
+    positional arguments, keyed by the decision's ``serial`` instead of the decision
+    itself. A cache keyed by the decision kept every decision it had seen alive (up to
+    ``maxsize`` of them, about 100 KiB each), beyond the library's bound on loaded
+    decisions; an entry of a decision dropped from the library now only ages out."""
+
+    def decorate(function: _F) -> _F:
+        # Each OrderedDict call is atomic (the GIL): threads may compute a value twice, or
+        # find an entry gone between two calls, and then compute it again; no lock is needed.
+        kept: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+
+        @wraps(function)
+        def cached(decision: Decision, *args: Any) -> Any:
+            key = (decision.serial, *args)
+            try:
+                kept.move_to_end(key)
+                return kept[key]
+            except KeyError:
+                pass
+            value = function(decision, *args)
+            kept[key] = value
+            if len(kept) > maxsize:
+                try:
+                    kept.popitem(last=False)
+                except KeyError:  # emptied meanwhile by another thread
+                    pass
+            return value
+
+        cached.cache_clear = kept.clear  # type: ignore[attr-defined]
+        return cast(_F, cached)
+
+    return decorate
+
+
+@per_decision(maxsize=4096)
 def fixed_outcome(
     decision: Decision,
     rule_id: str,
@@ -180,22 +225,32 @@ class Library:
 
     def _read(self, decision_id: str) -> Decision:
         """Read one decision's data file; raise ``UnknownDecision`` if there is none."""
+        data, path = self._data(decision_id)
+        try:
+            return _decision_from(data, path.parent)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:  # a key missing or of the wrong kind
+            raise RuleError(f"{path} cannot be read as a decision: {type(error).__name__} {error}.") from error
+
+    def _data(self, decision_id: str) -> tuple[dict[str, Any], Path]:
+        """One decision's data file as read, and its path."""
         path = self._paths.get(decision_id)
         if path is None:
             raise UnknownDecision(decision_id, self._ids)
         try:
             with path.open("rb") as file:
-                data = tomllib.load(file)
-            if data.get("decision_id") != decision_id:
-                raise RuleError(f"{path.name} holds decision_id {data.get('decision_id')!r}, not {decision_id!r}.")
-            return _decision_from(data, path.parent)
-        except (KeyError, TypeError, ValueError, AttributeError) as error:  # a key missing or of the wrong kind
+                data: dict[str, Any] = _shared_keys(tomllib.load(file))
+        except ValueError as error:  # not TOML
             raise RuleError(f"{path} cannot be read as a decision: {type(error).__name__} {error}.") from error
+        if data.get("decision_id") != decision_id:
+            raise RuleError(f"{path.name} holds decision_id {data.get('decision_id')!r}, not {decision_id!r}.")
+        return data, path
 
     def modified(self, decision_id: str) -> Any:
-        """The data file's ``modified`` moment (``None`` where it gives none), read once."""
+        """The data file's ``modified`` moment (``None`` where it gives none), read once,
+        and without loading the decision into the bounded cache: a list's validators ask
+        it of every decision, which would fill the cache with decisions nobody asked for."""
         if decision_id not in self._modified:
-            self._modified[decision_id] = self.load(decision_id).data.get("modified")
+            self._modified[decision_id] = self._data(decision_id)[0].get("modified")
         return self._modified[decision_id]
 
     def check(self) -> int:
@@ -220,6 +275,17 @@ def decision_ids() -> tuple[str, ...]:
 def load_decision(decision_id: str) -> Decision:
     """One shipped decision; ``UnknownDecision`` if there is none."""
     return library().load(decision_id)
+
+
+def _shared_keys(value: Any) -> Any:
+    """``value`` with every table's keys interned: tomllib makes a new string for each of a
+    data file's 400-odd keys, a fifth of a loaded decision's memory; interned, every
+    decision shares one of each."""
+    if isinstance(value, dict):
+        return {sys.intern(key): _shared_keys(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_shared_keys(item) for item in value]
+    return value
 
 
 def body_key(name: str) -> str:

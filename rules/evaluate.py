@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import cache
 
 from rules.clauses import (
     adoption,
@@ -17,7 +16,7 @@ from rules.clauses import (
     recipient,
     suspensive_condition,
 )
-from rules.decision import Decision
+from rules.decision import Decision, per_decision
 from rules.facts import Disbursement, Facts
 from rules.interpretations import Reading, choose
 from rules.money import ZERO
@@ -141,7 +140,7 @@ def _amounts(
     return Amounts(committed, known.disbursed, remaining, decision.currency, excess, nonconforming)
 
 
-@cache
+@per_decision(maxsize=256)
 def _nothing_paid(decision: Decision) -> Amounts:
     """The amounts before any utbetalning, the same for every evaluation."""
     return Amounts(decision.amount, ZERO, decision.amount, decision.currency, ZERO, ZERO)

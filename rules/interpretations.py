@@ -65,19 +65,20 @@ class Reading:
 _NOTHING_CHOSEN: frozenset[tuple[str, str]] = frozenset()
 #: Bounded: a key holds what a caller chose, and decisions come and go from their cache.
 _CACHE_SIZE = 4096
-_cache: dict[tuple[int, frozenset[tuple[str, str]]], tuple[Decision, Reading]] = {}
+#: By the decision's serial, never the decision: holding it would keep it loaded.
+_cache: dict[tuple[int, frozenset[tuple[str, str]]], Reading] = {}
 
 
 def choose(decision: Decision, chosen: Mapping[str, str] | None = None) -> Reading:
     """The reading for ``chosen``, every interpretation not chosen at its default."""
-    key = (id(decision), frozenset(chosen.items()) if chosen else _NOTHING_CHOSEN)
+    key = (decision.serial, frozenset(chosen.items()) if chosen else _NOTHING_CHOSEN)
     found = _cache.get(key)
-    if found is not None and found[0] is decision:
-        return found[1]
+    if found is not None:
+        return found
     reading = _resolve(decision, chosen or {})
     if len(_cache) >= _CACHE_SIZE:
         _cache.clear()
-    _cache[key] = (decision, reading)
+    _cache[key] = reading
     return reading
 
 

@@ -79,13 +79,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         decision_source.check()
     decision_source.catalogue_publisher(app.config["CATALOG_PUBLISHER"])
     app.url_map.strict_slashes = False
-    problems.init_app(app, database_errors=faults.DATABASE_ERRORS, is_unavailable=faults.is_unavailable)
+    store = _init_store(app)
+    problems.init_app(app, database_errors=faults.database_errors(store.engine), is_unavailable=faults.is_unavailable)
     request_text.init_app(app)  # before caching, which may answer from memory
     query_parameters.init_app(app)  # likewise
     cors.init_app(app)
     security_headers.init_app(app)
     caching.init_app(app, decision_source)
-    _init_store(app)
     limits.init_app(app)
     app.register_blueprint(entry.bp)
     app.register_blueprint(decisions.bp, url_prefix="/v1")
@@ -104,7 +104,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     return app
 
 
-def _init_store(app: Flask) -> None:
+def _init_store(app: Flask) -> EventStore:
     """The event store, ready: SQLite in the instance folder unless MEDFIN_DATABASE_URL
     names another database; migrated and loaded with the shipped facts on first start."""
     url = app.config.get("DATABASE_URL") or default_url(app.instance_path)
@@ -112,3 +112,4 @@ def _init_store(app: Flask) -> None:
     if app.config.get("PREPARE_DATABASE", True):
         prepare(store)
     app.extensions["medfin"] = store
+    return store

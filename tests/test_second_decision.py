@@ -312,3 +312,39 @@ def test_decisions_load_when_first_asked_for_and_into_a_bounded_cache(serves_the
     assert decisions.load(FIXTURE_DECISION) is decisions.load(FIXTURE_DECISION)
     assert decisions.load.cache_info()[:2] == (1, 1)  # one hit, one miss: read once
     assert decisions.load.cache_info().maxsize == LOADED_DECISIONS
+
+
+def test_a_decision_dropped_from_the_cache_is_freed_though_the_rules_have_evaluated_it():
+    """The rules' own caches (and the step names') key a decision by its serial, never by
+    the decision: keyed by it, they kept every decision ever evaluated loaded beside the
+    library's bounded cache (a worker that evaluated 1 001 decisions held all of them)."""
+    import gc
+    from datetime import date
+    from decimal import Decimal
+
+    from rules import SHIPPED, Decision, Disbursement, Facts, Library, choose, evaluate, judge_payment
+    from service.steps.names import decision_tables
+
+    decisions = Library((SHIPPED, FIXTURE_DECISIONS))
+    decision = decisions.load(FIXTURE_DECISION)
+    serial = decision.serial
+    evaluate(decision, Facts(), on=date(2026, 1, 1))
+    payment = Disbursement(date(2026, 3, 2), Decimal("10.00"), decision.funding_source_id, decision.recipient_id)
+    judge_payment(decision, Facts(), payment, choose(decision))
+    decision_tables(decision)
+    del decision
+    decisions.load.cache_clear()
+    gc.collect()
+    assert not [o for o in gc.get_objects() if type(o) is Decision and o.serial == serial]
+    assert decisions.load(FIXTURE_DECISION).serial != serial  # read anew, and told apart
+
+
+def test_a_decisions_modified_moment_is_read_without_loading_the_decision():
+    """A list's validators ask every decision's ``modified``: that reads the data files
+    once, but fills no place in the bounded cache of loaded decisions."""
+    from rules import SHIPPED, Library
+
+    decisions = Library((SHIPPED, FIXTURE_DECISIONS))
+    moments = [decisions.modified(decision_id) for decision_id in decisions.ids()]
+    assert decisions.load.cache_info().currsize == 0
+    assert moments == [decisions.load(decision_id).data.get("modified") for decision_id in decisions.ids()]

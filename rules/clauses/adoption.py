@@ -15,10 +15,9 @@ was lawful when it was made (a decision may be executed before it gains legal fo
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 
 from rules.clauses.legal_force import annulled_on
-from rules.decision import Decision, fixed_outcome
+from rules.decision import Decision, fixed_outcome, per_decision
 from rules.facts import Adoption, Disbursement, Facts
 from rules.outcomes import PENDING, SATISFIED, VIOLATED, Outcome, RuleOutcome
 
@@ -86,7 +85,7 @@ def _adopted(decision: Decision, decided: Adoption) -> RuleOutcome:
     return _dated(decision, SATISFIED, "adoption.adopted", (("decided_on", decided.decided_on),))
 
 
-@lru_cache(maxsize=1024)
+@per_decision(maxsize=1024)
 def _dated(
     decision: Decision, outcome: Outcome, message_key: str, values: tuple[tuple[str, object], ...]
 ) -> RuleOutcome:

@@ -13,11 +13,10 @@ a year.
 from __future__ import annotations
 
 from decimal import ROUND_UP, Decimal
-from functools import lru_cache
 
 from rules.clauses.adoption import committed
 from rules.clauses.period import years
-from rules.decision import Decision
+from rules.decision import Decision, per_decision
 from rules.facts import Disbursement, Facts
 from rules.interpretations import Reading
 from rules.kind import YEARLY_SPLIT
@@ -112,7 +111,7 @@ def amount_cap(
     return RuleOutcome(AMOUNT_CAP, SATISFIED, cites, key, values, chosen)
 
 
-@lru_cache(maxsize=64)
+@per_decision(maxsize=64)
 def _within(
     decision: Decision, chosen: tuple[str, str] | None, key: str, values: tuple[tuple[str, object], ...]
 ) -> RuleOutcome:

@@ -17,9 +17,8 @@ of it.
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 
-from rules.decision import Contribution, Decision
+from rules.decision import Contribution, Decision, per_decision
 from rules.interpretations import Reading
 from rules.kind import JOINT_CONTRIBUTION, STATED_TOTAL_PRECISION
 from rules.money import ZERO
@@ -36,7 +35,7 @@ def contribution_amount(contribution: Contribution, joint: str) -> Decimal:
     return contribution.amount
 
 
-@lru_cache(maxsize=1024)
+@per_decision(maxsize=1024)
 def _plan_total(decision: Decision, joint: str) -> Decimal:
     return sum((contribution_amount(c, joint) for c in decision.contributions), ZERO)
 
@@ -65,7 +64,7 @@ def stated_range(decision: Decision, precision: str) -> tuple[Decimal, Decimal]:
     return stated - half, stated + half
 
 
-@lru_cache(maxsize=1024)
+@per_decision(maxsize=1024)
 def financing_balance(decision: Decision, reading: Reading) -> RuleOutcome:
     """The contributions add up to the stated total at the chosen precision."""
     precision = reading.means(STATED_TOTAL_PRECISION)

@@ -8,9 +8,7 @@ name for English ones.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from rules.decision import Decision, fixed_outcome
+from rules.decision import Decision, fixed_outcome, per_decision
 from rules.facts import Disbursement, only_one
 from rules.outcomes import NOT_APPLICABLE, SATISFIED, VIOLATED, RuleOutcome
 
@@ -35,7 +33,7 @@ def funding_source(decision: Decision, paid: tuple[Disbursement, ...]) -> RuleOu
     return _source(decision, "source.right_one" if only_one(paid) else "source.right", names)
 
 
-@lru_cache(maxsize=1024)
+@per_decision(maxsize=1024)
 def _source_names(decision: Decision) -> tuple[tuple[str, object], ...]:
     """The funding source as a Swedish sentence names it (a common noun, lower case) and
     as an English one does."""
@@ -43,6 +41,6 @@ def _source_names(decision: Decision) -> tuple[tuple[str, object], ...]:
     return (("expected", name[:1].lower() + name[1:]), ("expected_en", decision.funding_source_name_en))
 
 
-@lru_cache(maxsize=256)
+@per_decision(maxsize=256)
 def _source(decision: Decision, key: str, values: tuple[tuple[str, object], ...]) -> RuleOutcome:
     return RuleOutcome(FUNDING_SOURCE, SATISFIED, decision.citations(FUNDING_SOURCE), key, values)

@@ -18,8 +18,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 from rules.decision import Decision, fixed_outcome
 from rules.facts import Appeal, Facts
 from rules.outcomes import NOT_APPLICABLE, PENDING, SATISFIED, VIOLATED, AppealState, AppealStatus, RuleOutcome
@@ -30,6 +28,8 @@ THREE_WEEKS = timedelta(weeks=3)
 
 @lru_cache(maxsize=64)
 def _swedish_holidays(year: int) -> frozenset[date]:
+    import holidays  # on first use: 3 MB that a process reading no appeal period never needs
+
     calendar = holidays.country_holidays("SE", years=year, categories=(holidays.PUBLIC, holidays.DE_FACTO))
     return frozenset(calendar)
 

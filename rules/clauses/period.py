@@ -18,10 +18,9 @@ leaves that reading undecided.
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 from typing import Literal
 
-from rules.decision import Decision, fixed_outcome
+from rules.decision import Decision, fixed_outcome, per_decision
 from rules.facts import Disbursement, Facts
 from rules.interpretations import Reading
 from rules.kind import PERIOD_DEADLINE
@@ -33,7 +32,7 @@ NO_DEADLINE = "none"
 BUDGET_YEARS = "budget-years"
 
 
-@lru_cache(maxsize=1024)
+@per_decision(maxsize=1024)
 def budget_years(decision: Decision) -> tuple[Span, ...]:
     starts_on, ends_on = decision.period_starts_on, decision.period_ends_on
     return tuple((date(year, 1, 1), date(year, 12, 31)) for year in range(starts_on.year, ends_on.year + 1))
@@ -131,7 +130,7 @@ def _outside_budget_plan(paid_on: date, starts_on: date) -> str:
     return "period.before_budget_plan" if paid_on < starts_on else "period.outside_budget_plan"
 
 
-@lru_cache(maxsize=1024)  # bounded: the days come from the caller's facts
+@per_decision(maxsize=1024)  # bounded: the days come from the caller's facts
 def _outcome(
     decision: Decision,
     chosen: tuple[str, str] | None,

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 
-from rules.decision import Decision, fixed_outcome
+from rules.decision import Decision, fixed_outcome, per_decision
 from rules.facts import Disbursement, ErufDecision, Facts
 from rules.interpretations import Reading
 from rules.kind import REDUCED_GRANT, WITHDRAWAL_AFTER_APPROVAL
@@ -155,7 +154,7 @@ def eruf_approval_for_payment(decision: Decision, facts: Facts, payment: Disburs
     return _approved(decision, eruf, chosen)
 
 
-@lru_cache(maxsize=1024)
+@per_decision(maxsize=1024)
 def _dated(
     decision: Decision,
     chosen: tuple[str, str] | None,

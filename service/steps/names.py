@@ -15,11 +15,12 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import cache, lru_cache
+from functools import cache
 
 from parse import with_pattern
 
 from rules import Decision, Library, UnknownDecision
+from rules.decision import per_decision
 from rules.glossary import APPEAL_OUTCOMES, OUTCOME_LABELS, STATUS_LABELS
 from service.storage.decisions import decisions, load_decision
 
@@ -73,7 +74,7 @@ def tables(library: Library) -> dict[str, dict[str, str]]:
     return merged
 
 
-@lru_cache(maxsize=256)
+@per_decision(maxsize=256)  # keyed so as not to keep the decision loaded
 def decision_tables(decision: Decision) -> dict[str, dict[str, str]]:
     return {
         "regel": {text.name_sv: rule_id for rule_id, text in decision.rule_texts.items()},

@@ -17,6 +17,7 @@ the file was read-only) is discarded from the pool, so the service recovers by i
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from functools import cache
@@ -26,7 +27,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 
-from service.storage import deadline, faults
+from service.storage import faults
 
 #: How long a SQLite writer waits for another's write lock: short enough for a 503
 #: within 5 s, long enough for racing writers, who hold it a few milliseconds each (50
@@ -141,6 +142,8 @@ def migration_timeouts(connection: Connection) -> Iterator[None]:
     milliseconds = MIGRATION_TIMEOUT_SECONDS * 1000
     connection.execute(text(f"SET LOCAL statement_timeout = {milliseconds}"))
     connection.execute(text(f"SET LOCAL lock_timeout = {milliseconds}"))
+    from service.storage import deadline  # psycopg: only for PostgreSQL (10 MB a worker on SQLite)
+
     with deadline.extended(connection.connection.dbapi_connection, MIGRATION_TIMEOUT_SECONDS):
         yield
 
@@ -173,6 +176,8 @@ def _sqlite_engine(url: URL) -> Engine:
 
 
 def _postgres_engine(url: URL) -> Engine:
+    from service.storage import deadline  # psycopg: only for PostgreSQL (10 MB a worker on SQLite)
+
     if url.drivername == "postgresql":  # the plain scheme: use psycopg 3, not psycopg2
         url = url.set(drivername="postgresql+psycopg")
     engine = create_engine(
@@ -212,11 +217,17 @@ def _on_error(context: ExceptionContext) -> None:
     error = context.original_exception
     if faults.is_stuck_connection(error):
         context.is_disconnect = True
-    elif context.is_pre_ping and isinstance(error, deadline.AnswerTimeout):
+    elif context.is_pre_ping and _is_answer_timeout(error):
         # The server did not answer the pool's ping: reconnecting now, as SQLAlchemy does
         # after a failed ping, would wait the connect timeout as well. This request fails
         # at once instead; the closed connection is replaced on the next checkout.
         context.is_disconnect = False
+
+
+def _is_answer_timeout(error: BaseException) -> bool:
+    """Whether ``error`` is the client's deadline (imported only where PostgreSQL is used)."""
+    deadline = sys.modules.get("service.storage.deadline")
+    return deadline is not None and isinstance(error, deadline.AnswerTimeout)
 
 
 def is_sqlite(engine: Engine) -> bool:

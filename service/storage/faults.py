@@ -9,13 +9,21 @@ error (a programming error, a broken constraint, a missing table) stays a 500.
 from __future__ import annotations
 
 import sqlite3
+import sys
 
-import psycopg
-from sqlalchemy import exc
+from sqlalchemy import Engine, exc
 
-#: Every error a database call can raise: SQLAlchemy's own and, where code goes to the
-#: driver directly (``raw_connection``), the drivers'.
-DATABASE_ERRORS: tuple[type[Exception], ...] = (exc.SQLAlchemyError, sqlite3.Error, psycopg.Error)
+
+def database_errors(engine: Engine) -> tuple[type[Exception], ...]:
+    """Every error a call to ``engine``'s database can raise: SQLAlchemy's own and, where
+    code goes to the driver directly (``raw_connection``), the driver's. psycopg (10 MB
+    of a worker's memory) is imported only for a PostgreSQL engine, which loads it anyway."""
+    if engine.dialect.name == "sqlite":
+        return (exc.SQLAlchemyError, sqlite3.Error)
+    import psycopg
+
+    return (exc.SQLAlchemyError, sqlite3.Error, psycopg.Error)
+
 
 #: SQLite's primary result codes (https://sqlite.org/rescode.html) of the faults.
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
@@ -50,7 +58,9 @@ def is_unavailable(error: BaseException) -> bool:
         return error.connection_invalidated or (error.orig is not None and is_unavailable(error.orig))
     if isinstance(error, sqlite3.Error):
         return _sqlite_code(error) in _SQLITE_UNAVAILABLE
-    if isinstance(error, psycopg.Error):
+    # A psycopg error exists only once a PostgreSQL engine has imported psycopg.
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is not None and isinstance(error, psycopg.Error):
         state = error.sqlstate
         if state is None:  # raised by the client: refused, timed out, closed, no answer
             return isinstance(error, psycopg.OperationalError)

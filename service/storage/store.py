@@ -17,8 +17,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Connection, Engine, Select, bindparam, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
@@ -26,7 +24,7 @@ from service.shared.facts import Event
 from service.shared.standing import Fold, Standing
 from service.shared.stockholm import utc
 from service.storage.engine import begin_write, bind_processor, is_sqlite, read, reading, result_processor
-from service.storage.faults import DATABASE_ERRORS
+from service.storage.faults import database_errors
 from service.storage.tables import decisions, events, idempotency_keys
 
 #: migrations/, through the package (``service/shipped``), so that an installed wheel has it too.
@@ -62,6 +60,11 @@ class Answer:
 
 def migrate(connection: Connection) -> None:
     """Bring the schema to the newest migration, inside the caller's transaction."""
+    # Imported here: alembic (with mako and pygments, about 11 MB) is needed only by a
+    # process that migrates, which a served worker of a prepared store is not.
+    from alembic import command
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
@@ -180,6 +183,7 @@ class EventStore:
         # folded stays true and only what came after it is read (``service.shared.standing``).
         self._folds: OrderedDict[str, Fold] = OrderedDict()
         self._folds_lock = threading.Lock()
+        self._database_errors = database_errors(engine)
         # What SQLAlchemy makes of a date, a moment and JSON as this database's driver
         # gives them, for the events read straight on the driver.
         self._effective_on = result_processor(events.c.effective_on, engine)
@@ -454,7 +458,7 @@ class EventStore:
                     if earlier is not None:
                         return earlier
                 check(Log(self.standing(decision_id, connection), connection), draft)
-            except DATABASE_ERRORS:
+            except self._database_errors:
                 raise
             except Exception as error:
                 if admit is None:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from flask import Blueprint, Response, current_app, request
 
 from rules import Library
-from service.formats import dcat, threesixtygiving
+from service.formats import threesixtygiving
 from service.http.negotiation import choose
 from service.requests.schemas import catalog_query
 from service.shared.publishers import Publisher
@@ -44,6 +44,8 @@ def _serialized(
     """The catalogue depends on the decisions served and the base URL, which do not
     change under a running process, and on which grants are awarded, which changes
     seldom: built once for each, not per request."""
+    from service.formats import dcat  # rdflib: only here (5 MB and 60 modules a worker would load at start)
+
     graph = dcat.catalog([served.load(i) for i in served.ids()], base_url, published_by, awarded)
     return dcat.serialize(graph, chosen)
 

@@ -181,3 +181,15 @@ def test_a_page_whose_scenario_run_is_under_way_is_not_remembered(client, render
     client.get(PAGE)
     client.get(PAGE)
     assert renderings == ["decision.html"] * 3
+
+
+def test_what_a_client_chooses_counts_toward_the_bound(app, monkeypatch):
+    """Hosts and URLs are the client's to choose: kept with validators only, they still
+    count, so that cycling through them cannot grow a worker's memory past the bound."""
+    client, memory = app.test_client(), app.extensions[revalidation.KEY]
+    monkeypatch.setattr(revalidation, "MAXIMUM_BODY_BYTES", 0)
+    monkeypatch.setattr(revalidation, "MAXIMUM_TOTAL_BYTES", 2_000)
+    for number in range(40):
+        client.get(COMMITMENT, base_url=f"http://{'x' * 60}.{'y' * 60}.{'z' * 60}.{number}.example")
+        assert memory.body_bytes <= revalidation.MAXIMUM_TOTAL_BYTES
+    assert 0 < len(memory) < 10

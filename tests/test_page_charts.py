@@ -126,6 +126,20 @@ def test_a_recorded_disbursement_raises_the_line_and_the_words(client, writer, o
     assert "Datum Belopp, kr Räknas Summa som räknas, kr 2025-03-03 400 000,00 Ja 400 000,00" in chart.words
 
 
+def test_two_payments_on_one_day_each_count_as_the_rules_count_them(client, writer, on_day):
+    """The rules judge a day's utbetalningar from one source to one recipient together;
+    the chart still draws each, and each counts."""
+    record(client, writer, ADOPTION)
+    record(client, writer, {"type": "disbursement", **payment("100000.00", "2025-03-03")})
+    record(client, writer, {"type": "disbursement", **payment("200000.00", "2025-03-03")})
+    chart = drawn(client)
+    assert chart.desc.startswith("Utbetalt 300 000,00 kr av 1 000 000,00 kr, räknat på de utbetalningar")
+    assert len(chart.of_class("chart-mark-counted")) == 2
+    assert not chart.of_class("chart-mark-breach")
+    assert "i strid" not in chart.desc
+    assert abs(share(chart, rises(chart)[-1]) - Decimal("0.3")) < Decimal("0.002")
+
+
 def test_a_payment_in_breach_of_the_conditions_is_drawn_apart_and_not_counted(client, writer, on_day):
     """Paid after an adoption that a correction then cancels, and before the adoption
     recorded instead: no decision allowed it on its day."""

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from rules import evaluate, load_decision
 from service.shared.facts import disbursement_of, facts_from, live_events
+from service.storage import store as store_module
 from service.storage.engine import make_engine
 from service.storage.setup import upgrade
 from service.storage.store import Answer, Draft, EventStore
@@ -61,7 +62,9 @@ def _one_by_one(log, known_at):
     return tuple(sorted(paid, key=lambda d: (d.paid_on, d.funding_source, d.recipient)))
 
 
-def test_the_kept_standing_is_the_log_and_answers_as_a_full_rebuild(database_url):
+def test_the_kept_standing_is_the_log_and_answers_as_a_full_rebuild(database_url, monkeypatch):
+    # Corrections' targets are read a few at a time when a new store folds a log whole.
+    monkeypatch.setattr(store_module, "_TARGETS_A_READ", 2)
     engine = make_engine(database_url)
     upgrade(engine)
     store = EventStore(engine)
@@ -122,3 +125,29 @@ def test_the_kept_standing_is_the_log_and_answers_as_a_full_rebuild(database_url
         check()
     finally:
         engine.dispose()
+
+
+def test_a_round_over_every_decision_keeps_no_standing_and_pushes_none_out(tmp_path, monkeypatch):
+    """The catalogue and the home page read every decision's standing with ``keep=False``:
+    the standings the decisions' own readers keep stay, however many decisions there are."""
+    monkeypatch.setattr(store_module, "KEPT_STANDINGS", 2)
+    engine = make_engine(f"sqlite:///{tmp_path / 'medfin.sqlite3'}")
+    upgrade(engine)
+    store = EventStore(engine)
+    try:
+        for number in range(5):
+            store.ensure_decision(f"ks-test-{number}")
+            draft = Draft("adoption", date(2024, 9, 16), {"body": "Kommunstyrelsen"})
+            store.append(f"ks-test-{number}", draft, recorded_by="test", check=lambda *_: None, answer=_located)
+        store = EventStore(engine)  # one that has folded nothing yet
+        kept = store.standing("ks-test-0")
+        for number in range(5):
+            assert store.standing(f"ks-test-{number}", keep=False).event_count == 1
+        assert list(store._folds) == ["ks-test-0"]
+        assert store.standing("ks-test-0") is kept  # still folded, not read again
+    finally:
+        engine.dispose()
+
+
+def _located(event) -> Answer:
+    return Answer(201, b"", str(event.event_id))

@@ -82,7 +82,7 @@ def awarded(store: Any, decision_ids: Iterable[str], now: datetime) -> frozenset
     """The decisions, among ``decision_ids``, whose grant is awarded at ``now`` (``award``),
     as ``store``'s event log states it (each decision's standing, about that day in Stockholm)."""
     day = now.astimezone(STOCKHOLM).date()
-    return frozenset(i for i in decision_ids if award(store.standing(i).facts(day)) is not None)
+    return frozenset(i for i in decision_ids if award(store.standing(i, keep=False).facts(day)) is not None)
 
 
 def why_no_award(decision: Decision, facts: Facts) -> str:

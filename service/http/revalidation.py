@@ -61,37 +61,39 @@ class Validators:
 
     @property
     def size(self) -> int:
-        """The bytes of the answer kept: its body and its headers."""
+        """The bytes kept: the answer's body and headers, and the request headers it
+        varies on (which a client chooses, as it chooses the URL)."""
+        varied = sum(len(name) + len(value or "") for name, value in self.vary)
         if self.answer is None:
-            return 0
-        return len(self.answer.body) + sum(len(name) + len(value) for name, value in self.answer.headers)
+            return varied
+        return varied + len(self.answer.body) + sum(len(name) + len(value) for name, value in self.answer.headers)
 
 
 class Memory:
     """Validators by URL, least recently used first, and the bytes of the bodies they hold."""
 
     def __init__(self) -> None:
-        self._entries: OrderedDict[Hashable, Validators] = OrderedDict()
+        self._entries: OrderedDict[tuple[str, ...], Validators] = OrderedDict()
         self._lock = threading.Lock()  # gthread: a worker's threads share the memory
         self.body_bytes = 0
 
-    def get(self, key: Hashable) -> Validators | None:
+    def get(self, key: tuple[str, ...]) -> Validators | None:
         with self._lock:
             known = self._entries.get(key)
             if known is not None:
                 self._entries.move_to_end(key)
             return known
 
-    def put(self, key: Hashable, validators: Validators) -> None:
+    def put(self, key: tuple[str, ...], validators: Validators) -> None:
         with self._lock:
             replaced = self._entries.pop(key, None)
             if replaced is not None:
-                self.body_bytes -= replaced.size
+                self.body_bytes -= replaced.size + _size(key)
             self._entries[key] = validators
-            self.body_bytes += validators.size
+            self.body_bytes += validators.size + _size(key)
             while len(self._entries) > MAXIMUM_ENTRIES or self.body_bytes > MAXIMUM_TOTAL_BYTES:
-                _, forgotten = self._entries.popitem(last=False)
-                self.body_bytes -= forgotten.size
+                forgotten_key, forgotten = self._entries.popitem(last=False)
+                self.body_bytes -= forgotten.size + _size(forgotten_key)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -106,8 +108,13 @@ def _memory() -> Memory:
     return memory
 
 
-def _url() -> Hashable:
+def _url() -> tuple[str, ...]:
     return request.host, request.script_root, request.full_path
+
+
+def _size(key: tuple[str, ...]) -> int:
+    """The bytes of a key: the host and the URL, which a client chooses."""
+    return sum(len(part) for part in key)
 
 
 def remember(response: Response, fingerprint: Hashable, *, with_body: bool = True) -> None:
@@ -117,6 +124,11 @@ def remember(response: Response, fingerprint: Hashable, *, with_body: bool = Tru
     if etag is None:
         return
     vary = tuple((name, request.headers.get(name)) for name in response.vary)
+    if request.method != "GET":
+        # A HEAD leaves a GET's answer of the same representation as it is.
+        known = _memory().get(_url())
+        if known is not None and known.answer is not None and (known.etag, known.fingerprint) == (etag, fingerprint):
+            return
     answer = None
     # A HEAD's body is werkzeug's to drop: keep only a GET's, which answers a HEAD too.
     if with_body and request.method == "GET" and not response.is_streamed:

@@ -18,11 +18,11 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from rules import AppealState, Decision, choose, classify
-from rules.facts import FINAL_ADOPTION_OUTCOMES, Disbursement
+from rules.facts import FINAL_ADOPTION_OUTCOMES
 from rules.glossary import APPEAL_OUTCOMES, ERUF_OUTCOMES
 from rules.money import ZERO, show_sv
 from service.pages.page_content import DECIDED, EVENT_TYPES, Commitment
-from service.shared.facts import Event, live_events
+from service.shared.facts import Event, disbursement_of, live_events
 
 #: The drawing's own units (its viewBox); the page scales it to the width it has.
 WIDTH, HEIGHT = 640, 330
@@ -68,13 +68,16 @@ def payments(decision: Decision, recorded: list[Event], now: Commitment) -> list
     """The utbetalningar recorded and not corrected, in date order, each judged as the
     rules judge it on ``now.on`` (the default reading, as on the rest of the page)."""
     known = now.facts.known_on(now.on)
-    conforming, undecided = classify(decision, known, choose(decision))
+    judged = classify(decision, known, choose(decision))
+    conforming, undecided = ({(p.paid_on, p.funding_source, p.recipient) for p in kind} for kind in judged)
     found = []
     for event in live_events(recorded, datetime.now(UTC)):
         if event.type == "disbursement" and event.effective_on is not None:
-            p = event.payload
-            paid = Disbursement(event.effective_on, Decimal(p["amount"]), p["funding_source"], p["recipient"])
-            standing = "counted" if paid in conforming else "undecided" if paid in undecided else "breach"
+            paid = disbursement_of(event)
+            # The rules judge a day's utbetalningar from one source to one recipient as one
+            # (``rules.summed``): each of them stands as its day's sum does.
+            key = (paid.paid_on, paid.funding_source, paid.recipient)
+            standing = "counted" if key in conforming else "undecided" if key in undecided else "breach"
             standing = "later" if paid.paid_on > now.on else standing
             found.append(Payment(event.event_id, paid.paid_on, paid.amount, standing))
     return sorted(found, key=lambda payment: (payment.paid_on, payment.event_id))

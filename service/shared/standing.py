@@ -3,14 +3,16 @@ write's check, need of the log, kept in place of the log.
 
 The log only grows, and a decision's events commit in the order of their ids, so a
 process folds each new event into what it folded before (``Fold.add``) and never reads
-an event twice. What is kept is bounded, however long the log:
+an event twice. What is kept grows with the days paid on, not with the utbetalningar:
 
 - every event but the utbetalningar and the corrections of them: the few facts a
   decision has (adoptions, the ERDF's decisions, appeals, the project's start) and
   the corrections of those, to which ``facts_from``'s rules apply as they are;
 - the live utbetalningar, summed per day, source and recipient (``rules.summed``): a
-  correction subtracts the one it cancels. Their days are bounded by the decision's
-  period; their number is not.
+  correction subtracts the one it cancels (and its id is kept, so that a second one
+  cancels nothing). A decision's utbetalningar fall on a few hundred days of its
+  period (a payment outside it is allowed, with a remark, under the default reading,
+  so the calendar is the only hard bound); their number has none.
 
 ``Standing.facts(as_of)`` equals ``facts_from(log, known_at=<the newest event's
 recorded_at>, as_of=as_of)``: tests/test_standing.py compares them over random
@@ -109,21 +111,24 @@ class Fold:
             if event.event_id <= self.last_event_id:
                 continue
             self._standing = None
-            self.last_event_id, self._count = event.event_id, self._count + 1
-            if self._recorded_at is None or event.recorded_at > self._recorded_at:
-                self._recorded_at = event.recorded_at
             if event.type == "disbursement":
                 self._pay(disbursement_of(event), 1)
             elif event.type == "correction" and event.corrects not in self._other_ids:
                 target = targets.get(event.corrects) if event.corrects is not None else None
                 if target is not None and target.type == "disbursement" and target.event_id not in self._cancelled:
+                    cancelled = disbursement_of(target)
                     self._cancelled.add(target.event_id)
-                    self._pay(disbursement_of(target), -1)
+                    self._pay(cancelled, -1)
                 # A correction of anything else not kept (of a correction of an utbetalning,
                 # or of no event of this log) cancels nothing that counts.
             else:
                 self._others.append(event)
                 self._other_ids.add(event.event_id)
+            # Only once it is folded in: an event that cannot be (a payload no reader
+            # understands) fails every read alike, never skipped by the next.
+            self.last_event_id, self._count = event.event_id, self._count + 1
+            if self._recorded_at is None or event.recorded_at > self._recorded_at:
+                self._recorded_at = event.recorded_at
 
     def corrected_targets(self, new: Iterable[Event]) -> list[int]:
         """The ids that corrections among ``new`` correct and that are not kept here:

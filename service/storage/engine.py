@@ -81,7 +81,7 @@ def reading(engine: Engine) -> Iterator[Read]:
     ``%s`` for psycopg. Each statement reads as of its own start (on SQLite, autocommit;
     on PostgreSQL, READ COMMITTED), so a caller that needs one read before another
     orders them itself. The connection goes back to the pool, which rolls back whatever
-    the driver began; a driver's error is one of ``faults.DATABASE_ERRORS``."""
+    the driver began; a driver's error is one of ``faults.database_errors(engine)``."""
     connection = engine.raw_connection()
     marked = _marked if engine.dialect.paramstyle != "qmark" else _unchanged
     try:

@@ -14,9 +14,11 @@ bucket is full again (``refilled_at``, GCRA's "theoretical arrival time"); takin
 bucket is one ``INSERT ... ON CONFLICT DO UPDATE ... WHERE <there is room> RETURNING``,
 which the database runs atomically: a row comes back if the use was allowed, none if
 not. No count is read, changed in Python and written back, so no two workers can both
-take the last use. A write is counted in its own transaction, first, before the
+take the last use. On SQLite a write is counted in its own transaction, first, before the
 decision's lock (``counting_a_write``, ``EventStore.append``'s ``admit``): one commit
-for the count and the event, and a 429 that waits for no decision. A write the store
+for the count and the event, and a 429 that waits for no decision. On PostgreSQL, where
+writes to different decisions run side by side, it is counted alone, before the write's
+transaction, so that the token's row is never locked while a write waits or checks. A write the store
 refuses or replays keeps its count; one refused before the store (a body that is not
 an event) is counted alone (``count_a_write``). A row whose bucket is full again says
 nothing and is deleted, at most once a minute per process (in a transaction of its
@@ -39,7 +41,7 @@ from sqlalchemy import Connection, Engine, text
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from service.http.problems import Problem
-from service.storage.engine import begin_write, read
+from service.storage.engine import begin_write, is_sqlite, read
 
 KEY = "medfin_limits"
 #: How often a process deletes the rows of full buckets.
@@ -196,12 +198,23 @@ class _Refused(Exception):
 
 
 @contextmanager
-def counting_a_write(token_name: str) -> Iterator[Callable[[Connection], None]]:
-    """``count_a_write`` inside the write's own transaction: the function to run first
-    in it (``EventStore.append``'s ``admit``), which counts the write or refuses it. The
-    refusal becomes the 429 once the transaction has rolled back (the wait is read on
-    another connection, never while the transaction holds one)."""
+def counting_a_write(token_name: str) -> Iterator[Callable[[Connection], None] | None]:
+    """``count_a_write`` inside the write's own transaction on SQLite: the function to
+    run first in it (``EventStore.append``'s ``admit``), which counts the write or
+    refuses it. The refusal becomes the 429 once the transaction has rolled back (the
+    wait is read on another connection, never while the transaction holds one).
+
+    On PostgreSQL the write is counted alone, before (and ``None`` is handed on): in the
+    write's transaction the token's row would stay locked through the decision's lock
+    and the rule check, so that the same token's next write, to any decision, and its
+    429 would wait for it. SQLite's ``BEGIN IMMEDIATE`` already makes every write wait
+    for every other, so there the count costs no commit of its own."""
     current, key = limiter(), _key("writes", token_name)
+    if not is_sqlite(current.engine):
+        count_a_write(token_name)
+        yield None
+        current.sweep()
+        return
 
     def admit(connection: Connection) -> None:
         if not current.use(connection, key, current.writes):

@@ -154,6 +154,8 @@ _HEAD = "SELECT position, recorded_at FROM events ORDER BY position DESC LIMIT 1
 
 #: Decisions whose standing a process keeps (``EventStore.standing``): a bound on memory.
 KEPT_STANDINGS = 256
+#: Ids in one ``IN (...)``: well under SQLite's 32 766 bound variables and psycopg's 65 535.
+_TARGETS_A_READ = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,37 +258,56 @@ class EventStore:
         with self.engine.connect() as connection:
             return [_event(row) for row in connection.execute(query.order_by(events.c.event_id))]
 
-    def standing(self, decision_id: str, connection: Connection | None = None) -> Standing:
+    def standing(self, decision_id: str, connection: Connection | None = None, *, keep: bool = True) -> Standing:
         """The decision's record as it stands. Only the events after what this process
         folded before are read (one indexed range, empty when nothing was recorded since),
         and the events their corrections cancel: exact, because no row is ever updated
         or deleted, and a decision's events commit in the order of their ids (its writers
-        hold its lock from before they insert until they commit)."""
+        hold its lock from before they insert until they commit). ``keep=False``, for a
+        reader that goes over every decision (the catalogue, the home page): a standing
+        not kept is folded and forgotten, so that such a round does not push out the
+        ones the decisions' own readers and writers keep."""
         if connection is None:
             with self.engine.connect() as own:
-                return self.standing(decision_id, own)
+                return self.standing(decision_id, own, keep=keep)
         with self._folds_lock:
-            fold = self._folds.get(decision_id)
-            last = fold.last_event_id if fold is not None else 0
-            pending = fold is None
-        if pending:
-            fold = Fold(decision_id)
-        assert fold is not None
+            kept = self._folds.get(decision_id)
+            last = kept.last_event_id if kept is not None else 0
+        fold = kept if kept is not None else Fold(decision_id)
+        new, targets = self._after(connection, fold, decision_id, last)
+        if not keep and kept is None:
+            fold.add(new, targets)
+            return fold.standing()
+        with self._folds_lock:
+            kept = self._folds.setdefault(decision_id, fold)
+            if kept.last_event_id < last:
+                # Evicted and kept again meanwhile by a reader that had read less: the
+                # rows read here start too late for it. Read again from where it stands.
+                retry = True
+            else:
+                kept.add(new, targets)  # skips what another reader folded meanwhile
+                retry = False
+                if keep:
+                    self._folds.move_to_end(decision_id)
+                while len(self._folds) > KEPT_STANDINGS:
+                    self._folds.popitem(last=False)
+                standing = kept.standing()
+        return self.standing(decision_id, connection, keep=keep) if retry else standing
+
+    def _after(
+        self, connection: Connection, fold: Fold, decision_id: str, last: int
+    ) -> tuple[list[Event], dict[int, Event]]:
+        """The decision's events after ``last``, and those their corrections correct
+        (read in batches, at most ``_TARGETS_A_READ`` ids a statement)."""
         query = select(events).where(events.c.decision_id == decision_id, events.c.event_id > last)
         new = [_event(row) for row in connection.execute(query.order_by(events.c.event_id))]
-        wanted = fold.corrected_targets(new)
-        targets: dict[int, Event] = {}
-        if wanted:
-            found = connection.execute(select(events).where(events.c.event_id.in_(wanted)))
-            targets = {row.event_id: _event(row) for row in found if row.decision_id == decision_id}
-        with self._folds_lock:
-            # Another reader may have folded some of ``new`` meanwhile: ``add`` skips those.
-            kept = self._folds.setdefault(decision_id, fold)
-            kept.add(new, targets)
-            self._folds.move_to_end(decision_id)
-            while len(self._folds) > KEPT_STANDINGS:
-                self._folds.popitem(last=False)
-            return kept.standing()
+        targets = {e.event_id: e for e in new}
+        wanted = [i for i in fold.corrected_targets(new) if i not in targets]
+        for start in range(0, len(wanted), _TARGETS_A_READ):
+            batch = wanted[start : start + _TARGETS_A_READ]
+            found = connection.execute(select(events).where(events.c.event_id.in_(batch)))
+            targets.update({row.event_id: _event(row) for row in found if row.decision_id == decision_id})
+        return new, targets
 
     def page(self, decision_id: str, *, page: int, limit: int) -> tuple[list[Event], int]:
         where = events.c.decision_id == decision_id

@@ -61,11 +61,13 @@ def list_changes() -> Response:
     store = current_app.extensions["medfin"]
     after, since = query["after"], query["since"]
     if wants_csv(query["format"]) and "limit" not in request.args:
-        upto, log = store.last_position(), store
+        # Both read once: the body is made twice (hashed for its ETag, then sent), and a
+        # correction recorded in between must change neither.
+        upto, log, corrected_upto = store.last_position(), store, store.last_event_id()
 
         def rows() -> Iterator[list[str]]:
             batches = log.change_batches(after=after, since=since, upto=upto, size=BATCH)
-            return event_rows(log, batches, log.last_event_id())
+            return event_rows(log, batches, corrected_upto)
 
         return whole_csv_response(rows, tabular.EVENT_COLUMNS, FILENAME)
     found, more, reached = store.changes(after=after, since=since, limit=query["limit"])

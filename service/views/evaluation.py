@@ -79,7 +79,8 @@ def get_commitment(decision_id: str) -> Any:
         known_at = asked
         recorded = store.events(decision_id, known_at=known_at)
         facts = facts_from(recorded, known_at=known_at, as_of=as_of)
-        summary = presenters.facts_summary(decision_id, live_events(recorded, known_at), as_of, len(recorded))
+        # The link is to the whole log, as it stands, whose length it gives.
+        summary = presenters.facts_summary(decision_id, live_events(recorded, known_at), as_of, standing.event_count)
     document = presenters.evaluation(evaluate(decision, facts, on=as_of))
     document["known_as_of"] = presenters.timestamp(known_at.astimezone(UTC))
     document["facts"] = summary

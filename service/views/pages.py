@@ -45,8 +45,8 @@ def _recorded(decision_id: str) -> Any:
     return current_app.extensions["medfin"].events(decision_id)
 
 
-def _standing(decision_id: str) -> Any:
-    return current_app.extensions["medfin"].standing(decision_id)
+def _standing(decision_id: str, *, keep: bool = True) -> Any:
+    return current_app.extensions["medfin"].standing(decision_id, keep=keep)
 
 
 @bp.get("/")
@@ -58,7 +58,7 @@ def get_home_page() -> Any:
         on, listed = today(), []
         for decision_id in decision_ids():
             decision = load_decision(decision_id)
-            now = content.commitment(decision, _standing(decision_id), on=on)
+            now = content.commitment(decision, _standing(decision_id, keep=False), on=on)
             listed.append({"decision": decision, "status": content.status(decision, now, scenarios_for(decision))})
         response = make_response(render_template("home.html", decisions=listed, on=on))
     response.vary.add("Accept")
@@ -70,8 +70,11 @@ def get_decision_page(decision_id: str) -> str:
     """operationId: getDecisionPage."""
     decision, on = load_decision(decision_id), today()
     scenarios = scenarios_for(decision)
-    recorded = _recorded(decision_id)
-    now = content.commitment(decision, _standing(decision_id), on=on)
+    standing = _standing(decision_id)
+    # The log as far as the standing: an event recorded in between would be drawn
+    # beside a status that does not count it yet.
+    recorded = [e for e in _recorded(decision_id) if e.event_id <= standing.last_event_id]
+    now = content.commitment(decision, standing, on=on)
     points = content.decision_points(decision, now.result, scenarios)
     sections = content.other_sections(decision, now.result, scenarios)
     return render_template(

@@ -8,7 +8,6 @@ from flask import Blueprint, render_template
 
 from service.http.problems import TYPES, Problem
 from service.pages.problem_docs import EXPLANATIONS
-from service.shared.stockholm import today
 
 bp = Blueprint("problem_types", __name__, template_folder="../pages/templates")
 
@@ -21,6 +20,8 @@ def get_problem_type(slug: str) -> str:
     status, title = TYPES[slug]
     when, fix = EXPLANATIONS[slug]
     others = sorted(TYPES.items(), key=lambda item: (item[1][0], item[0]))
+    # No day (``on``): the page says what a problem means, not how a decision stands, and
+    # is cached as the release's (``caching.STATIC``).
     return render_template(
-        "problem_type.html", slug=slug, status=status, title=title, when=when, fix=fix, others=others, on=today()
+        "problem_type.html", slug=slug, status=status, title=title, when=when, fix=fix, others=others
     )

@@ -11,12 +11,11 @@ from __future__ import annotations
 import itertools
 import sys
 import tomllib
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import cache, lru_cache, wraps
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -113,8 +112,8 @@ class Decision:
     #: Each rule's beslutspunkter, by number, as the data file maps them.
     points: dict[str, tuple[int, ...]]
     data: dict[str, Any]
-    #: Unique in the process, never reused: what the rules' caches key a decision by
-    #: (``per_decision``), so that they do not keep it loaded.
+    #: Unique in the process, never reused: what the readings' cache keys a decision by
+    #: (``interpretations.choose``), so that it does not keep it loaded.
     serial: int = field(default_factory=itertools.count().__next__)
 
     def citations(self, rule_id: str) -> tuple[Citation, ...]:
@@ -147,39 +146,32 @@ def _source_text(path: Path) -> str:
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
+#: Every cache ``per_decision`` made: emptied together when a library drops a decision.
+_PER_DECISION: list[Any] = []
+
+
 def per_decision(maxsize: int) -> Callable[[_F], _F]:
-    """``functools.lru_cache(maxsize)`` for a function of a decision and hashable
-    positional arguments, keyed by the decision's ``serial`` instead of the decision
-    itself. A cache keyed by the decision kept every decision it had seen alive (up to
-    ``maxsize`` of them, about 100 KiB each), beyond the library's bound on loaded
-    decisions; an entry of a decision dropped from the library now only ages out."""
+    """``functools.lru_cache(maxsize)`` for a function of a decision (and hashable
+    arguments), which a library empties when it drops a decision from its bounded cache
+    (``forget_dropped_decisions``): a cache keyed by the decision keeps it alive, and
+    without that, past the library's bound (up to ``maxsize`` decisions of about 100 KiB
+    each). Keyed by the decision itself, its lookups stay functools' own, in C: the
+    rules ask these caches a dozen times an evaluation."""
 
     def decorate(function: _F) -> _F:
-        # Each OrderedDict call is atomic (the GIL): threads may compute a value twice, or
-        # find an entry gone between two calls, and then compute it again; no lock is needed.
-        kept: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
-
-        @wraps(function)
-        def cached(decision: Decision, *args: Any) -> Any:
-            key = (decision.serial, *args)
-            try:
-                kept.move_to_end(key)
-                return kept[key]
-            except KeyError:
-                pass
-            value = function(decision, *args)
-            kept[key] = value
-            if len(kept) > maxsize:
-                try:
-                    kept.popitem(last=False)
-                except KeyError:  # emptied meanwhile by another thread
-                    pass
-            return value
-
-        cached.cache_clear = kept.clear  # type: ignore[attr-defined]
+        cached = lru_cache(maxsize=maxsize)(function)
+        _PER_DECISION.append(cached)
         return cast(_F, cached)
 
     return decorate
+
+
+def forget_dropped_decisions() -> None:
+    """Empty every ``per_decision`` cache, so that none keeps alive a decision a library
+    no longer holds. Rare: a library drops a decision only when more than its bound are
+    asked for."""
+    for cached in _PER_DECISION:
+        cached.cache_clear()
 
 
 @per_decision(maxsize=4096)
@@ -225,6 +217,8 @@ class Library:
 
     def _read(self, decision_id: str) -> Decision:
         """Read one decision's data file; raise ``UnknownDecision`` if there is none."""
+        if self.load.cache_info().currsize >= LOADED_DECISIONS:
+            forget_dropped_decisions()  # the cache is full: reading one more drops one
         data, path = self._data(decision_id)
         try:
             return _decision_from(data, path.parent)

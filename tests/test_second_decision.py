@@ -314,26 +314,27 @@ def test_decisions_load_when_first_asked_for_and_into_a_bounded_cache(serves_the
     assert decisions.load.cache_info().maxsize == LOADED_DECISIONS
 
 
-def test_a_decision_dropped_from_the_cache_is_freed_though_the_rules_have_evaluated_it():
-    """The rules' own caches (and the step names') key a decision by its serial, never by
-    the decision: keyed by it, they kept every decision ever evaluated loaded beside the
-    library's bounded cache (a worker that evaluated 1 001 decisions held all of them)."""
+def test_a_decision_dropped_from_the_cache_is_freed_though_the_rules_have_evaluated_it(monkeypatch):
+    """The rules' own caches (and the step names') are emptied when a library drops a
+    decision from its bounded cache: otherwise they kept every decision ever evaluated
+    loaded beside it (a worker that evaluated 1 001 decisions held all of them)."""
     import gc
     from datetime import date
     from decimal import Decimal
 
-    from rules import SHIPPED, Decision, Disbursement, Facts, Library, choose, evaluate, judge_payment
+    from rules import SHIPPED, Decision, Disbursement, Facts, Library, choose, decision, evaluate, judge_payment
     from service.steps.names import decision_tables
 
+    monkeypatch.setattr(decision, "LOADED_DECISIONS", 1)
     decisions = Library((SHIPPED, FIXTURE_DECISIONS))
-    decision = decisions.load(FIXTURE_DECISION)
-    serial = decision.serial
-    evaluate(decision, Facts(), on=date(2026, 1, 1))
-    payment = Disbursement(date(2026, 3, 2), Decimal("10.00"), decision.funding_source_id, decision.recipient_id)
-    judge_payment(decision, Facts(), payment, choose(decision))
-    decision_tables(decision)
-    del decision
-    decisions.load.cache_clear()
+    first = decisions.load(FIXTURE_DECISION)
+    serial = first.serial
+    evaluate(first, Facts(), on=date(2026, 1, 1))
+    payment = Disbursement(date(2026, 3, 2), Decimal("10.00"), first.funding_source_id, first.recipient_id)
+    judge_payment(first, Facts(), payment, choose(first))
+    decision_tables(first)
+    del first
+    decisions.load(REAL)  # one more than the bound: the first is dropped
     gc.collect()
     assert not [o for o in gc.get_objects() if type(o) is Decision and o.serial == serial]
     assert decisions.load(FIXTURE_DECISION).serial != serial  # read anew, and told apart

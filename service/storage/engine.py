@@ -81,10 +81,18 @@ def reading(engine: Engine) -> Iterator[Read]:
     ``%s`` for psycopg. Each statement reads as of its own start (on SQLite, autocommit;
     on PostgreSQL, READ COMMITTED), so a caller that needs one read before another
     orders them itself. The connection goes back to the pool, which rolls back whatever
-    the driver began; a driver's error is one of ``faults.database_errors(engine)``."""
+    the driver began; a driver's error is one of ``faults.database_errors(engine)``.
+
+    On PostgreSQL the reads are autocommitted: psycopg would otherwise send a BEGIN
+    before the first and the pool a ROLLBACK after the last, two round trips more than
+    the reads themselves. The connection is handed back as SQLAlchemy lent it (not
+    autocommitting), or dropped from the pool where that cannot be done."""
     connection = engine.raw_connection()
+    postgresql = engine.dialect.name == "postgresql"
     marked = _marked if engine.dialect.paramstyle != "qmark" else _unchanged
     try:
+        if postgresql:
+            connection.driver_connection.autocommit = True  # type: ignore[union-attr]
         cursor = connection.cursor()
 
         def read(sql: str, parameters: Sequence[Any] = ()) -> list[Any]:
@@ -94,6 +102,11 @@ def reading(engine: Engine) -> Iterator[Read]:
         yield read
         cursor.close()
     finally:
+        if postgresql:
+            try:
+                connection.driver_connection.autocommit = False  # type: ignore[union-attr]
+            except Exception:
+                connection.invalidate()  # broken meanwhile: the pool opens another
         connection.close()
 
 

@@ -92,7 +92,9 @@ class Disbursement:
 def summed(paid: Iterable[Disbursement]) -> tuple[Disbursement, ...]:
     """``paid`` as one utbetalning per day, source and recipient, in that order: what a
     recorded log holds, however many utbetalningar it records (a decision's days are
-    bounded by its period; its events are not)."""
+    bounded by its period; its events are not). Where a rule names the first
+    utbetalning that breaks it, the first of a day is so the first by source and
+    recipient, not the first recorded."""
     days: dict[tuple[date, str, str], tuple[Decimal, int]] = {}
     for payment in paid:
         key = (payment.paid_on, payment.funding_source, payment.recipient)

@@ -60,13 +60,16 @@ class Standing:
             running.append((count, total))
         return tuple(running)
 
+    @cached_property
     def live(self) -> list[Event]:
-        """The live events other than utbetalningar (``live_events`` of the whole record)."""
+        """The live events other than utbetalningar (``live_events`` of the whole record):
+        made once a standing, which the commitment and a write's checks each ask for
+        more than once. Not to be changed by its readers."""
         return live_events(list(self.others), END_OF_RECORD)
 
     def facts(self, as_of: date) -> Facts:
         """The rules' facts on ``as_of``, as the record stands."""
-        return facts_of(self.live(), self.paid, as_of)
+        return facts_of(self.live, self.paid, as_of)
 
     def paid_by(self, as_of: date) -> tuple[int, Decimal, date | None, date | None]:
         """The utbetalningar paid on or before ``as_of``: how many, their sum, the first

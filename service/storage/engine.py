@@ -89,7 +89,7 @@ def reading(engine: Engine) -> Iterator[Read]:
     autocommitting), or dropped from the pool where that cannot be done."""
     connection = engine.raw_connection()
     postgresql = engine.dialect.name == "postgresql"
-    marked = _marked if engine.dialect.paramstyle != "qmark" else _unchanged
+    marked = _markers(engine)
     try:
         if postgresql:
             connection.driver_connection.autocommit = True  # type: ignore[union-attr]
@@ -114,6 +114,15 @@ def read(engine: Engine, sql: str, parameters: Sequence[Any] = ()) -> list[Any]:
     """The rows of one read straight on the driver (``reading``)."""
     with reading(engine) as rows:
         return rows(sql, parameters)
+
+
+def driver_sql(engine: Engine, sql: str) -> str:
+    """``sql``, written with ``?`` markers, as ``engine``'s driver takes it."""
+    return _markers(engine)(sql)
+
+
+def _markers(engine: Engine) -> Callable[[str], str]:
+    return _marked if engine.dialect.paramstyle != "qmark" else _unchanged
 
 
 def _unchanged(sql: str) -> str:

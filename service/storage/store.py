@@ -23,7 +23,15 @@ from sqlalchemy.exc import IntegrityError
 from service.shared.facts import Event
 from service.shared.standing import Fold, Standing
 from service.shared.stockholm import utc
-from service.storage.engine import begin_write, bind_processor, is_sqlite, read, reading, result_processor
+from service.storage.engine import (
+    begin_write,
+    bind_processor,
+    driver_sql,
+    is_sqlite,
+    read,
+    reading,
+    result_processor,
+)
 from service.storage.faults import database_errors
 from service.storage.tables import decisions, events, idempotency_keys
 
@@ -151,11 +159,19 @@ _POSITION = list(events.c.keys()).index("position")
 #: The log's newest position, and its newest event in commit order (one indexed row each).
 _HEAD_POSITION = "SELECT max(position) FROM events"
 _HEAD = "SELECT position, recorded_at FROM events ORDER BY position DESC LIMIT 1"
+#: A decision's events after an id, oldest first (what ``standing`` folds in).
+_NEW_EVENTS = f"{_EVENTS} WHERE decision_id = ? AND event_id > ? ORDER BY event_id"
 
 #: Decisions whose standing a process keeps (``EventStore.standing``): a bound on memory.
 KEPT_STANDINGS = 256
 #: Ids in one ``IN (...)``: well under SQLite's 32 766 bound variables and psycopg's 65 535.
 _TARGETS_A_READ = 500
+
+
+def _event_by_id(connection: Connection, decision_id: str, event_id: int) -> Event | None:
+    query = select(events).where(events.c.decision_id == decision_id, events.c.event_id == event_id)
+    row = connection.execute(query).first()
+    return None if row is None else _event(row)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,9 +184,7 @@ class Log:
 
     def event(self, event_id: int) -> Event | None:
         """The decision's event ``event_id``, if it has one."""
-        query = select(events).where(events.c.decision_id == self.standing.decision_id, events.c.event_id == event_id)
-        row = self.connection.execute(query).first()
-        return None if row is None else _event(row)
+        return _event_by_id(self.connection, self.standing.decision_id, event_id)
 
     def correction_of(self, event_id: int) -> int | None:
         """The id of the correction that cancels the event ``event_id``, if one does."""
@@ -299,8 +313,11 @@ class EventStore:
     ) -> tuple[list[Event], dict[int, Event]]:
         """The decision's events after ``last``, and those their corrections correct
         (read in batches, at most ``_TARGETS_A_READ`` ids a statement)."""
-        query = select(events).where(events.c.decision_id == decision_id, events.c.event_id > last)
-        new = [_event(row) for row in connection.execute(query.order_by(events.c.event_id))]
+        # As a page of changes is read (``_read_events``), but on the caller's connection
+        # (a write's, inside its transaction) and through its error handling: on every
+        # write and every commitment made anew, SQLAlchemy's compiling would cost more.
+        rows = connection.exec_driver_sql(driver_sql(self.engine, _NEW_EVENTS), (decision_id, last))
+        new = self._read_events(list(rows))
         targets = {e.event_id: e for e in new}
         wanted = [i for i in fold.corrected_targets(new) if i not in targets]
         for start in range(0, len(wanted), _TARGETS_A_READ):
@@ -435,10 +452,8 @@ class EventStore:
         return {row[0]: row[1] for row in read(self.engine, sql, parameters)}
 
     def event(self, decision_id: str, event_id: int) -> Event | None:
-        query = select(events).where(events.c.decision_id == decision_id, events.c.event_id == event_id)
         with self.engine.connect() as connection:
-            row = connection.execute(query).first()
-        return None if row is None else _event(row)
+            return _event_by_id(connection, decision_id, event_id)
 
     def append(
         self,

@@ -74,7 +74,7 @@ def get_commitment(decision_id: str) -> Any:
     if asked is None or asked >= newest:
         known_at = asked or newest
         facts = standing.facts(as_of)
-        summary = presenters.facts_summary(decision_id, standing.live(), as_of, standing.event_count, standing)
+        summary = presenters.facts_summary(decision_id, standing.live, as_of, standing.event_count, standing)
     else:
         known_at = asked
         recorded = store.events(decision_id, known_at=known_at)

@@ -208,7 +208,7 @@ def _day(value: object) -> date | None:
 
 
 def _live(standing: Standing, kind: str) -> list[Event]:
-    return [e for e in standing.live() if e.type == kind]
+    return [e for e in standing.live if e.type == kind]
 
 
 def _superseded(log: Log, live: list[Event], draft: Draft) -> Event | None:

@@ -277,16 +277,16 @@ def timestamp(moment: Any) -> str:
     return moment.isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
-def facts_summary(
-    decision_id: str, live: list[Any], as_of: Any, logged: int, standing: Any | None = None
-) -> dict[str, Any]:
+def facts_summary(decision_id: str, standing: Any, as_of: Any, logged: int) -> dict[str, Any]:
     """The facts a commitment is read from, bounded whatever the log's length: the
     deciding body's decision, the fund's, the latest appeal and the project's start as
     recorded (each an event with ``counts``: dated on or before ``as_of``), the
-    disbursements summed, the shipped facts, and a link to the whole log, paged.
-    ``live``: the live events; where a ``standing`` is given (``service.shared.standing``),
-    only those besides the utbetalningar, which it holds summed."""
+    disbursements summed, the shipped facts, and a link to the whole log (``logged``
+    events), paged. ``standing``: the record as the commitment reads it
+    (``service.shared.standing``)."""
     from service.shared.facts import SHIPPED_BY
+
+    live = standing.live
 
     def latest(kind: str) -> dict[str, Any] | None:
         found = [e for e in live if e.type == kind]
@@ -295,13 +295,7 @@ def facts_summary(
         chosen = max(found, key=lambda e: (e.effective_on is None or e.effective_on <= as_of, e.event_id))
         return _counting(chosen, as_of)
 
-    if standing is not None:
-        count, total, first, last = standing.paid_by(as_of)
-    else:
-        paid = [e for e in live if e.type == "disbursement" and e.effective_on is not None and e.effective_on <= as_of]
-        total = sum((Decimal(e.payload["amount"]) for e in paid), Decimal("0.00"))
-        days = sorted(e.effective_on for e in paid)
-        count, first, last = len(paid), (days[0] if days else None), (days[-1] if days else None)
+    count, total, first, last = standing.paid_by(as_of)
     return {
         "adoption": latest("adoption"),
         "eruf_decision": latest("eruf_decision"),

@@ -308,6 +308,15 @@ class EventStore:
                 standing = kept.standing()
         return self.standing(decision_id, connection, keep=keep) if retry else standing
 
+    def standing_at(self, decision_id: str, known_at: datetime) -> Standing:
+        """The decision's record as it stood at ``known_at``: the log recorded by then,
+        folded as ``standing`` folds it (and not kept). What it costs grows with that
+        log: an auditor's look into the past, not the current record's reads."""
+        then = self.events(decision_id, known_at=known_at)
+        fold = Fold(decision_id)
+        fold.add(then, {e.event_id: e for e in then})  # a correction comes after what it corrects
+        return fold.standing()
+
     def _after(
         self, connection: Connection, fold: Fold, decision_id: str, last: int
     ) -> tuple[list[Event], dict[int, Event]]:

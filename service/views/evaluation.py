@@ -12,7 +12,6 @@ from service.formats import presenters
 from service.formats.jsonio import NotJson, loads
 from service.http.problems import Problem, excerpt
 from service.requests.schemas import commitment_query, what_if
-from service.shared.facts import facts_from, live_events
 from service.shared.stockholm import today
 from service.shared.text import may_hold_bad_text, refuse_bad_text
 from service.storage.decisions import load_decision
@@ -72,15 +71,12 @@ def get_commitment(decision_id: str) -> Any:
     # rather than now, keeps the answer's bytes (and its ETag) until something is recorded.
     newest = standing.recorded_at or datetime.now(UTC)
     if asked is None or asked >= newest:
-        known_at = asked or newest
-        facts = standing.facts(as_of)
-        summary = presenters.facts_summary(decision_id, standing.live, as_of, standing.event_count, standing)
+        known_at, record = asked or newest, standing
     else:
-        known_at = asked
-        recorded = store.events(decision_id, known_at=known_at)
-        facts = facts_from(recorded, known_at=known_at, as_of=as_of)
-        # The link is to the whole log, as it stands, whose length it gives.
-        summary = presenters.facts_summary(decision_id, live_events(recorded, known_at), as_of, standing.event_count)
+        known_at, record = asked, store.standing_at(decision_id, asked)
+    facts = record.facts(as_of)
+    # The link is to the whole log, as it stands, whose length it gives.
+    summary = presenters.facts_summary(decision_id, record, as_of, standing.event_count)
     document = presenters.evaluation(evaluate(decision, facts, on=as_of))
     document["known_as_of"] = presenters.timestamp(known_at.astimezone(UTC))
     document["facts"] = summary

@@ -21,7 +21,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from service.storage.engine import SQLITE_BUSY_TIMEOUT_MS
+from service.storage.engine import PING_AFTER_IDLE_SECONDS, SQLITE_BUSY_TIMEOUT_MS
 from service.storage.faults import is_unavailable
 from tests.contract import assert_problem, contract_app
 from tests.postgres import start_postgres_for_tests
@@ -254,6 +254,52 @@ def test_postgres_stopped_gives_503_within_5_s_and_recovers_when_started_again(o
     assert client.get(EVENTS).status_code == 200
     assert client.post(EVENTS, json=adoption("efter"), headers=writer).status_code == 201
     app.extensions["medfin"].engine.dispose()
+
+
+@pytest.mark.slow
+def test_a_postgres_restart_between_requests_is_unseen(own_postgres, own_database):
+    """The pool pings a connection idle for PING_AFTER_IDLE_SECONDS before lending it, and
+    replaces one the restart closed: the first request after the restart is answered."""
+    app = contract_app(own_database)
+    client, writer = app.test_client(), registrar(app)
+    assert client.post(EVENTS, json=adoption("före"), headers=writer).status_code == 201
+    own_postgres.halt()
+    own_postgres.resume()
+    time.sleep(PING_AFTER_IDLE_SECONDS + 0.1)
+    assert client.get(EVENTS).status_code == 200
+    assert client.post(EVENTS, json=adoption("efter"), headers=writer).status_code == 201
+    app.extensions["medfin"].engine.dispose()
+
+
+def test_a_busy_postgres_connection_is_lent_without_a_ping(own_database):
+    """Within PING_AFTER_IDLE_SECONDS of the server's last answer, a checkout sends nothing:
+    the read is the only statement the server sees."""
+    app = contract_app(own_database)
+    client = app.test_client()
+    assert client.get(EVENTS).status_code == 200
+    statements: list[str] = []
+    original = psycopg.Cursor.execute
+
+    def execute(self, query, *args, **kwargs):  # type: ignore[no-untyped-def]
+        statements.append(str(query))
+        return original(self, query, *args, **kwargs)
+
+    engine = app.extensions["medfin"].engine
+    with engine.connect() as connection:  # answered just now
+        connection.exec_driver_sql("SELECT 1")
+    try:
+        psycopg.Cursor.execute = execute  # type: ignore[method-assign]
+        with engine.connect():
+            pass
+        hot = list(statements)
+        time.sleep(PING_AFTER_IDLE_SECONDS + 0.1)
+        with engine.connect():
+            pass
+    finally:
+        psycopg.Cursor.execute = original  # type: ignore[method-assign]
+    assert hot == []
+    assert len(statements) == 1  # the idle connection's ping
+    engine.dispose()
 
 
 def test_postgres_row_locked_by_another_session_reads_answer_and_a_write_gets_503(own_postgres, own_database):

@@ -21,6 +21,7 @@ deadline, with an error that ``service.storage.faults`` calls unavailable.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -41,17 +42,23 @@ class BoundedConnection(psycopg.Connection[Any]):
     """A psycopg connection whose every wait for the server ends within ``answer_seconds``."""
 
     answer_seconds: float = ANSWER_SECONDS
+    #: When (``time.monotonic()``) the server last answered on this connection, or it
+    #: was opened: how long ago it was last known alive (``engine``'s ping on checkout).
+    answered_at: float = 0.0
 
     def wait(self, gen: Any, interval: float = _WAIT_INTERVAL, timeout: float | None = None) -> Any:
         if timeout is not None:  # psycopg's own bounded waits handle their timeouts
-            return super().wait(gen, interval, timeout)
-        try:
-            return super().wait(gen, interval, self.answer_seconds)
-        except errors._WaitTimeout:  # psycopg's timeout of wait(); private, stable since 3.3
-            self.close()
-            raise AnswerTimeout(
-                f"the server did not answer within {self.answer_seconds:g} s; the connection was closed"
-            ) from None
+            answer = super().wait(gen, interval, timeout)
+        else:
+            try:
+                answer = super().wait(gen, interval, self.answer_seconds)
+            except errors._WaitTimeout:  # psycopg's timeout of wait(); private, stable since 3.3
+                self.close()
+                raise AnswerTimeout(
+                    f"the server did not answer within {self.answer_seconds:g} s; the connection was closed"
+                ) from None
+        self.answered_at = time.monotonic()
+        return answer
 
 
 @contextmanager

@@ -17,14 +17,14 @@ the file was read-only) is discarded from the pool, so the service recovers by i
 
 from __future__ import annotations
 
-import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, exc, text
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 
 from service.storage import faults
@@ -43,6 +43,10 @@ LOCK_TIMEOUT_MS = 1_500
 CONNECT_TIMEOUT_SECONDS = 2
 #: How long a request waits for a free pooled connection.
 POOL_TIMEOUT_SECONDS = 2
+#: A pooled PostgreSQL connection the server answered on this recently is lent without
+#: a ping first (HikariCP's ``aliveBypassWindowMs``, whose default this is): on a busy
+#: worker every checkout would otherwise cost a round trip as dear as the read it serves.
+PING_AFTER_IDLE_SECONDS = 0.5
 #: Migrations may wait for another process's and run long DDL: bounded, but generously.
 MIGRATION_TIMEOUT_SECONDS = 300
 
@@ -205,7 +209,6 @@ def _postgres_engine(url: URL) -> Engine:
     engine = create_engine(
         url,
         connect_args=_postgres_bounds(url),
-        pool_pre_ping=True,  # a connection the server dropped (a restart) is replaced unseen
         pool_size=5,
         max_overflow=5,
         pool_timeout=POOL_TIMEOUT_SECONDS,
@@ -213,7 +216,30 @@ def _postgres_engine(url: URL) -> Engine:
 
     @event.listens_for(engine, "do_connect")
     def _connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
-        return deadline.BoundedConnection.connect(*cargs, **cparams)
+        connection = deadline.BoundedConnection.connect(*cargs, **cparams)
+        connection.answered_at = time.monotonic()
+        return connection
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_idle(connection: Any, _record: Any, _proxy: Any) -> None:
+        """A connection idle for ``PING_AFTER_IDLE_SECONDS`` is pinged before it is lent,
+        as SQLAlchemy's ``pool_pre_ping`` pings every one: one the server dropped (a
+        restart) is replaced unseen, with every other opened before it. One that served
+        within that time is lent as it is; should the server have restarted meanwhile,
+        the request it serves fails with a 503 and the pool is emptied the same way.
+        A ping the server does not answer (frozen) fails this request at once: opening
+        another connection would wait the connect timeout as well."""
+        if time.monotonic() - connection.answered_at < PING_AFTER_IDLE_SECONDS:
+            return
+        dialect = engine.dialect
+        try:
+            dialect.do_ping(connection)
+        except deadline.AnswerTimeout:
+            raise
+        except dialect.loaded_dbapi.Error as error:
+            if dialect.is_disconnect(error, connection, None):
+                raise exc.InvalidatePoolError() from error  # the pool connects anew, twice at most
+            raise
 
     return engine
 
@@ -239,17 +265,6 @@ def _on_error(context: ExceptionContext) -> None:
     error = context.original_exception
     if faults.is_stuck_connection(error):
         context.is_disconnect = True
-    elif context.is_pre_ping and _is_answer_timeout(error):
-        # The server did not answer the pool's ping: reconnecting now, as SQLAlchemy does
-        # after a failed ping, would wait the connect timeout as well. This request fails
-        # at once instead; the closed connection is replaced on the next checkout.
-        context.is_disconnect = False
-
-
-def _is_answer_timeout(error: BaseException) -> bool:
-    """Whether ``error`` is the client's deadline (imported only where PostgreSQL is used)."""
-    deadline = sys.modules.get("service.storage.deadline")
-    return deadline is not None and isinstance(error, deadline.AnswerTimeout)
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import func, select
 
+from service.storage import limits
 from service.storage.limits import KEY, Limit
 from service.storage.tables import decisions, rate_limits
 from tests.contract import assert_problem, contract_app
@@ -137,24 +138,49 @@ def test_every_write_of_a_right_token_counts_whatever_its_answer(database_url):
 
 
 def test_a_write_refused_for_its_limit_waits_for_no_decision_lock(database_url):
-    """The limit is counted before the decision's lock is taken: while another
-    transaction holds the decision's row (PostgreSQL) a token over its limit is answered
-    429 at once, not after the lock's timeout."""
-    if not database_url.startswith("postgresql"):
-        pytest.skip("SQLite has one write lock for the whole database, which the count needs too")
+    """The token's writes are read before anything is locked: while another transaction
+    holds the decision's row (PostgreSQL) or the database's write lock (SQLite), a token
+    over its limit is answered 429 at once, not after the lock's timeout."""
     app = with_clock(contract_app(database_url, WRITE_LIMIT=1, WRITE_LIMIT_PERIOD=60), Clock())
     engine = app.extensions["medfin"].engine
     try:
         token = registrar(app)
         assert post(app, token).status_code == 201
         with engine.begin() as holder:
-            locked = select(decisions.c.decision_id).where(decisions.c.decision_id == DECISION_ID)
-            holder.execute(locked.with_for_update())
+            if database_url.startswith("sqlite"):
+                holder.exec_driver_sql("UPDATE decisions SET event_count = event_count")  # the write lock
+            else:
+                locked = select(decisions.c.decision_id).where(decisions.c.decision_id == DECISION_ID)
+                holder.execute(locked.with_for_update())
             started = time.monotonic()
             assert_limited(post(app, token))
             assert time.monotonic() - started < 1.0
     finally:
         engine.dispose()
+
+
+def test_a_write_whose_last_use_another_took_meanwhile_is_429_and_not_stored(database_url, monkeypatch):
+    """The read before the lock is only a first look: the count in the write's own
+    transaction decides. Another write of the same token that takes the last use between
+    that read and this write's count leaves this one a 429, its event rolled back."""
+    app = with_clock(contract_app(database_url, WRITE_LIMIT=1, WRITE_LIMIT_PERIOD=60), Clock())
+    try:
+        token = registrar(app, "anna")
+        client = app.test_client()
+        before = client.get(EVENTS).json["total"]
+        looked = limits.admission
+
+        def then_another_writes(address: str, presented: str) -> limits.Admission:
+            found = looked(address, presented)
+            assert found.writes_wait is None  # room for one write, at this look
+            assert app.extensions[KEY].take("writes:anna", app.extensions[KEY].writes) is None
+            return found
+
+        monkeypatch.setattr(limits, "admission", then_another_writes)
+        assert_limited(post(app, token))
+        assert client.get(EVENTS).json["total"] == before
+    finally:
+        app.extensions["medfin"].engine.dispose()
 
 
 def test_the_default_burst_lets_a_hundred_writes_through_at_once(store_app):

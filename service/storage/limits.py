@@ -14,15 +14,19 @@ bucket is full again (``refilled_at``, GCRA's "theoretical arrival time"); takin
 bucket is one ``INSERT ... ON CONFLICT DO UPDATE ... WHERE <there is room> RETURNING``,
 which the database runs atomically: a row comes back if the use was allowed, none if
 not. No count is read, changed in Python and written back, so no two workers can both
-take the last use. On SQLite a write is counted in its own transaction, first, before the
-decision's lock (``counting_a_write``, ``EventStore.append``'s ``admit``): one commit
-for the count and the event, and a 429 that waits for no decision. On PostgreSQL, where
-writes to different decisions run side by side, it is counted alone, before the write's
-transaction, so that the token's row is never locked while a write waits or checks. A write the store
-refuses or replays keeps its count; one refused before the store (a body that is not
-an event) is counted alone (``count_a_write``). A row whose bucket is full again says
-nothing and is deleted, at most once a minute per process (in a transaction of its
-own), so the table holds only the keys used within their period.
+take the last use.
+
+A write is counted in its own transaction, last (``counting_a_write``,
+``EventStore.append``'s ``count``): one commit for the count and the event, and the
+token's row locked only from the count to that commit, where every writer already waits
+for the one before (the lock that orders positions). Before anything is locked, one read
+(``admission``) gives the address's failed authentications, the token and its writes, so
+that a token that has used them up gets its 429 at once and never waits for a
+decision's lock. A write the store refuses or replays keeps its count; one refused
+before the store (a body that is not an event) is counted alone (``count_a_write``). A
+row whose bucket is full again says nothing and is deleted, at most once a minute per
+process (in a transaction of its own), so the table holds only the keys used within
+their period.
 
 The client address is ``request.remote_addr``; behind ``TRUSTED_PROXIES`` proxies
 (default 0) it is taken from their ``X-Forwarded-For`` (werkzeug's ``ProxyFix``).
@@ -41,7 +45,9 @@ from sqlalchemy import Connection, Engine, text
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from service.http.problems import Problem
-from service.storage.engine import begin_write, is_sqlite, read
+from service.storage import tokens
+from service.storage.engine import begin_write, read
+from service.storage.tokens import TokenInfo
 
 KEY = "medfin_limits"
 #: How often a process deletes the rows of full buckets.
@@ -117,13 +123,17 @@ class Limiter:
             connection.execute(_SWEEP, {"now": now})
 
     def wait(self, key: str, limit: Limit) -> int | None:
-        """Seconds until ``key`` may use its bucket again; None if it may now. Every write
-        asks it, so it is one read straight on the driver (``engine.read``)."""
+        """Seconds until ``key`` may use its bucket again; None if it may now: one read
+        straight on the driver (``engine.read``)."""
         rows = read(self.engine, _REFILLED_AT, (key,))
-        if not rows:
+        return self.wait_from(rows[0][0] if rows else None, limit)
+
+    def wait_from(self, refilled_at: int | None, limit: Limit) -> int | None:
+        """``wait`` for a bucket whose ``refilled_at`` was read (None: no row, a full bucket)."""
+        if refilled_at is None:
             return None
         # A use is allowed once refilled_at + interval is no further ahead than the capacity.
-        wait_ms = rows[0][0] + limit.interval_ms - limit.capacity_ms - self._now_ms()
+        wait_ms = refilled_at + limit.interval_ms - limit.capacity_ms - self._now_ms()
         return math.ceil(wait_ms / 1000) if wait_ms > 0 else None
 
 
@@ -138,6 +148,16 @@ _TAKE = text(
 #: The rows of full buckets, which say nothing.
 _SWEEP = text("DELETE FROM rate_limits WHERE refilled_at <= :now")
 _REFILLED_AT = 'SELECT refilled_at FROM rate_limits WHERE "key" = ?'
+#: ``admission``'s one row: the address's bucket of failed authentications, the token by
+#: its hash and its bucket of writes (``_key("writes", name)``), each NULL where none is.
+_ADMISSION = (
+    "SELECT address.refilled_at, token.name, token.role, token.token_hash, token.created_at,"
+    " token.revoked_at, writes.refilled_at"
+    " FROM (SELECT 1 AS here) AS one"
+    ' LEFT JOIN rate_limits AS address ON address."key" = ?'
+    " LEFT JOIN tokens AS token ON token.token_hash = ?"
+    " LEFT JOIN rate_limits AS writes ON writes.\"key\" = substr('writes:' || token.name, 1, 200)"
+)
 
 
 def _begin_count(connection: Connection) -> None:
@@ -171,10 +191,38 @@ def _key(kind: str, who: str) -> str:
     return f"{kind}:{who}"[:200]
 
 
+@dataclass(frozen=True, slots=True)
+class Admission:
+    """What one read says of a request to write, before anything is written or locked:
+    the seconds its address must wait before trying a token again, its token (None when
+    no token has it), and the seconds that token must wait before writing again (None
+    where it need not)."""
+
+    address_wait: int | None
+    token: TokenInfo | None
+    writes_wait: int | None
+
+
+def admission(address: str, presented: str) -> Admission:
+    """``Admission`` of a request from ``address`` presenting the token ``presented``:
+    ``refuse_a_limited_address``, ``tokens.identify`` and the token's ``wait`` in one
+    statement, since every write asks all three."""
+    current = limiter()
+    digest = tokens.digest_of(presented)
+    row = read(current.engine, _ADMISSION, (_key("failed-auth", address), digest))[0]
+    token = tokens.from_row(current.engine, digest, row[1:6])
+    writes_wait = current.wait_from(row[6], current.writes) if token is not None else None
+    return Admission(current.wait_from(row[0], current.failed_auth), token, writes_wait)
+
+
 def refuse_a_limited_address(address: str) -> None:
     """429 if ``address`` has used up its failed authentications, whatever it sends now:
     while it is limited even a right token is refused, so guessing cannot go on."""
-    seconds = limiter().wait(_key("failed-auth", address), limiter().failed_auth)
+    refuse_an_address_that_must_wait(address, limiter().wait(_key("failed-auth", address), limiter().failed_auth))
+
+
+def refuse_an_address_that_must_wait(address: str, seconds: int | None) -> None:
+    """``refuse_a_limited_address`` with its wait read already (``Admission.address_wait``)."""
     if seconds is not None:
         raise too_many(f"Too many failed authentications from {address}", seconds)
 
@@ -193,35 +241,32 @@ def count_a_write(token_name: str) -> None:
         raise _too_many_writes(token_name, seconds)
 
 
+def refuse_a_limited_token(token_name: str, seconds: int | None) -> None:
+    """429 if the token must wait ``seconds`` (``Admission.writes_wait``) before writing again."""
+    if seconds is not None:
+        raise _too_many_writes(token_name, seconds)
+
+
 class _Refused(Exception):
     """A write the limit refused inside the write's transaction: answered once that has rolled back."""
 
 
 @contextmanager
-def counting_a_write(token_name: str) -> Iterator[Callable[[Connection], None] | None]:
-    """``count_a_write`` inside the write's own transaction on SQLite: the function to
-    run first in it (``EventStore.append``'s ``admit``), which counts the write or
-    refuses it. The refusal becomes the 429 once the transaction has rolled back (the
-    wait is read on another connection, never while the transaction holds one).
-
-    On PostgreSQL the write is counted alone, before (and ``None`` is handed on): in the
-    write's transaction the token's row would stay locked through the decision's lock
-    and the rule check, so that the same token's next write, to any decision, and its
-    429 would wait for it. SQLite's ``BEGIN IMMEDIATE`` already makes every write wait
-    for every other, so there the count costs no commit of its own."""
+def counting_a_write(token_name: str) -> Iterator[Callable[[Connection], None]]:
+    """``count_a_write`` inside the write's own transaction: the function to run last in
+    it (``EventStore.append``'s ``count``), which counts the write or refuses it. The
+    refusal becomes the 429 once the transaction has rolled back (the wait is read on
+    another connection, never while the transaction holds one). Last, so that on
+    PostgreSQL the token's row is locked only from there to the commit: a writer of the
+    same token, to any decision, never waits for this one's lock or rule check."""
     current, key = limiter(), _key("writes", token_name)
-    if not is_sqlite(current.engine):
-        count_a_write(token_name)
-        yield None
-        current.sweep()
-        return
 
-    def admit(connection: Connection) -> None:
+    def count(connection: Connection) -> None:
         if not current.use(connection, key, current.writes):
             raise _Refused
 
     try:
-        yield admit
+        yield count
     except _Refused:
         raise _too_many_writes(token_name, current.wait(key, current.writes) or 1) from None
     current.sweep()

@@ -473,7 +473,7 @@ class EventStore:
         check: Callable[[Log, Draft], None],
         answer: Callable[[Event], Answer],
         idempotency: tuple[str, str] | None = None,
-        admit: Callable[[Connection], None] | None = None,
+        count: Callable[[Connection], None] | None = None,
     ) -> Answer:
         """Check ``draft`` against the log and record it, atomically.
 
@@ -484,33 +484,36 @@ class EventStore:
         stored, so no write is ever stored and then answered with an error (a client
         retrying would store it twice).
 
-        ``admit``, where given, runs first in the same transaction, before the decision's
-        lock: it raises to refuse the write at once (the write limit's 429: a writer
-        refused never waits for a decision's lock), and what it writes (the write counted
-        against the limit) commits with the event, or alone when the write is refused
-        (by ``check``, or an Idempotency-Key used with another body) or replayed: one
-        commit where a count of its own would take another. A database's error rolls
-        everything back.
+        ``count``, where given, runs last in the same transaction: after the insert, or
+        after ``check`` refused the write, or the Idempotency-Key replayed or conflicted.
+        It raises to refuse the write (the write limit's 429), which rolls everything
+        back; what it writes (the write counted against the limit) commits with the
+        event, or alone when the write is refused or replayed: one commit where a count
+        of its own would take another. A database's error rolls everything back.
         """
         refusal: Exception | None = None
         with begin_write(self.engine) as connection:
-            if admit is not None:
-                admit(connection)
             self._lock(connection, decision_id)
             try:
                 if idempotency is not None:
                     earlier = self._replay(connection, decision_id, recorded_by, idempotency)
                     if earlier is not None:
+                        if count is not None:
+                            count(connection)
                         return earlier
                 check(Log(self.standing(decision_id, connection), connection), draft)
             except self._database_errors:
                 raise
             except Exception as error:
-                if admit is None:
+                if count is None:
                     raise
-                refusal = error  # nothing written but what ``admit`` wrote, which is kept
+                count(connection)  # nothing written but the count, which is kept
+                refusal = error
             else:
-                return self._insert(connection, decision_id, draft, recorded_by, answer, idempotency)
+                stored = self._insert(connection, decision_id, draft, recorded_by, answer, idempotency)
+                if count is not None:
+                    count(connection)
+                return stored
         assert refusal is not None
         raise refusal
 

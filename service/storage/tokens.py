@@ -9,8 +9,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Engine, insert, select, update
 
@@ -53,7 +55,8 @@ def _is_name(name: str) -> bool:
     return 0 < len(name) <= NAME_LENGTH and name == name.strip() and is_line(name)
 
 
-def _digest(token: str) -> str:
+def digest_of(token: str) -> str:
+    """What is stored of a token, and looked up by."""
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -72,7 +75,7 @@ def create(engine: Engine, name: str, role: str, *, token: str | None = None) ->
         if connection.execute(select(tokens.c.name).where(tokens.c.name == name)).first():
             raise TokenExists(name)
         connection.execute(
-            insert(tokens).values(name=name, role=role, token_hash=_digest(token), created_at=datetime.now(UTC))
+            insert(tokens).values(name=name, role=role, token_hash=digest_of(token), created_at=datetime.now(UTC))
         )
     return token
 
@@ -100,12 +103,19 @@ _BY_HASH = "SELECT name, role, token_hash, created_at, revoked_at FROM tokens WH
 
 def identify(engine: Engine, presented: str) -> TokenInfo | None:
     """The token's owner, or None when the token is unknown. Read from the database on
-    every call, never kept, so that a revocation holds from the next request on; every
-    write asks it, so it is one read straight on the driver (``engine.read``)."""
-    digest = _digest(presented)
+    every call, never kept, so that a revocation holds from the next request on: one
+    read straight on the driver (``engine.read``). A write reads it with its limits, in
+    one statement (``service.storage.limits.admission``)."""
+    digest = digest_of(presented)
     rows = read(engine, _BY_HASH, (digest,))
-    if not rows or not hmac.compare_digest(rows[0][2], digest):
+    return from_row(engine, digest, rows[0] if rows else None)
+
+
+def from_row(engine: Engine, digest: str, row: Sequence[Any] | None) -> TokenInfo | None:
+    """The token of a row ``(name, role, token_hash, created_at, revoked_at)`` read on
+    the driver for ``digest``, or None when no token has it (a row of NULLs, or none)."""
+    if row is None or row[2] is None or not hmac.compare_digest(row[2], digest):
         return None
-    name, role, _, created_at, revoked_at = rows[0]
+    name, role, _, created_at, revoked_at = row
     moment = result_processor(tokens.c.created_at, engine)
     return TokenInfo(name, role, utc(moment(created_at)), revoked_at and utc(moment(revoked_at)))

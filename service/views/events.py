@@ -106,7 +106,7 @@ def record_event(decision_id: str) -> Response:
         limits.count_a_write(name)  # a 429 instead, if that was one too many
         raise
     try:
-        with limits.counting_a_write(name) as admit:
+        with limits.counting_a_write(name) as count:
             stored = store().append(
                 decision_id,
                 draft,
@@ -114,7 +114,7 @@ def record_event(decision_id: str) -> Response:
                 check=checker(decision),
                 answer=created,
                 idempotency=idempotency,
-                admit=admit,
+                count=count,
             )
     except IdempotencyConflict as error:
         raise Problem(

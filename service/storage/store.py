@@ -122,7 +122,10 @@ POSITION_LOCK = 0x6D65_6466_696E_0001
 # The statements of a write, made once: building one costs more than running it, and
 # SQLAlchemy finds a statement made once in its cache of compiled statements at once.
 _POSITION_LOCK = select(func.pg_advisory_xact_lock(POSITION_LOCK))
-_LOCK_DECISION = select(decisions.c.decision_id).where(decisions.c.decision_id == bindparam("locked")).with_for_update()
+#: The decision's row, locked until the commit, with its newest event's id (``standing``'s ``newest``).
+_LOCK_DECISION = (
+    select(decisions.c.last_event_id).where(decisions.c.decision_id == bindparam("locked")).with_for_update()
+)
 #: An event at the next place in commit order (the writer holds the lock that orders
 #: them), given back as stored.
 _INSERT_EVENT = (
@@ -139,6 +142,33 @@ _COUNT_EVENT = (
         last_event_id=bindparam("counted_event"),
         last_recorded_at=bindparam("counted_at"),
     )
+)
+#: PostgreSQL: both in one statement, the event inserted and the stamp moved on from it
+#: (a data-modifying WITH runs whole, whether the outer SELECT reads it or not).
+_STORED = (
+    insert(events)
+    .values(
+        {
+            **{
+                column.name: bindparam(f"new_{column.name}", type_=column.type)
+                for column in events.c
+                if column.name not in ("event_id", "position")
+            },
+            "position": select(func.coalesce(func.max(events.c.position), 0) + 1).scalar_subquery(),
+        }
+    )
+    .returning(*events.c)
+    .cte("stored")
+)
+_INSERT_AND_COUNT_EVENT = select(_STORED).add_cte(
+    update(decisions)
+    .where(decisions.c.decision_id == _STORED.c.decision_id)
+    .values(
+        event_count=decisions.c.event_count + 1,
+        last_event_id=_STORED.c.event_id,
+        last_recorded_at=_STORED.c.recorded_at,
+    )
+    .cte("stamped")
 )
 _INSERT_KEY = insert(idempotency_keys)
 _REPLAY = select(idempotency_keys).where(
@@ -272,7 +302,9 @@ class EventStore:
         with self.engine.connect() as connection:
             return [_event(row) for row in connection.execute(query.order_by(events.c.event_id))]
 
-    def standing(self, decision_id: str, connection: Connection | None = None, *, keep: bool = True) -> Standing:
+    def standing(
+        self, decision_id: str, connection: Connection | None = None, *, keep: bool = True, newest: int | None = None
+    ) -> Standing:
         """The decision's record as it stands. Only the events after what this process
         folded before are read (one indexed range, empty when nothing was recorded since),
         and the events their corrections cancel: exact, because no row is ever updated
@@ -280,13 +312,19 @@ class EventStore:
         hold its lock from before they insert until they commit). ``keep=False``, for a
         reader that goes over every decision (the catalogue, the home page): a standing
         not kept is folded and forgotten, so that such a round does not push out the
-        ones the decisions' own readers and writers keep."""
+        ones the decisions' own readers and writers keep. ``newest``, where the caller
+        read it under the decision's lock (a write on PostgreSQL, from the decision's
+        stamp), is the id of its newest event: a kept standing that has reached it is
+        current, and nothing is read."""
         if connection is None:
             with self.engine.connect() as own:
                 return self.standing(decision_id, own, keep=keep)
         with self._folds_lock:
             kept = self._folds.get(decision_id)
             last = kept.last_event_id if kept is not None else 0
+            if kept is not None and newest == last:
+                self._folds.move_to_end(decision_id)
+                return kept.standing()
         fold = kept if kept is not None else Fold(decision_id)
         new, targets = self._after(connection, fold, decision_id, last)
         if not keep and kept is None:
@@ -493,7 +531,7 @@ class EventStore:
         """
         refusal: Exception | None = None
         with begin_write(self.engine) as connection:
-            self._lock(connection, decision_id)
+            newest = self._lock(connection, decision_id)
             try:
                 if idempotency is not None:
                     earlier = self._replay(connection, decision_id, recorded_by, idempotency)
@@ -501,7 +539,7 @@ class EventStore:
                         if count is not None:
                             count(connection)
                         return earlier
-                check(Log(self.standing(decision_id, connection), connection), draft)
+                check(Log(self.standing(decision_id, connection, newest=newest), connection), draft)
             except self._database_errors:
                 raise
             except Exception as error:
@@ -510,12 +548,26 @@ class EventStore:
                 count(connection)  # nothing written but the count, which is kept
                 refusal = error
             else:
-                stored = self._insert(connection, decision_id, draft, recorded_by, answer, idempotency)
+                response, stored = self._insert(connection, decision_id, draft, recorded_by, answer, idempotency)
                 if count is not None:
                     count(connection)
-                return stored
-        assert refusal is not None
-        raise refusal
+        if refusal is not None:
+            raise refusal
+        self._fold_own(stored, newest)
+        return response
+
+    def _fold_own(self, stored: Event, newest: int | None) -> None:
+        """Fold the event this process just committed into the decision's kept standing,
+        where that standing had reached ``newest``, the decision's newest event when its
+        lock was taken: the stored event came right after it, so the standing stays
+        exact and the next write's check has nothing to read. A correction is left to
+        that read, which also reads what it cancels."""
+        if newest is None or stored.type == "correction":
+            return
+        with self._folds_lock:
+            kept = self._folds.get(stored.decision_id)
+            if kept is not None and kept.last_event_id == newest:
+                kept.add([stored], {})
 
     def _insert(
         self,
@@ -525,7 +577,7 @@ class EventStore:
         recorded_by: str,
         answer: Callable[[Event], Answer],
         idempotency: tuple[str, str] | None,
-    ) -> Answer:
+    ) -> tuple[Answer, Event]:
         """The event inserted at the next place in commit order, the decision's stamp
         moved on, and the answer (stored with the Idempotency-Key): each statement
         made once, and the event read back from its INSERT's RETURNING."""
@@ -546,10 +598,15 @@ class EventStore:
             "source_evidence": draft.source_evidence,
             "corrects": draft.corrects,
         }
-        stored = _event(connection.execute(_INSERT_EVENT, values).one())
-        connection.execute(
-            _COUNT_EVENT, {"counted_decision": decision_id, "counted_event": stored.event_id, "counted_at": now}
-        )
+        if is_sqlite(self.engine):  # which has no INSERT or UPDATE inside WITH
+            stored = _event(connection.execute(_INSERT_EVENT, values).one())
+            connection.execute(
+                _COUNT_EVENT, {"counted_decision": decision_id, "counted_event": stored.event_id, "counted_at": now}
+            )
+        else:
+            stored = _event(
+                connection.execute(_INSERT_AND_COUNT_EVENT, {f"new_{k}": v for k, v in values.items()}).one()
+            )
         response = answer(stored)
         if idempotency is not None:
             connection.execute(
@@ -565,12 +622,15 @@ class EventStore:
                     "created_at": now,
                 },
             )
-        return response
+        return response, stored
 
-    def _lock(self, connection: Connection, decision_id: str) -> None:
+    def _lock(self, connection: Connection, decision_id: str) -> int | None:
+        """The decision locked until the commit, and its newest event's id as its row
+        says, where it was read (on PostgreSQL, in the same statement)."""
         if is_sqlite(self.engine):
-            return  # BEGIN IMMEDIATE already holds the database's write lock
-        connection.execute(_LOCK_DECISION, {"locked": decision_id}).first()
+            return None  # BEGIN IMMEDIATE already holds the database's write lock
+        newest: int | None = connection.execute(_LOCK_DECISION, {"locked": decision_id}).scalar()
+        return newest or 0
 
     def _replay(
         self, connection: Connection, decision_id: str, token: str, idempotency: tuple[str, str]

@@ -127,22 +127,20 @@ _LOCK_DECISION = (
     select(decisions.c.last_event_id).where(decisions.c.decision_id == bindparam("locked")).with_for_update()
 )
 #: An event at the next place in commit order (the writer holds the lock that orders
-#: them), given back as stored.
-_INSERT_EVENT = (
-    insert(events)
-    .values(position=select(func.coalesce(func.max(events.c.position), 0) + 1).scalar_subquery())
-    .returning(*events.c)
+#: them), given back as stored, and the decision's stamp moved on (``stamps``).
+#: SQLite: both on the driver, as SQLAlchemy would bind them (``EventStore._bound``), in
+#: ``Event``'s order of columns; SQLite has no INSERT or UPDATE inside a WITH.
+_WRITTEN = [column.name for column in events.c if column.name not in ("event_id", "position")]
+_INSERT_EVENT_SQLITE = (
+    f"INSERT INTO events ({', '.join(_WRITTEN)}, position)"
+    f" VALUES ({', '.join('?' for _ in _WRITTEN)}, (SELECT coalesce(max(position), 0) + 1 FROM events))"
+    f" RETURNING {', '.join(column.name for column in events.c)}"
 )
-#: The decision's stamp, moved on by the write (``stamps``).
-_COUNT_EVENT = (
-    update(decisions)
-    .where(decisions.c.decision_id == bindparam("counted_decision"))
-    .values(
-        event_count=decisions.c.event_count + 1,
-        last_event_id=bindparam("counted_event"),
-        last_recorded_at=bindparam("counted_at"),
-    )
+_COUNT_EVENT_SQLITE = (
+    "UPDATE decisions SET event_count = event_count + 1, last_event_id = ?, last_recorded_at = ? WHERE decision_id = ?"
 )
+#: SQLite: the decision's newest event id, read under the database's write lock.
+_NEWEST_SQLITE = "SELECT last_event_id FROM decisions WHERE decision_id = ?"
 #: PostgreSQL: both in one statement, the event inserted and the stamp moved on from it
 #: (a data-modifying WITH runs whole, whether the outer SELECT reads it or not).
 _STORED = (
@@ -236,6 +234,7 @@ class EventStore:
         self._payload = result_processor(events.c.payload, engine)
         self._recorded_at = result_processor(events.c.recorded_at, engine)
         self._moment_bound = bind_processor(events.c.recorded_at, engine)
+        self._bound = {name: bind_processor(events.c[name], engine) for name in _WRITTEN}
 
     def _read_events(self, rows: list[Any]) -> list[Event]:
         """Events from rows of ``_EVENTS`` read on the driver: as ``_event`` makes them
@@ -313,9 +312,9 @@ class EventStore:
         reader that goes over every decision (the catalogue, the home page): a standing
         not kept is folded and forgotten, so that such a round does not push out the
         ones the decisions' own readers and writers keep. ``newest``, where the caller
-        read it under the decision's lock (a write on PostgreSQL, from the decision's
-        stamp), is the id of its newest event: a kept standing that has reached it is
-        current, and nothing is read."""
+        read it under the decision's lock (a write, from the decision's stamp), is the
+        id of its newest event: a kept standing that has reached it is current, and
+        nothing is read."""
         if connection is None:
             with self.engine.connect() as own:
                 return self.standing(decision_id, own, keep=keep)
@@ -556,13 +555,13 @@ class EventStore:
         self._fold_own(stored, newest)
         return response
 
-    def _fold_own(self, stored: Event, newest: int | None) -> None:
+    def _fold_own(self, stored: Event, newest: int) -> None:
         """Fold the event this process just committed into the decision's kept standing,
         where that standing had reached ``newest``, the decision's newest event when its
         lock was taken: the stored event came right after it, so the standing stays
         exact and the next write's check has nothing to read. A correction is left to
         that read, which also reads what it cancels."""
-        if newest is None or stored.type == "correction":
+        if stored.type == "correction":
             return
         with self._folds_lock:
             kept = self._folds.get(stored.decision_id)
@@ -598,10 +597,11 @@ class EventStore:
             "source_evidence": draft.source_evidence,
             "corrects": draft.corrects,
         }
-        if is_sqlite(self.engine):  # which has no INSERT or UPDATE inside WITH
-            stored = _event(connection.execute(_INSERT_EVENT, values).one())
-            connection.execute(
-                _COUNT_EVENT, {"counted_decision": decision_id, "counted_event": stored.event_id, "counted_at": now}
+        if is_sqlite(self.engine):
+            bound = tuple(self._bound[name](values[name]) for name in _WRITTEN)
+            stored = self._read_events(list(connection.exec_driver_sql(_INSERT_EVENT_SQLITE, bound)))[0]
+            connection.exec_driver_sql(
+                _COUNT_EVENT_SQLITE, (stored.event_id, bound[_WRITTEN.index("recorded_at")], decision_id)
             )
         else:
             stored = _event(
@@ -624,12 +624,13 @@ class EventStore:
             )
         return response, stored
 
-    def _lock(self, connection: Connection, decision_id: str) -> int | None:
-        """The decision locked until the commit, and its newest event's id as its row
-        says, where it was read (on PostgreSQL, in the same statement)."""
-        if is_sqlite(self.engine):
-            return None  # BEGIN IMMEDIATE already holds the database's write lock
-        newest: int | None = connection.execute(_LOCK_DECISION, {"locked": decision_id}).scalar()
+    def _lock(self, connection: Connection, decision_id: str) -> int:
+        """The decision locked until the commit, and its newest event's id as its stamp
+        says (0 for none); on PostgreSQL, read by the statement that locks."""
+        if is_sqlite(self.engine):  # BEGIN IMMEDIATE already holds the database's write lock
+            newest: int | None = connection.exec_driver_sql(_NEWEST_SQLITE, (decision_id,)).scalar()
+        else:
+            newest = connection.execute(_LOCK_DECISION, {"locked": decision_id}).scalar()
         return newest or 0
 
     def _replay(

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -71,6 +71,29 @@ def begin_write(engine: Engine) -> AbstractContextManager[Connection]:
     """A transaction that writes: on SQLite it holds the write lock from its first
     statement (``BEGIN IMMEDIATE``); reads use ``engine.connect()`` and never take it."""
     return engine.execution_options(**{_WRITE: True}).begin()
+
+
+def run(connection: Connection, sql: str, parameters: Sequence[Any] = ()) -> list[Any]:
+    """The rows of one statement (none for one that returns none) run straight on the
+    driver, inside ``connection``'s transaction: for the statements every write makes,
+    whose execution through SQLAlchemy costs several times a short statement. ``sql`` is
+    written with ``?`` markers (``driver_sql``). A driver's error is raised as it is (one
+    of ``faults.database_errors``); one after which the connection cannot serve again
+    (SQLite's read-only one, PostgreSQL's closed one) invalidates it first, as
+    SQLAlchemy does for its own statements, so that the pool opens another."""
+    driver = connection.connection.dbapi_connection
+    cursor = driver.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(_markers(connection.engine)(sql), parameters)
+        rows = cursor.fetchall() if cursor.description is not None else []
+    except Exception as error:
+        with suppress(Exception):  # the driver's error is the one to raise
+            cursor.close()
+        if faults.is_stuck_connection(error) or getattr(driver, "closed", False):
+            connection.invalidate(error)
+        raise
+    cursor.close()
+    return rows
 
 
 #: Runs one read on the driver's connection: its SQL (``?`` markers) and parameters give its rows.

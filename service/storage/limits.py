@@ -46,7 +46,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from service.http.problems import Problem
 from service.storage import tokens
-from service.storage.engine import begin_write, read
+from service.storage.engine import begin_write, read, run
 from service.storage.tokens import TokenInfo
 
 KEY = "medfin_limits"
@@ -98,15 +98,10 @@ class Limiter:
     def use(self, connection: Connection, key: str, limit: Limit) -> bool:
         """Use one of ``key``'s bucket in ``connection``'s transaction, which commits it
         (``take`` in a caller's own transaction); whether there was one to use."""
-        now = self._now_ms()
-        parameters = {
-            "key": key,
-            "now": now,
-            "interval": limit.interval_ms,
-            "first": now + limit.interval_ms,
-            "latest": now + limit.capacity_ms,
-        }
-        return connection.execute(_TAKE, parameters).first() is not None
+        now, interval = self._now_ms(), limit.interval_ms
+        after = (now, now, interval)  # ``_AFTER``'s markers
+        taken = run(connection, _TAKE, (key, now + interval, *after, *after, now + limit.capacity_ms))
+        return bool(taken)
 
     def sweep(self) -> None:
         """Delete the rows of full buckets, if this process has not for a while, in a
@@ -138,11 +133,11 @@ class Limiter:
 
 
 #: One use of a bucket, as SQLite and PostgreSQL both write it: a row back if allowed.
-#: Written out, since SQLAlchemy compiles its ON CONFLICT anew on every call.
-_AFTER = "CASE WHEN rate_limits.refilled_at > :now THEN rate_limits.refilled_at ELSE :now END + :interval"
-_TAKE = text(
-    'INSERT INTO rate_limits ("key", refilled_at) VALUES (:key, :first)'
-    f' ON CONFLICT ("key") DO UPDATE SET refilled_at = {_AFTER} WHERE {_AFTER} <= :latest'
+#: Its markers: the key, the first refill (now + interval), ``_AFTER``'s twice, the latest.
+_AFTER = "CASE WHEN rate_limits.refilled_at > ? THEN rate_limits.refilled_at ELSE ? END + ?"
+_TAKE = (
+    'INSERT INTO rate_limits ("key", refilled_at) VALUES (?, ?)'
+    f' ON CONFLICT ("key") DO UPDATE SET refilled_at = {_AFTER} WHERE {_AFTER} <= ?'
     " RETURNING refilled_at"
 )
 #: The rows of full buckets, which say nothing.

@@ -31,6 +31,7 @@ from service.storage.engine import (
     read,
     reading,
     result_processor,
+    run,
 )
 from service.storage.faults import database_errors
 from service.storage.tables import decisions, events, idempotency_keys
@@ -121,11 +122,11 @@ POSITION_LOCK = 0x6D65_6466_696E_0001
 
 # The statements of a write, made once: building one costs more than running it, and
 # SQLAlchemy finds a statement made once in its cache of compiled statements at once.
-_POSITION_LOCK = select(func.pg_advisory_xact_lock(POSITION_LOCK))
-#: The decision's row, locked until the commit, with its newest event's id (``standing``'s ``newest``).
-_LOCK_DECISION = (
-    select(decisions.c.last_event_id).where(decisions.c.decision_id == bindparam("locked")).with_for_update()
-)
+_POSITION_LOCK = f"SELECT pg_advisory_xact_lock({POSITION_LOCK})"
+#: The decision's newest event id (``standing``'s ``newest``); on PostgreSQL with its row
+#: locked until the commit (SQLite's writer holds the whole database's lock already).
+_NEWEST = "SELECT last_event_id FROM decisions WHERE decision_id = ?"
+_LOCK_DECISION = f"{_NEWEST} FOR UPDATE"
 #: An event at the next place in commit order (the writer holds the lock that orders
 #: them), given back as stored, and the decision's stamp moved on (``stamps``).
 #: SQLite: both on the driver, as SQLAlchemy would bind them (``EventStore._bound``), in
@@ -139,8 +140,6 @@ _INSERT_EVENT_SQLITE = (
 _COUNT_EVENT_SQLITE = (
     "UPDATE decisions SET event_count = event_count + 1, last_event_id = ?, last_recorded_at = ? WHERE decision_id = ?"
 )
-#: SQLite: the decision's newest event id, read under the database's write lock.
-_NEWEST_SQLITE = "SELECT last_event_id FROM decisions WHERE decision_id = ?"
 #: PostgreSQL: both in one statement, the event inserted and the stamp moved on from it
 #: (a data-modifying WITH runs whole, whether the outer SELECT reads it or not).
 _STORED = (
@@ -584,7 +583,7 @@ class EventStore:
             # SQLite's write lock already orders every writer; on PostgreSQL a lock held
             # until the commit does, taken after the rule check so that writers of
             # different decisions wait for each other only this long.
-            connection.execute(_POSITION_LOCK)
+            run(connection, _POSITION_LOCK)
         now = datetime.now(UTC)
         values = {
             "decision_id": decision_id,
@@ -599,10 +598,8 @@ class EventStore:
         }
         if is_sqlite(self.engine):
             bound = tuple(self._bound[name](values[name]) for name in _WRITTEN)
-            stored = self._read_events(list(connection.exec_driver_sql(_INSERT_EVENT_SQLITE, bound)))[0]
-            connection.exec_driver_sql(
-                _COUNT_EVENT_SQLITE, (stored.event_id, bound[_WRITTEN.index("recorded_at")], decision_id)
-            )
+            stored = self._read_events(run(connection, _INSERT_EVENT_SQLITE, bound))[0]
+            run(connection, _COUNT_EVENT_SQLITE, (stored.event_id, bound[_WRITTEN.index("recorded_at")], decision_id))
         else:
             stored = _event(
                 connection.execute(_INSERT_AND_COUNT_EVENT, {f"new_{k}": v for k, v in values.items()}).one()
@@ -627,11 +624,9 @@ class EventStore:
     def _lock(self, connection: Connection, decision_id: str) -> int:
         """The decision locked until the commit, and its newest event's id as its stamp
         says (0 for none); on PostgreSQL, read by the statement that locks."""
-        if is_sqlite(self.engine):  # BEGIN IMMEDIATE already holds the database's write lock
-            newest: int | None = connection.exec_driver_sql(_NEWEST_SQLITE, (decision_id,)).scalar()
-        else:
-            newest = connection.execute(_LOCK_DECISION, {"locked": decision_id}).scalar()
-        return newest or 0
+        # SQLite's BEGIN IMMEDIATE already holds the database's write lock.
+        rows = run(connection, _NEWEST if is_sqlite(self.engine) else _LOCK_DECISION, (decision_id,))
+        return (rows[0][0] if rows else None) or 0
 
     def _replay(
         self, connection: Connection, decision_id: str, token: str, idempotency: tuple[str, str]

@@ -18,7 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rules import evaluate, load_decision
+from service.shared import standing as standing_module
 from service.shared.facts import disbursement_of, facts_from, live_events
+from service.shared.standing import Fold
 from service.storage import store as store_module
 from service.storage.engine import make_engine
 from service.storage.setup import upgrade
@@ -63,8 +65,12 @@ def _one_by_one(log, known_at):
 
 
 def test_the_kept_standing_is_the_log_and_answers_as_a_full_rebuild(database_url, monkeypatch):
-    # Corrections' targets are read a few at a time when a new store folds a log whole.
+    # Corrections' targets are read a few at a time when a new store folds a log whole;
+    # a checkpoint every 3 events, at most 4 a decision (then every 6, 12, ...), so that
+    # a past record is folded from one, after the stretch has doubled, too.
     monkeypatch.setattr(store_module, "_TARGETS_A_READ", 2)
+    monkeypatch.setattr(standing_module, "CHECKPOINT_EVERY", 3)
+    monkeypatch.setattr(standing_module, "KEPT_CHECKPOINTS", 4)
     engine = make_engine(database_url)
     upgrade(engine)
     store = EventStore(engine)
@@ -104,7 +110,11 @@ def test_the_kept_standing_is_the_log_and_answers_as_a_full_rebuild(database_url
                 then = store.events(decision_id, known_at=known_at)
                 assert then == [e for e in log if e.recorded_at <= known_at]
                 past = facts_from(log, known_at=known_at, as_of=on)
-                assert store.standing_at(decision_id, known_at).facts(on) == past
+                stood = store.standing_at(decision_id, known_at)
+                assert stood.facts(on) == past
+                from_scratch = Fold(decision_id)
+                from_scratch.add(then, {e.event_id: e for e in then})
+                assert stood == from_scratch.standing()
                 one_by_one = replace(past, disbursements=_one_by_one(log, known_at))
                 assert evaluate(DECISION, past, on=on) == evaluate(DECISION, one_by_one, on=on)
                 continue

@@ -16,8 +16,18 @@ an event twice. What is kept grows with the days paid on, not with the utbetalni
 
 ``Standing.facts(as_of)`` equals ``facts_from(log, known_at=<the newest event's
 recorded_at>, as_of=as_of)``: tests/test_standing.py compares them over random
-histories with corrections, on SQLite and PostgreSQL. A record as it stood at an
-earlier moment is not kept: it is rebuilt from the log.
+histories with corrections, on SQLite and PostgreSQL.
+
+A record as it stood at an earlier moment (a ``known_as_of`` in the past) is folded
+from the nearest of the fold's checkpoints (``Checkpoint``): every ``CHECKPOINT_EVERY``
+events, a copy of what was folded so far, with the newest ``recorded_at`` among them.
+The events recorded by that moment are those of the newest checkpoint whose events were
+all recorded by it, and those after it recorded by it too; while the log's moments have
+only grown with its ids (``Fold.in_order``), those end at the next checkpoint. So such a
+read folds at most one stretch between checkpoints, found by bisection, whatever the
+log's length. A decision keeps at most ``KEPT_CHECKPOINTS``: past that, every other one
+is dropped and the stretch doubles, which bounds the memory (each copy holds the days
+paid on, not the utbetalningar).
 """
 
 from __future__ import annotations
@@ -34,6 +44,11 @@ from service.shared.facts import Event, disbursement_of, facts_of, live_events
 
 #: Later than any event's recorded_at: every event recorded counts.
 END_OF_RECORD = datetime.max.replace(tzinfo=UTC)
+#: Events between two of a fold's checkpoints, at first (doubled when there are too many).
+CHECKPOINT_EVERY = 1000
+#: Checkpoints a decision's fold keeps at most: the stretch stays 1 000 events up to
+#: 256 000 (each checkpoint costs a pointer a day paid on, and the days changed since).
+KEPT_CHECKPOINTS = 256
 
 
 @dataclass(frozen=True)
@@ -85,6 +100,29 @@ def _day(payment: Disbursement) -> date:
     return payment.paid_on
 
 
+def _key(payment: Disbursement) -> tuple[date, str, str]:
+    return payment.paid_on, payment.funding_source, payment.recipient
+
+
+def _recorded_by(checkpoint: Checkpoint) -> datetime:
+    return checkpoint.recorded_by
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """A fold as it was after its event ``last_event_id``, to fold an earlier record from
+    (``Fold.resumed``). ``recorded_by``: the newest recorded_at among those events."""
+
+    last_event_id: int
+    recorded_by: datetime
+    count: int
+    others: tuple[Event, ...]
+    #: The summed utbetalningar in their order (each its own key): shared with the fold
+    #: and the other checkpoints, a tuple costs a pointer a day.
+    paid: tuple[Disbursement, ...]
+    cancelled: frozenset[int]
+
+
 class Fold:
     """A decision's standing, brought up to date event by event. Not thread-safe: its
     owner (``EventStore``) serialises the calls."""
@@ -92,6 +130,11 @@ class Fold:
     def __init__(self, decision_id: str) -> None:
         self.decision_id = decision_id
         self.last_event_id = 0
+        #: Whether every event's recorded_at so far is at least the one before it (a
+        #: clock put back breaks it): what lets ``stretch`` end at the next checkpoint.
+        self.in_order = True
+        self._checkpoints: list[Checkpoint] = []
+        self._every = CHECKPOINT_EVERY
         self._count = 0
         self._recorded_at: datetime | None = None
         self._others: list[Event] = []
@@ -130,8 +173,55 @@ class Fold:
             # Only once it is folded in: an event that cannot be (a payload no reader
             # understands) fails every read alike, never skipped by the next.
             self.last_event_id, self._count = event.event_id, self._count + 1
-            if self._recorded_at is None or event.recorded_at > self._recorded_at:
+            if self._recorded_at is None or event.recorded_at >= self._recorded_at:
                 self._recorded_at = event.recorded_at
+            else:
+                self.in_order = False
+            if self._count % self._every == 0:
+                self._keep_checkpoint()
+
+    def _keep_checkpoint(self) -> None:
+        assert self._recorded_at is not None
+        self._checkpoints.append(
+            Checkpoint(
+                self.last_event_id,
+                self._recorded_at,
+                self._count,
+                tuple(self._others),
+                tuple([self._days[key] for key in self._keys]),
+                frozenset(self._cancelled),
+            )
+        )
+        if len(self._checkpoints) > KEPT_CHECKPOINTS:
+            self._checkpoints = self._checkpoints[1::2]  # those at multiples of the doubled stretch
+            self._every *= 2
+
+    def stretch(self, known_at: datetime) -> tuple[Checkpoint | None, int | None]:
+        """Where to fold the record as it stood at ``known_at`` from: the newest checkpoint
+        whose events were all recorded by then (None: the beginning), and the last event
+        id that can have been recorded by then, where the log says (None: read to its end).
+        Found by bisection."""
+        points = self._checkpoints
+        reached = bisect_right(points, known_at, key=_recorded_by)
+        start = points[reached - 1] if reached else None
+        if not self.in_order:
+            return start, None
+        # In order: every event after the next checkpoint's newest was recorded after known_at.
+        return start, points[reached].last_event_id if reached < len(points) else None
+
+    @classmethod
+    def resumed(cls, decision_id: str, checkpoint: Checkpoint | None) -> Fold:
+        """A new fold, as the one that kept ``checkpoint`` was there (empty for None)."""
+        fold = cls(decision_id)
+        if checkpoint is not None:
+            fold.last_event_id, fold._count = checkpoint.last_event_id, checkpoint.count
+            fold._recorded_at = checkpoint.recorded_by
+            fold._others = list(checkpoint.others)
+            fold._other_ids = {e.event_id for e in checkpoint.others}
+            fold._keys = [_key(payment) for payment in checkpoint.paid]  # in order, as ``_keys`` is
+            fold._days = dict(zip(fold._keys, checkpoint.paid, strict=True))
+            fold._cancelled = set(checkpoint.cancelled)
+        return fold
 
     def corrected_targets(self, new: Iterable[Event]) -> list[int]:
         """The ids that corrections among ``new`` correct and that are not kept here:
@@ -143,7 +233,7 @@ class Fold:
         ]
 
     def _pay(self, payment: Disbursement, sign: int) -> None:
-        key = (payment.paid_on, payment.funding_source, payment.recipient)
+        key = _key(payment)
         summed = self._days.get(key)
         if summed is None:
             summed = self._days[key] = replace(payment, amount=Decimal("0.00"), count=0)

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, Select, bindparam, func, insert, sele
 from sqlalchemy.exc import IntegrityError
 
 from service.shared.facts import Event
-from service.shared.standing import Fold, Standing
+from service.shared.standing import END_OF_RECORD, Fold, Standing
 from service.shared.stockholm import utc
 from service.storage.engine import (
     begin_write,
@@ -188,6 +188,11 @@ _HEAD_POSITION = "SELECT max(position) FROM events"
 _HEAD = "SELECT position, recorded_at FROM events ORDER BY position DESC LIMIT 1"
 #: A decision's events after an id, oldest first (what ``standing`` folds in).
 _NEW_EVENTS = f"{_EVENTS} WHERE decision_id = ? AND event_id > ? ORDER BY event_id"
+#: Those recorded by a moment, after an id (and up to another): ``standing_at``'s.
+_RECORDED_AFTER = f"{_EVENTS} WHERE decision_id = ? AND event_id > ? AND recorded_at <= ? ORDER BY event_id"
+_RECORDED_BETWEEN = (
+    f"{_EVENTS} WHERE decision_id = ? AND event_id > ? AND recorded_at <= ? AND event_id <= ? ORDER BY event_id"
+)
 
 #: Decisions whose standing a process keeps (``EventStore.standing``): a bound on memory.
 KEPT_STANDINGS = 256
@@ -345,12 +350,23 @@ class EventStore:
         return self.standing(decision_id, connection, keep=keep) if retry else standing
 
     def standing_at(self, decision_id: str, known_at: datetime) -> Standing:
-        """The decision's record as it stood at ``known_at``: the log recorded by then,
-        folded as ``standing`` folds it (and not kept). What it costs grows with that
-        log: an auditor's look into the past, not the current record's reads."""
-        then = self.events(decision_id, known_at=known_at)
-        fold = Fold(decision_id)
-        fold.add(then, {e.event_id: e for e in then})  # a correction comes after what it corrects
+        """The decision's record as it stood at ``known_at``: the events recorded by then,
+        folded as ``standing`` folds them (and not kept). Folded from the kept fold's
+        nearest checkpoint (``Fold.stretch``): one stretch of the log between two of its
+        checkpoints is read, at most, found by bisection, whatever the log's length."""
+        self.standing(decision_id)  # brought up to date, with its checkpoints
+        with self._folds_lock:
+            kept = self._folds.get(decision_id)
+            start, end = kept.stretch(known_at) if kept is not None else (None, None)
+        fold = Fold.resumed(decision_id, start)
+        moment = self._moment_bound(known_at.astimezone(UTC))
+        with self.engine.connect() as connection:
+            if end is None:
+                query, bounds = _RECORDED_AFTER, (decision_id, fold.last_event_id, moment)
+            else:
+                query, bounds = _RECORDED_BETWEEN, (decision_id, fold.last_event_id, moment, end)
+            then = self._read_events(list(connection.exec_driver_sql(driver_sql(self.engine, query), bounds)))
+            fold.add(*self._with_targets(connection, fold, decision_id, then, known_at))
         return fold.standing()
 
     def _after(
@@ -362,13 +378,26 @@ class EventStore:
         # (a write's, inside its transaction) and through its error handling: on every
         # write and every commitment made anew, SQLAlchemy's compiling would cost more.
         rows = connection.exec_driver_sql(driver_sql(self.engine, _NEW_EVENTS), (decision_id, last))
-        new = self._read_events(list(rows))
+        return self._with_targets(connection, fold, decision_id, self._read_events(list(rows)))
+
+    def _with_targets(
+        self, connection: Connection, fold: Fold, decision_id: str, new: list[Event], known_at: datetime = END_OF_RECORD
+    ) -> tuple[list[Event], dict[int, Event]]:
+        """``new``, and the events their corrections correct that ``fold`` does not keep
+        (read in batches, at most ``_TARGETS_A_READ`` ids a statement), where they were
+        recorded by ``known_at`` (one that was not is no event of that record)."""
         targets = {e.event_id: e for e in new}
         wanted = [i for i in fold.corrected_targets(new) if i not in targets]
         for start in range(0, len(wanted), _TARGETS_A_READ):
             batch = wanted[start : start + _TARGETS_A_READ]
             found = connection.execute(select(events).where(events.c.event_id.in_(batch)))
-            targets.update({row.event_id: _event(row) for row in found if row.decision_id == decision_id})
+            targets.update(
+                {
+                    row.event_id: _event(row)
+                    for row in found
+                    if row.decision_id == decision_id and utc(row.recorded_at) <= known_at
+                }
+            )
         return new, targets
 
     def page(self, decision_id: str, *, page: int, limit: int) -> tuple[list[Event], int]:

@@ -61,7 +61,8 @@ def get_commitment(decision_id: str) -> Any:
     recorded events, as the record stood at ``known_as_of`` (default: as it stands).
 
     The record as it stands is read from the decision's kept standing (``EventStore.standing``),
-    whatever the log's length; as it stood at an earlier moment, from the log up to then."""
+    whatever the log's length; as it stood at an earlier moment, from its nearest
+    checkpoint (``EventStore.standing_at``)."""
     decision = load_decision(decision_id)
     query = commitment_query.load(request.args)
     store = current_app.extensions["medfin"]

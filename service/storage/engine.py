@@ -51,6 +51,7 @@ PING_AFTER_IDLE_SECONDS = 0.5
 MIGRATION_TIMEOUT_SECONDS = 300
 
 _WRITE = "medfin_write"
+_WRITING = "_medfin_writing"
 
 
 def default_url(instance_path: str) -> str:
@@ -64,13 +65,17 @@ def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     engine = _sqlite_engine(parsed) if parsed.get_backend_name() == "sqlite" else _postgres_engine(parsed)
     event.listen(engine, "handle_error", _on_error)
+    setattr(engine, _WRITING, engine.execution_options(**{_WRITE: True}))  # ``begin_write``'s
     return engine
 
 
 def begin_write(engine: Engine) -> AbstractContextManager[Connection]:
     """A transaction that writes: on SQLite it holds the write lock from its first
     statement (``BEGIN IMMEDIATE``); reads use ``engine.connect()`` and never take it."""
-    return engine.execution_options(**{_WRITE: True}).begin()
+    # Made once by ``make_engine``: every write asks for it, and making it costs about
+    # what a short statement does.
+    writing = getattr(engine, _WRITING, None) or engine.execution_options(**{_WRITE: True})
+    return writing.begin()  # type: ignore[no-any-return]
 
 
 def run(connection: Connection, sql: str, parameters: Sequence[Any] = ()) -> list[Any]:
@@ -217,9 +222,11 @@ def _sqlite_engine(url: URL) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        # A deferred BEGIN reads a WAL snapshot without any lock a writer holds.
+        # A deferred BEGIN reads a WAL snapshot without any lock a writer holds. Sent on
+        # the driver (as SQLAlchemy's own BEGIN would be): a busy database's error is the
+        # driver's, which the faults know; a read-only file fails only at the first write.
         immediate = connection.get_execution_options().get(_WRITE, False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        connection.connection.dbapi_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")  # type: ignore[union-attr]
 
     return engine
 

@@ -160,14 +160,20 @@ def test_sqlite_made_read_only_gives_503_and_writes_recover_once_it_is_writable(
     writer = registrar(running)
 
     with read_only(tmp_path / "medfin.sqlite3"):
-        # A worker that opens the database now gets a read-only connection from SQLite.
+        # A worker that opens the database now gets read-only connections from SQLite:
+        # two in its pool, as a busy worker would have.
         app = contract_app(url, PREPARE_DATABASE=False)
         client = app.test_client()
+        with app.extensions["medfin"].engine.connect() as one, app.extensions["medfin"].engine.connect() as two:
+            one.exec_driver_sql("SELECT 1")
+            two.exec_driver_sql("SELECT 1")
         assert client.get(EVENTS).status_code == 200
         assert_unavailable(client.post(EVENTS, json=adoption("skrivskyddad"), headers=writer))
 
-    # Writable again: the same app writes, with no restart (a new connection).
-    assert client.post(EVENTS, json=adoption("skrivbar"), headers=writer).status_code == 201
+    # Writable again: the same app writes, with no restart (new connections: the one
+    # that failed and every one opened before it were dropped).
+    for day in ("skrivbar", "åter skrivbar", "fortfarande skrivbar"):
+        assert client.post(EVENTS, json=adoption(day), headers=writer).status_code == 201
     assert running.test_client().post(EVENTS, json=adoption("igen"), headers=writer).status_code == 201
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from service.shared import standing as standing_module
 from service.storage import tokens
 from service.storage.store import _event
 from service.storage.tables import events
@@ -208,3 +209,22 @@ def test_no_update_or_delete_path_exists(client, writer, adopted):
         response = getattr(client, method)(url, json={}, headers=writer)
         assert response.status_code == 405
         assert "GET" in response.headers["Allow"]
+
+
+def test_a_stored_write_is_answered_201_though_folding_it_into_the_kept_standing_fails(
+    client, writer, adopted, monkeypatch
+):
+    """A write folds its own event into the kept standing once committed: a failure
+    there must not make a stored event an error (a client would retry and store it
+    twice). The kept standing is dropped, and the next read folds the log."""
+    assert client.post(EVENTS, json=payment("2025-03-01", "100.00"), headers=writer).status_code == 201
+
+    def unfoldable(event):
+        raise RuntimeError("not folded")
+
+    monkeypatch.setattr(standing_module, "disbursement_of", unfoldable)
+    stored = client.post(EVENTS, json=payment("2025-03-02", "200.00"), headers=writer)
+    monkeypatch.undo()
+    assert stored.status_code == 201, stored.json
+    amounts = client.get(f"{COMMITMENT}?as_of=2025-12-31").json["amounts"]
+    assert amounts["disbursed"] == "300.00"

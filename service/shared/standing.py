@@ -25,9 +25,10 @@ The events recorded by that moment are those of the newest checkpoint whose even
 all recorded by it, and those after it recorded by it too; while the log's moments have
 only grown with its ids (``Fold.in_order``), those end at the next checkpoint. So such a
 read folds at most one stretch between checkpoints, found by bisection, whatever the
-log's length. A decision keeps at most ``KEPT_CHECKPOINTS``: past that, every other one
-is dropped and the stretch doubles, which bounds the memory (each copy holds the days
-paid on, not the utbetalningar).
+log's length; once a clock was put back, to the log's end. A decision keeps at most
+``KEPT_CHECKPOINTS``: past that, every other one is dropped and the stretch doubles,
+which bounds the memory (each copy holds a pointer for each day, source and recipient
+paid on, shared with the others, and the few other events: not the utbetalningar).
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ END_OF_RECORD = datetime.max.replace(tzinfo=UTC)
 #: Events between two of a fold's checkpoints, at first (doubled when there are too many).
 CHECKPOINT_EVERY = 1000
 #: Checkpoints a decision's fold keeps at most: the stretch stays 1 000 events up to
-#: 256 000 (each checkpoint costs a pointer a day paid on, and the days changed since).
+#: 256 000 (each checkpoint costs a pointer for each day, source and recipient paid on,
+#: and the sums changed since).
 KEPT_CHECKPOINTS = 256
 
 

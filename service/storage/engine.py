@@ -84,21 +84,32 @@ def run(connection: Connection, sql: str, parameters: Sequence[Any] = ()) -> lis
     whose execution through SQLAlchemy costs several times a short statement. ``sql`` is
     written with ``?`` markers (``driver_sql``). A driver's error is raised as it is (one
     of ``faults.database_errors``); one after which the connection cannot serve again
-    (SQLite's read-only one, PostgreSQL's closed one) invalidates it first, as
-    SQLAlchemy does for its own statements, so that the pool opens another."""
+    (SQLite's read-only one, PostgreSQL's closed one) first retires it and every
+    connection opened before it, as SQLAlchemy does for its own statements, so that the
+    pool opens new ones."""
     driver = connection.connection.dbapi_connection
-    cursor = driver.cursor()  # type: ignore[union-attr]
+    cursor = None
     try:
+        cursor = driver.cursor()  # type: ignore[union-attr]
         cursor.execute(_markers(connection.engine)(sql), parameters)
         rows = cursor.fetchall() if cursor.description is not None else []
     except Exception as error:
-        with suppress(Exception):  # the driver's error is the one to raise
-            cursor.close()
+        if cursor is not None:
+            with suppress(Exception):  # the driver's error is the one to raise
+                cursor.close()
         if faults.is_stuck_connection(error) or getattr(driver, "closed", False):
             connection.invalidate(error)
+            _retire_pool(connection.engine)
         raise
     cursor.close()
     return rows
+
+
+def _retire_pool(engine: Engine) -> None:
+    """A new pool for ``engine``, as SQLAlchemy makes after a disconnection: connections
+    opened before (which a restart closed too, or which SQLite opened read-only) are
+    dropped as they come back, not lent again one failed request at a time."""
+    engine.dispose(close=False)
 
 
 #: Runs one read on the driver's connection: its SQL (``?`` markers) and parameters give its rows.
@@ -138,7 +149,8 @@ def reading(engine: Engine) -> Iterator[Read]:
             try:
                 connection.driver_connection.autocommit = False  # type: ignore[union-attr]
             except Exception:
-                connection.invalidate()  # broken meanwhile: the pool opens another
+                connection.invalidate()  # closed meanwhile (a restart): so were the others
+                _retire_pool(engine)
         connection.close()
 
 

@@ -18,8 +18,9 @@ take the last use.
 
 A write is counted in its own transaction, last (``counting_a_write``,
 ``EventStore.append``'s ``count``): one commit for the count and the event, and the
-token's row locked only from the count to that commit, where every writer already waits
-for the one before (the lock that orders positions). Before anything is locked, one read
+token's row locked only from the count to that commit (where a stored write already
+holds the lock that orders positions, which every writer waits for). Before anything is
+locked, one read
 (``admission``) gives the address's failed authentications, the token and its writes, so
 that a token that has used them up gets its 429 at once and never waits for a
 decision's lock. A write the store refuses or replays keeps its count; one refused

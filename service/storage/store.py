@@ -9,6 +9,7 @@ take no lock: on SQLite they never wait for a writer.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -35,6 +36,8 @@ from service.storage.engine import (
 )
 from service.storage.faults import database_errors
 from service.storage.tables import decisions, events, idempotency_keys
+
+_log = logging.getLogger(__name__)
 
 #: migrations/, through the package (``service/shipped``), so that an installed wheel has it too.
 MIGRATIONS = Path(__file__).resolve().parents[1] / "shipped" / "migrations"
@@ -559,27 +562,27 @@ class EventStore:
         refusal: Exception | None = None
         with begin_write(self.engine) as connection:
             newest = self._lock(connection, decision_id)
+            earlier = None
             try:
                 if idempotency is not None:
                     earlier = self._replay(connection, decision_id, recorded_by, idempotency)
-                    if earlier is not None:
-                        if count is not None:
-                            count(connection)
-                        return earlier
-                check(Log(self.standing(decision_id, connection, newest=newest), connection), draft)
+                if earlier is None:
+                    check(Log(self.standing(decision_id, connection, newest=newest), connection), draft)
             except self._database_errors:
                 raise
             except Exception as error:
                 if count is None:
                     raise
-                count(connection)  # nothing written but the count, which is kept
-                refusal = error
+                refusal = error  # nothing written but the count, which is kept
             else:
-                response, stored = self._insert(connection, decision_id, draft, recorded_by, answer, idempotency)
-                if count is not None:
-                    count(connection)
+                if earlier is None:
+                    response, stored = self._insert(connection, decision_id, draft, recorded_by, answer, idempotency)
+            if count is not None:
+                count(connection)
         if refusal is not None:
             raise refusal
+        if earlier is not None:
+            return earlier
         self._fold_own(stored, newest)
         return response
 
@@ -593,8 +596,15 @@ class EventStore:
             return
         with self._folds_lock:
             kept = self._folds.get(stored.decision_id)
-            if kept is not None and kept.last_event_id == newest:
+            if kept is None or kept.last_event_id != newest:
+                return
+            try:
                 kept.add([stored], {})
+            except Exception:
+                # The event is stored: its answer must not fail. The next read folds it
+                # from the log, or fails there as every read of that log would.
+                del self._folds[stored.decision_id]
+                _log.exception("event %s not folded into the kept standing", stored.event_id)
 
     def _insert(
         self,

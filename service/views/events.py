@@ -97,7 +97,8 @@ def created(event: Event) -> Answer:
 def record_event(decision_id: str) -> Response:
     """operationId: recordEvent. Every write a right token makes counts against its
     limit, whatever its answer (``service.storage.limits``): one the store stores,
-    refuses or replays in the write's own transaction, one refused before, alone."""
+    refuses or replays in the write's own transaction, one refused before, alone. One
+    the database fails (a 503) stores nothing, the count neither."""
     decision = load_decision(decision_id)
     name = writer()
     try:

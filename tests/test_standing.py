@@ -11,15 +11,16 @@ and PostgreSQL."""
 from __future__ import annotations
 
 import itertools
+from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rules import evaluate, load_decision
 from service.shared import standing as standing_module
-from service.shared.facts import disbursement_of, facts_from, live_events
+from service.shared.facts import Event, disbursement_of, facts_from, live_events
 from service.shared.standing import Fold
 from service.storage import store as store_module
 from service.storage.engine import make_engine
@@ -161,3 +162,60 @@ def test_a_round_over_every_decision_keeps_no_standing_and_pushes_none_out(tmp_p
 
 def _located(event) -> Answer:
     return Answer(201, b"", str(event.event_id))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["pay", "pay", "correct"]), st.integers(0, 9), st.integers(-3, 5)),
+        min_size=1,
+        max_size=60,
+    ),
+    st.integers(0, 10_000),
+)
+def test_a_past_record_folded_from_a_checkpoint_is_the_log_up_to_then_though_a_clock_went_back(steps, pick):
+    """``Fold.stretch`` on a log whose moments go back now and then (a clock put back, or
+    two hosts' clocks apart): the checkpoint it starts from and the id it ends at, read
+    as ``EventStore.standing_at`` reads the log, give the record that folding every event
+    recorded by then gives, at every moment."""
+    moment = datetime(2026, 1, 1, tzinfo=UTC)
+    log: list[Event] = []
+    for number, (kind, day, step) in enumerate(steps, start=1):
+        moment += timedelta(seconds=step)
+        paid = [e.event_id for e in log if e.type == "disbursement"]
+        if kind == "correct" and paid:
+            target = paid[day % len(paid)]
+            log.append(Event(number, "d", "correction", None, {}, moment, "t", None, None, target))
+        else:
+            payload = {"amount": f"{day + 1}.00", "funding_source": "s", "recipient": "r"}
+            log.append(
+                Event(number, "d", "disbursement", date(2025, 1, 1 + day), payload, moment, "t", None, None, None)
+            )
+    kept = Fold("d")
+    kept._every = 2
+    with _kept_at_most(3):
+        kept.add(log, {e.event_id: e for e in log})
+    moments = sorted({e.recorded_at for e in log})
+    for known_at in [*moments, moments[pick % len(moments)] - timedelta(microseconds=1)]:
+        start, end = kept.stretch(known_at)
+        fold = Fold.resumed("d", start)
+        after = fold.last_event_id
+        then = [
+            e for e in log if after < e.event_id and (end is None or e.event_id <= end) and e.recorded_at <= known_at
+        ]
+        fold.add(then, {e.event_id: e for e in log if e.recorded_at <= known_at})
+        whole = [e for e in log if e.recorded_at <= known_at]
+        rebuilt = Fold("d")
+        rebuilt.add(whole, {e.event_id: e for e in whole})
+        assert fold.standing().paid == rebuilt.standing().paid
+        assert fold.standing().event_count == rebuilt.standing().event_count
+
+
+@contextmanager
+def _kept_at_most(count: int):
+    before = standing_module.KEPT_CHECKPOINTS
+    standing_module.KEPT_CHECKPOINTS = count
+    try:
+        yield
+    finally:
+        standing_module.KEPT_CHECKPOINTS = before

@@ -22,10 +22,12 @@ A record as it stood at an earlier moment (a ``known_as_of`` in the past) is fol
 from the nearest of the fold's checkpoints (``Checkpoint``): every ``CHECKPOINT_EVERY``
 events, a copy of what was folded so far, with the newest ``recorded_at`` among them.
 The events recorded by that moment are those of the newest checkpoint whose events were
-all recorded by it, and those after it recorded by it too; while the log's moments have
-only grown with its ids (``Fold.in_order``), those end at the next checkpoint. So such a
-read folds at most one stretch between checkpoints, found by bisection, whatever the
-log's length; once a clock was put back, to the log's end. A decision keeps at most
+all recorded by it, and those after it recorded by it too, which end at the first
+checkpoint after which no event was recorded by then (each checkpoint keeps the earliest
+moment among the events after it). While the log's moments grow with its ids, that is
+the next checkpoint: such a read folds one stretch between checkpoints, found by
+bisection, whatever the log's length; after a clock was put back, the stretches up to
+the last event it recorded too. A decision keeps at most
 ``KEPT_CHECKPOINTS``: past that, every other one is dropped and the stretch doubles,
 which bounds the memory (each copy holds a pointer for each day, source and recipient
 paid on, shared with the others, and the few other events: not the utbetalningar).
@@ -106,6 +108,13 @@ def _key(payment: Disbursement) -> tuple[date, str, str]:
     return payment.paid_on, payment.funding_source, payment.recipient
 
 
+def _earlier(one: datetime | None, other: datetime | None) -> datetime | None:
+    """The earlier of two moments, either of which may be missing."""
+    if one is None or other is None:
+        return other if one is None else one
+    return min(one, other)
+
+
 def _recorded_by(checkpoint: Checkpoint) -> datetime:
     return checkpoint.recorded_by
 
@@ -132,10 +141,10 @@ class Fold:
     def __init__(self, decision_id: str) -> None:
         self.decision_id = decision_id
         self.last_event_id = 0
-        #: Whether every event's recorded_at so far is at least the one before it (a
-        #: clock put back breaks it): what lets ``stretch`` end at the next checkpoint.
-        self.in_order = True
         self._checkpoints: list[Checkpoint] = []
+        # For each checkpoint, the earliest recorded_at among the events after it up to
+        # the next one (None while there are none): where ``stretch`` may end.
+        self._earliest: list[datetime | None] = []
         self._every = CHECKPOINT_EVERY
         self._count = 0
         self._recorded_at: datetime | None = None
@@ -175,10 +184,10 @@ class Fold:
             # Only once it is folded in: an event that cannot be (a payload no reader
             # understands) fails every read alike, never skipped by the next.
             self.last_event_id, self._count = event.event_id, self._count + 1
-            if self._recorded_at is None or event.recorded_at >= self._recorded_at:
+            if self._recorded_at is None or event.recorded_at > self._recorded_at:
                 self._recorded_at = event.recorded_at
-            else:
-                self.in_order = False
+            if self._earliest:
+                self._earliest[-1] = _earlier(self._earliest[-1], event.recorded_at)
             if self._count % self._every == 0:
                 self._keep_checkpoint()
 
@@ -194,22 +203,33 @@ class Fold:
                 frozenset(self._cancelled),
             )
         )
+        self._earliest.append(None)
         if len(self._checkpoints) > KEPT_CHECKPOINTS:
-            self._checkpoints = self._checkpoints[1::2]  # those at multiples of the doubled stretch
+            # Those at multiples of the doubled stretch, each now followed by two stretches.
+            earliest = self._earliest
+            self._earliest = [
+                _earlier(earliest[k], earliest[k + 1] if k + 1 < len(earliest) else None)
+                for k in range(1, len(earliest), 2)
+            ]
+            self._checkpoints = self._checkpoints[1::2]
             self._every *= 2
 
     def stretch(self, known_at: datetime) -> tuple[Checkpoint | None, int | None]:
         """Where to fold the record as it stood at ``known_at`` from: the newest checkpoint
         whose events were all recorded by then (None: the beginning), and the last event
         id that can have been recorded by then, where the log says (None: read to its end).
-        Found by bisection."""
+        The first by bisection; the last is the first checkpoint after it past which every
+        event was recorded later: the next one while the log's moments grow with its ids."""
         points = self._checkpoints
         reached = bisect_right(points, known_at, key=_recorded_by)
         start = points[reached - 1] if reached else None
-        if not self.in_order:
-            return start, None
-        # In order: every event after the next checkpoint's newest was recorded after known_at.
-        return start, points[reached].last_event_id if reached < len(points) else None
+        end, earliest = None, None
+        for k in range(len(points) - 1, reached - 1, -1):  # from the last checkpoint back
+            earliest = _earlier(earliest, self._earliest[k])  # of every event after checkpoint k
+            if earliest is not None and earliest <= known_at:
+                break
+            end = points[k].last_event_id
+        return start, end
 
     @classmethod
     def resumed(cls, decision_id: str, checkpoint: Checkpoint | None) -> Fold:

@@ -10,6 +10,7 @@ import pytest
 from flask import template_rendered
 
 from service.http import revalidation
+from service.storage.store import EventStore
 from service.views import evaluation
 from tests.contract import contract_app
 from tests.examples import DECISION
@@ -47,10 +48,19 @@ def test_a_second_get_is_the_same_answer_without_running_the_view(client, evalua
     assert {"ETag", "Last-Modified", "Cache-Control", "Content-Type", "Content-Length"} <= set(again.headers.keys())
 
 
-def test_a_list_page_keeps_its_link_header(client):
+def test_a_list_page_keeps_its_link_header(client, monkeypatch):
+    pages = []
+    real = EventStore.page
+
+    def counting(self, *args, **kwargs):
+        pages.append(args)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(EventStore, "page", counting)
     first = client.get(f"{DECISION}/events?limit=1")
     again = client.get(f"{DECISION}/events?limit=1")
     assert "Link" in first.headers and headers_of(again) == headers_of(first)
+    assert len(pages) == 1  # the second answer came from memory
 
 
 @pytest.mark.parametrize("by_another_worker", [False, True])
@@ -150,8 +160,10 @@ def test_a_body_past_the_bound_keeps_its_validators_only(client, evaluations, mo
 
 
 @pytest.mark.parametrize("url", [COMMITMENT, PAGE])
-def test_what_after_request_adds_is_added_to_an_answer_from_memory_once(client, url):
+def test_what_after_request_adds_is_added_to_an_answer_from_memory_once(client, url, evaluations, renderings):
     first, again = client.get(url), client.get(url)
+    made = evaluations if url == COMMITMENT else renderings
+    assert len(made) == 1  # the second answer came from memory
     for name in ("Access-Control-Allow-Origin", "X-Content-Type-Options", "Date"):
         assert len(again.headers.getlist(name)) == 1, name
     if url == PAGE:

@@ -82,7 +82,7 @@ def run(connection: Connection, sql: str, parameters: Sequence[Any] = ()) -> lis
     """The rows of one statement (none for one that returns none) run straight on the
     driver, inside ``connection``'s transaction: for the statements every write makes,
     whose execution through SQLAlchemy costs several times a short statement. ``sql`` is
-    written with ``?`` markers (``driver_sql``). A driver's error is raised as it is (one
+    written with ``?`` markers. A driver's error is raised as it is (one
     of ``faults.database_errors``); one after which the connection cannot serve again
     (SQLite's read-only one, PostgreSQL's closed one) first retires it and every
     connection opened before it, as SQLAlchemy does for its own statements, so that the
@@ -160,17 +160,12 @@ def read(engine: Engine, sql: str, parameters: Sequence[Any] = ()) -> list[Any]:
         return rows(sql, parameters)
 
 
-def driver_sql(engine: Engine, sql: str) -> str:
-    """``sql``, written with ``?`` markers, as ``engine``'s driver takes it."""
-    return _markers(engine)(sql)
-
-
 def _markers(engine: Engine) -> Callable[[str], str]:
     return _marked if engine.dialect.paramstyle != "qmark" else _unchanged
 
 
-def _unchanged(sql: str) -> str:
-    return sql
+def _unchanged(value: Any) -> Any:
+    return value
 
 
 @cache
@@ -185,18 +180,14 @@ def result_processor(column: Any, engine: Engine) -> Callable[[Any], Any]:
     with ``reading``: the same values a Core select gives."""
     dialect = engine.dialect
     process = column.type.dialect_impl(dialect).result_processor(dialect, None)
-    return process if process is not None else _unchanged_value
+    return process if process is not None else _unchanged
 
 
 def bind_processor(column: Any, engine: Engine) -> Callable[[Any], Any]:
     """What SQLAlchemy hands the driver for ``column``'s value (``result_processor``'s converse)."""
     dialect = engine.dialect
     process = column.type.dialect_impl(dialect).bind_processor(dialect)
-    return process if process is not None else _unchanged_value
-
-
-def _unchanged_value(value: Any) -> Any:
-    return value
+    return process if process is not None else _unchanged
 
 
 @contextmanager

@@ -201,7 +201,7 @@ class Admission:
 
 def admission(address: str, presented: str) -> Admission:
     """``Admission`` of a request from ``address`` presenting the token ``presented``:
-    ``refuse_a_limited_address``, ``tokens.identify`` and the token's ``wait`` in one
+    ``refuse_a_limited_address``, the token by its hash and the token's ``wait`` in one
     statement, since every write asks all three."""
     current = limiter()
     digest = tokens.digest_of(presented)

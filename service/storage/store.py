@@ -27,7 +27,6 @@ from service.shared.stockholm import utc
 from service.storage.engine import (
     begin_write,
     bind_processor,
-    driver_sql,
     is_sqlite,
     read,
     reading,
@@ -356,8 +355,10 @@ class EventStore:
         """The decision's record as it stood at ``known_at``: the events recorded by then,
         folded as ``standing`` folds them (and not kept). Folded from the kept fold's
         nearest checkpoint (``Fold.stretch``): one stretch of the log between two of its
-        checkpoints is read, at most, found by bisection, whatever the log's length."""
-        self.standing(decision_id)  # brought up to date, with its checkpoints
+        checkpoints is read, at most, found by bisection, whatever the log's length. The
+        caller reads ``standing`` first (the commitment does, for the newest moment), which
+        brings the kept fold and its checkpoints up to date; without a kept fold the log
+        recorded by then is read whole."""
         with self._folds_lock:
             kept = self._folds.get(decision_id)
             start, end = kept.stretch(known_at) if kept is not None else (None, None)
@@ -368,7 +369,7 @@ class EventStore:
                 query, bounds = _RECORDED_AFTER, (decision_id, fold.last_event_id, moment)
             else:
                 query, bounds = _RECORDED_BETWEEN, (decision_id, fold.last_event_id, moment, end)
-            then = self._read_events(list(connection.exec_driver_sql(driver_sql(self.engine, query), bounds)))
+            then = self._read_events(run(connection, query, bounds))
             fold.add(*self._with_targets(connection, fold, decision_id, then, known_at))
         return fold.standing()
 
@@ -378,10 +379,10 @@ class EventStore:
         """The decision's events after ``last``, and those their corrections correct
         (read in batches, at most ``_TARGETS_A_READ`` ids a statement)."""
         # As a page of changes is read (``_read_events``), but on the caller's connection
-        # (a write's, inside its transaction) and through its error handling: on every
-        # write and every commitment made anew, SQLAlchemy's compiling would cost more.
-        rows = connection.exec_driver_sql(driver_sql(self.engine, _NEW_EVENTS), (decision_id, last))
-        return self._with_targets(connection, fold, decision_id, self._read_events(list(rows)))
+        # (a write's, inside its transaction; ``run``): on every write and every
+        # commitment made anew, SQLAlchemy's execution would cost more.
+        rows = run(connection, _NEW_EVENTS, (decision_id, last))
+        return self._with_targets(connection, fold, decision_id, self._read_events(rows))
 
     def _with_targets(
         self, connection: Connection, fold: Fold, decision_id: str, new: list[Event], known_at: datetime = END_OF_RECORD

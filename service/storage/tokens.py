@@ -12,13 +12,14 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Engine, insert, select, update
 
 from service.shared.stockholm import utc
 from service.shared.text import is_line
-from service.storage.engine import begin_write, read, result_processor
+from service.storage.engine import begin_write, result_processor
 from service.storage.tables import tokens
 
 #: Role → may it record events?
@@ -97,25 +98,19 @@ def revoke(engine: Engine, name: str) -> bool:
     return result.rowcount == 1
 
 
-#: A token by its hash: one row of the unique index on ``token_hash``.
-_BY_HASH = "SELECT name, role, token_hash, created_at, revoked_at FROM tokens WHERE token_hash = ?"
-
-
-def identify(engine: Engine, presented: str) -> TokenInfo | None:
-    """The token's owner, or None when the token is unknown. Read from the database on
-    every call, never kept, so that a revocation holds from the next request on: one
-    read straight on the driver (``engine.read``). A write reads it with its limits, in
-    one statement (``service.storage.limits.admission``)."""
-    digest = digest_of(presented)
-    rows = read(engine, _BY_HASH, (digest,))
-    return from_row(engine, digest, rows[0] if rows else None)
+@lru_cache(maxsize=8)
+def _moment(engine: Engine) -> Any:
+    """What SQLAlchemy makes of a stored moment as ``engine``'s driver gives it: made once."""
+    return result_processor(tokens.c.created_at, engine)
 
 
 def from_row(engine: Engine, digest: str, row: Sequence[Any] | None) -> TokenInfo | None:
     """The token of a row ``(name, role, token_hash, created_at, revoked_at)`` read on
-    the driver for ``digest``, or None when no token has it (a row of NULLs, or none)."""
+    the driver for ``digest``, or None when no token has it (a row of NULLs, or none).
+    The token is read on every write, never kept, so that a revocation holds from the
+    next request on; with the write's limits, in one statement (``limits.admission``)."""
     if row is None or row[2] is None or not hmac.compare_digest(row[2], digest):
         return None
     name, role, _, created_at, revoked_at = row
-    moment = result_processor(tokens.c.created_at, engine)
+    moment = _moment(engine)
     return TokenInfo(name, role, utc(moment(created_at)), revoked_at and utc(moment(revoked_at)))

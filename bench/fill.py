@@ -93,11 +93,11 @@ def generate(folder: Path, count: int) -> list[str]:
 
 def fill(store: Any, targets: dict[str, int]) -> dict[str, Any]:
     """Bring each decision's log up to ``targets[decision_id]`` events (one transaction)."""
-    from sqlalchemy import func, select, update
+    from sqlalchemy import func, select, text, update
 
     from service.requests.event_schemas import load_event
     from service.storage.engine import begin_write, is_sqlite
-    from service.storage.store import POSITION_LOCK
+    from service.storage.store import CATCH_UP_POSITIONS, POSITION_LOCK
     from service.storage.tables import decisions, events
 
     adoption, approval = load_event(ADOPTION), load_event(APPROVAL)
@@ -147,6 +147,8 @@ def fill(store: Any, targets: dict[str, int]) -> dict[str, Any]:
                 if len(rows) >= 5000:
                     flush()
         flush()
+        if not is_sqlite(store.engine):
+            connection.execute(text(CATCH_UP_POSITIONS))  # the next write's position follows these
         # Each decision's stamp, as every write keeps it in its row (and migration 0003 made it).
         mine = events.c.decision_id == decisions.c.decision_id
         connection.execute(

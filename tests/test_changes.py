@@ -113,14 +113,19 @@ def test_a_moment_beyond_the_calendar_in_utc_is_a_400_problem(client, url, param
     assert body["errors"][0]["parameter"] == parameter
 
 
-def test_a_writer_that_commits_late_on_another_decision_is_never_skipped(store_app, client):
+@pytest.mark.parametrize("kept", [False, True], ids=["read-under-lock", "kept-standing"])
+def test_a_writer_that_commits_late_on_another_decision_is_never_skipped(store_app, client, kept):
     """Two decisions written at once while a follower reads: the first writer holds its
     transaction open after inserting; the second, on another decision, must not commit
     ahead of it in the feed. The follower, walking by cursor all along, ends with every
-    event once, in commit order (on SQLite and PostgreSQL)."""
+    event once, in commit order (on SQLite and PostgreSQL). The second writer's process
+    keeps its decision's standing or not (``kept``): on PostgreSQL, a write checked
+    against a kept standing is stored in one statement, which must wait all the same."""
     store = store_app.extensions["medfin"]
     for decision_id in ("ks-2099-1-1", "ks-2099-2-2"):
         store.ensure_decision(decision_id)
+    if kept:
+        store.standing("ks-2099-2-2")
     late = threading.Event()
 
     def slow_answer(_event):

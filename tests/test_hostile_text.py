@@ -221,12 +221,19 @@ HOSTILE_DRAFTS = [
 ]
 
 
+@pytest.mark.parametrize("kept", [False, True], ids=["read-under-lock", "kept-standing"])
 @pytest.mark.parametrize("draft", HOSTILE_DRAFTS, ids=["surrogate", "surrogate-reference", "nul-url", "nul-body"])
-def test_store_commits_a_write_only_with_its_answer_encoded(roomy_app, draft):
+def test_store_commits_a_write_only_with_its_answer_encoded(roomy_app, draft, kept):
     """Below the schemas (which refuse such text first): the store itself never commits
-    an event whose answer could not be made, nor one it cannot read back as answered."""
+    an event whose answer could not be made, nor one it cannot read back as answered;
+    whether or not it keeps the decision's standing (on PostgreSQL, a write checked
+    against a kept one is stored in one statement, answered after its commit)."""
     store = roomy_app.extensions["medfin"]
     before = len(store.events(DECISION_ID))
+    if kept:
+        store.standing(DECISION_ID)
+    else:
+        store.reread()  # forgets every standing it kept
     draft = Draft(draft.type, ADOPTION_DAY, draft.payload, draft.source_url, draft.source_evidence)
     try:
         answer = store.append(DECISION_ID, draft, recorded_by="test", check=lambda *_: None, answer=created)

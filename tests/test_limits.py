@@ -159,15 +159,22 @@ def test_a_write_refused_for_its_limit_waits_for_no_decision_lock(database_url):
         engine.dispose()
 
 
-def test_a_write_whose_last_use_another_took_meanwhile_is_429_and_not_stored(database_url, monkeypatch):
+@pytest.mark.parametrize("kept", [False, True], ids=["read-under-lock", "kept-standing"])
+def test_a_write_whose_last_use_another_took_meanwhile_is_429_and_not_stored(database_url, monkeypatch, kept):
     """The read before the lock is only a first look: the count in the write's own
     transaction decides. Another write of the same token that takes the last use between
-    that read and this write's count leaves this one a 429, its event rolled back."""
+    that read and this write's count leaves this one a 429, its event rolled back;
+    whether or not the process keeps the decision's standing (``kept``: on PostgreSQL
+    the write is then tried in one statement, which counts it too)."""
     app = with_clock(contract_app(database_url, WRITE_LIMIT=1, WRITE_LIMIT_PERIOD=60), Clock())
     try:
         token = registrar(app, "anna")
         client = app.test_client()
         before = client.get(EVENTS).json["total"]
+        if kept:
+            assert client.get(f"/v1/decisions/{DECISION_ID}/commitment").status_code == 200
+        else:
+            app.extensions["medfin"].reread()  # forgets every standing it kept
         looked = limits.admission
 
         def then_another_writes(address: str, presented: str) -> limits.Admission:

@@ -99,10 +99,13 @@ class Limiter:
     def use(self, connection: Connection, key: str, limit: Limit) -> bool:
         """Use one of ``key``'s bucket in ``connection``'s transaction, which commits it
         (``take`` in a caller's own transaction); whether there was one to use."""
+        return bool(run(connection, _TAKE, self._markers(key, limit)))
+
+    def _markers(self, key: str, limit: Limit) -> tuple[object, ...]:
+        """``_TAKE``'s (and ``_TAKEN``'s after the key and first refill) values, now."""
         now, interval = self._now_ms(), limit.interval_ms
         after = (now, now, interval)  # ``_AFTER``'s markers
-        taken = run(connection, _TAKE, (key, now + interval, *after, *after, now + limit.capacity_ms))
-        return bool(taken)
+        return (key, now + interval, *after, *after, now + limit.capacity_ms)
 
     def sweep(self) -> None:
         """Delete the rows of full buckets, if this process has not for a while, in a
@@ -136,11 +139,8 @@ class Limiter:
 #: One use of a bucket, as SQLite and PostgreSQL both write it: a row back if allowed.
 #: Its markers: the key, the first refill (now + interval), ``_AFTER``'s twice, the latest.
 _AFTER = "CASE WHEN rate_limits.refilled_at > ? THEN rate_limits.refilled_at ELSE ? END + ?"
-_TAKE = (
-    'INSERT INTO rate_limits ("key", refilled_at) VALUES (?, ?)'
-    f' ON CONFLICT ("key") DO UPDATE SET refilled_at = {_AFTER} WHERE {_AFTER} <= ?'
-    " RETURNING refilled_at"
-)
+_TAKEN = f' ON CONFLICT ("key") DO UPDATE SET refilled_at = {_AFTER} WHERE {_AFTER} <= ? RETURNING refilled_at'
+_TAKE = f'INSERT INTO rate_limits ("key", refilled_at) VALUES (?, ?){_TAKEN}'
 #: The rows of full buckets, which say nothing.
 _SWEEP = text("DELETE FROM rate_limits WHERE refilled_at <= :now")
 _REFILLED_AT = 'SELECT refilled_at FROM rate_limits WHERE "key" = ?'
@@ -247,22 +247,38 @@ class _Refused(Exception):
     """A write the limit refused inside the write's transaction: answered once that has rolled back."""
 
 
-@contextmanager
-def counting_a_write(token_name: str) -> Iterator[Callable[[Connection], None]]:
-    """``count_a_write`` inside the write's own transaction: the function to run last in
-    it (``EventStore.append``'s ``count``), which counts the write or refuses it. The
-    refusal becomes the 429 once the transaction has rolled back (the wait is read on
-    another connection, never while the transaction holds one). Last, so that on
-    PostgreSQL the token's row is locked only from there to the commit: a writer of the
-    same token, to any decision, never waits for this one's lock or rule check."""
-    current, key = limiter(), _key("writes", token_name)
+@dataclass(frozen=True, slots=True)
+class WriteCount:
+    """One write counted against its token's limit, inside the write's own transaction
+    (``EventStore.append``'s ``count``; ``service.storage.store.Count``)."""
 
-    def count(connection: Connection) -> None:
-        if not current.use(connection, key, current.writes):
+    limiter: Limiter
+    key: str
+
+    def __call__(self, connection: Connection) -> None:
+        """Count it, last in the transaction, or refuse it (the 429, once rolled back)."""
+        if not self.limiter.use(connection, self.key, self.limiter.writes):
             raise _Refused
 
+    def taken_for_each(self, source: str) -> tuple[str, tuple[object, ...]]:
+        """A data-modifying ``WITH`` query (PostgreSQL) that counts it once for each row
+        of ``source``, and returns a row only where the token had a write left; and its
+        values, in the order of its markers."""
+        sql = f'INSERT INTO rate_limits ("key", refilled_at) SELECT ?, ? FROM {source}{_TAKEN}'
+        return sql, self.limiter._markers(self.key, self.limiter.writes)
+
+
+@contextmanager
+def counting_a_write(token_name: str) -> Iterator[WriteCount]:
+    """``count_a_write`` inside the write's own transaction: what counts the write or
+    refuses it there (``WriteCount``). The refusal becomes the 429 once the transaction
+    has rolled back (the wait is read on another connection, never while the transaction
+    holds one). Counted last, so that on PostgreSQL the token's row is locked only from
+    there to the commit: a writer of the same token, to any decision, never waits for
+    this one's lock or rule check."""
+    current, key = limiter(), _key("writes", token_name)
     try:
-        yield count
+        yield WriteCount(current, key)
     except _Refused:
         raise _too_many_writes(token_name, current.wait(key, current.writes) or 1) from None
     current.sweep()

@@ -5,6 +5,12 @@ one transaction that holds the decision's lock (SQLite: ``BEGIN IMMEDIATE``, thr
 ``begin_write``; PostgreSQL: ``SELECT ... FOR UPDATE`` on the decision's row). When 50
 writers race for the last million, each sees the sum the one before it stored. Reads
 take no lock: on SQLite they never wait for a writer.
+
+On PostgreSQL a write is first checked against the standing the process keeps, before
+any lock, and stored in one statement that locks the decision's row only if its newest
+event is still the one that standing reached (``_append_at_once``): the check then
+stands as if made under the lock. Where another was recorded since, nothing is stored,
+and the write takes the locked way.
 """
 
 from __future__ import annotations
@@ -15,10 +21,12 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, Engine, Select, bindparam, func, insert, select, text, update
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import IntegrityError
 
 from service.shared.facts import Event
@@ -34,7 +42,7 @@ from service.storage.engine import (
     run,
 )
 from service.storage.faults import database_errors
-from service.storage.tables import decisions, events, idempotency_keys
+from service.storage.tables import decisions, event_positions, events, idempotency_keys
 
 _log = logging.getLogger(__name__)
 
@@ -118,6 +126,11 @@ RECOUNT_STAMPS = (
     " last_event_id = (SELECT max(event_id) FROM events WHERE events.decision_id = decisions.decision_id),"
     " last_recorded_at = (SELECT max(recorded_at) FROM events WHERE events.decision_id = decisions.decision_id)"
 )
+#: PostgreSQL's sequence of positions brought past the log's largest (for a log filled
+#: or restored behind the store's back): the next write takes the one after.
+CATCH_UP_POSITIONS = (
+    f"SELECT setval('{event_positions.name}', (SELECT coalesce(max(position), 0) + 1 FROM events), false)"
+)
 #: A key of PostgreSQL's transaction-scoped advisory locks: held from taking a position
 #: to the commit, so that positions follow commit order.
 POSITION_LOCK = 0x6D65_6466_696E_0001
@@ -153,7 +166,7 @@ _STORED = (
                 for column in events.c
                 if column.name not in ("event_id", "position")
             },
-            "position": select(func.coalesce(func.max(events.c.position), 0) + 1).scalar_subquery(),
+            "position": event_positions.next_value(),  # under the lock that orders positions
         }
     )
     .returning(*events.c)
@@ -169,12 +182,53 @@ _INSERT_AND_COUNT_EVENT = select(_STORED).add_cte(
     )
     .cte("stamped")
 )
+#: PostgreSQL: a write checked against the standing its process keeps, stored in one
+#: autocommitted statement (``_at_once``, ``EventStore._append_at_once``), whose parts run in the order
+#: each reads the one before: the decision's row locked where its newest event is still
+#: the one the standing reached (none where another was recorded since: the caller then
+#: takes the locked way); the lock that orders positions, held until the commit, and the
+#: position from the sequence (read when asked, not from the statement's snapshot, which
+#: was taken before the locks; migration 0004); the count (``Count.taken_for_each``),
+#: where given; the event; its decision's stamp. ``OFFSET 0`` keeps the position lock in
+#: a subquery of its own, run before the sequence is read. Every value is cast to its
+#: column's type: a marker in a SELECT list would otherwise be text.
+_AT_ONCE_LOCKED = (
+    "WITH locked AS MATERIALIZED (SELECT decision_id FROM decisions"
+    " WHERE decision_id = ? AND coalesce(last_event_id, 0) = ? FOR UPDATE),"
+    f" placed AS MATERIALIZED (SELECT nextval('{event_positions.name}') AS position"
+    f" FROM (SELECT pg_advisory_xact_lock({POSITION_LOCK}) FROM locked OFFSET 0) AS ordered)"
+)
+_CAST = [f"CAST(? AS {events.c[name].type.compile(dialect=postgresql.dialect())})" for name in _WRITTEN]
+_AT_ONCE_STORED = (
+    f" stored AS (INSERT INTO events ({', '.join(_WRITTEN)}, position) SELECT {', '.join(_CAST)},"
+    " placed.position FROM {sources}"
+    f" RETURNING {', '.join(column.name for column in events.c)}),"
+    " stamped AS (UPDATE decisions SET event_count = event_count + 1, last_event_id = stored.event_id,"
+    " last_recorded_at = stored.recorded_at FROM stored WHERE decisions.decision_id = stored.decision_id)"
+    " SELECT * FROM stored"
+)
 _INSERT_KEY = insert(idempotency_keys)
 _REPLAY = select(idempotency_keys).where(
     idempotency_keys.c.decision_id == bindparam("replayed_decision"),
     idempotency_keys.c.token_name == bindparam("replayed_token"),
     idempotency_keys.c.key == bindparam("replayed_key"),
 )
+
+
+def _at_once(count: Count | None) -> tuple[str, tuple[object, ...]]:
+    """``_AT_ONCE``'s statement, with the count where given, and the count's values."""
+    if count is None:
+        return _AT_ONCE_UNCOUNTED, ()
+    counted, values = count.taken_for_each("placed")
+    return _at_once_counted(counted), values
+
+
+@cache
+def _at_once_counted(counted: str) -> str:
+    return f"{_AT_ONCE_LOCKED}, counted AS ({counted}),{_AT_ONCE_STORED.format(sources='placed, counted')}"
+
+
+_AT_ONCE_UNCOUNTED = f"{_AT_ONCE_LOCKED},{_AT_ONCE_STORED.format(sources='placed')}"
 
 
 def _moment(value: datetime | str) -> datetime:
@@ -198,6 +252,8 @@ _RECORDED_BETWEEN = (
 
 #: Decisions whose standing a process keeps (``EventStore.standing``): a bound on memory.
 KEPT_STANDINGS = 256
+#: ``EventStore._writers``: more than a worker's threads, so that two rarely share one.
+_WRITER_LOCKS = 64
 #: Ids in one ``IN (...)``: well under SQLite's 32 766 bound variables and psycopg's 65 535.
 _TARGETS_A_READ = 500
 
@@ -208,22 +264,45 @@ def _event_by_id(connection: Connection, decision_id: str, event_id: int) -> Eve
     return None if row is None else _event(row)
 
 
+class LogNotRead(Exception):
+    """A check asked for an event of a log it was not given (``Log`` without a connection)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Log:
     """What a write's check may read of its decision's log, inside the write's
-    transaction: the record as it stands, and single events by id (indexed reads)."""
+    transaction: the record as it stands, and single events by id (indexed reads). Without
+    a connection (a check against the standing this process keeps, before any lock), only
+    the record as it stands: asking for an event raises ``LogNotRead``."""
 
     standing: Standing
-    connection: Connection
+    connection: Connection | None
 
     def event(self, event_id: int) -> Event | None:
         """The decision's event ``event_id``, if it has one."""
-        return _event_by_id(self.connection, self.standing.decision_id, event_id)
+        return _event_by_id(self._connection(), self.standing.decision_id, event_id)
 
     def correction_of(self, event_id: int) -> int | None:
         """The id of the correction that cancels the event ``event_id``, if one does."""
         query = select(events.c.event_id).where(events.c.corrects == event_id, events.c.type == "correction")
-        return self.connection.execute(query.limit(1)).scalar()
+        return self._connection().execute(query.limit(1)).scalar()
+
+    def _connection(self) -> Connection:
+        if self.connection is None:
+            raise LogNotRead
+        return self.connection
+
+
+class Count(Protocol):
+    """A write counted in its own transaction (``EventStore.append``'s ``count``;
+    ``service.storage.limits.WriteCount``)."""
+
+    def __call__(self, connection: Connection) -> None:
+        """Count it, last in ``connection``'s transaction; raise to refuse the write."""
+
+    def taken_for_each(self, source: str) -> tuple[str, tuple[object, ...]]:
+        """A data-modifying ``WITH`` query that counts it for each row of ``source`` and
+        returns a row only where it may be made; and its values."""
 
 
 class EventStore:
@@ -233,6 +312,9 @@ class EventStore:
         # folded stays true and only what came after it is read (``service.shared.standing``).
         self._folds: OrderedDict[str, Fold] = OrderedDict()
         self._folds_lock = threading.Lock()
+        #: Taken by a process's writers in one statement (``_append_at_once``), one a
+        #: decision at a time: a fixed number, shared by decisions that hash alike.
+        self._writers = [threading.Lock() for _ in range(_WRITER_LOCKS)]
         self._database_errors = database_errors(engine)
         # What SQLAlchemy makes of a date, a moment and JSON as this database's driver
         # gives them, for the events read straight on the driver.
@@ -284,6 +366,8 @@ class EventStore:
             self._folds.clear()
         with begin_write(self.engine) as connection:
             connection.execute(text(RECOUNT_STAMPS))
+            if not is_sqlite(self.engine):
+                connection.execute(text(CATCH_UP_POSITIONS))
 
     def ensure_decision(self, decision_id: str) -> None:
         """The decision's row, made once even when several workers start together."""
@@ -542,7 +626,7 @@ class EventStore:
         check: Callable[[Log, Draft], None],
         answer: Callable[[Event], Answer],
         idempotency: tuple[str, str] | None = None,
-        count: Callable[[Connection], None] | None = None,
+        count: Count | None = None,
     ) -> Answer:
         """Check ``draft`` against the log and record it, atomically.
 
@@ -551,7 +635,8 @@ class EventStore:
         it), and is stored with the Idempotency-Key ``(key, request_hash)`` if one is
         given. Both happen before the commit: if the event cannot be answered, it is not
         stored, so no write is ever stored and then answered with an error (a client
-        retrying would store it twice).
+        retrying would store it twice). (In one statement, below, the answer is made
+        before it with the numbers the database adds left at 0, and again after it.)
 
         ``count``, where given, runs last in the same transaction: after the insert, or
         after ``check`` refused the write, or the Idempotency-Key replayed or conflicted.
@@ -559,7 +644,14 @@ class EventStore:
         back; what it writes (the write counted against the limit) commits with the
         event, or alone when the write is refused or replayed: one commit where a count
         of its own would take another. A database's error rolls everything back.
+
+        On PostgreSQL a write without an Idempotency-Key is first tried in one statement
+        (``_append_at_once``), which the locked way follows only where it cannot be.
         """
+        if idempotency is None and draft.type != "correction" and not is_sqlite(self.engine):
+            done = self._append_at_once(decision_id, draft, recorded_by, check, answer, count)
+            if done is not None:
+                return done
         refusal: Exception | None = None
         with begin_write(self.engine) as connection:
             newest = self._lock(connection, decision_id)
@@ -586,6 +678,51 @@ class EventStore:
             return earlier
         self._fold_own(stored, newest)
         return response
+
+    def _append_at_once(
+        self,
+        decision_id: str,
+        draft: Draft,
+        recorded_by: str,
+        check: Callable[[Log, Draft], None],
+        answer: Callable[[Event], Answer],
+        count: Count | None,
+    ) -> Answer | None:
+        """``append``'s write in one autocommitted statement (``_at_once``), where this
+        process keeps the decision's standing: checked against it before any lock, and
+        stored only if nothing was recorded to the decision since, so that the check
+        stands (optimistic concurrency, where the locked way is pessimistic). One round
+        trip where the locked way takes six. None, with nothing stored or counted, where
+        the locked way must answer: no standing kept, a check that refuses or asks for
+        the log, another event recorded meanwhile, the token's writes used up meanwhile.
+
+        The answer is made before the statement too, with the values the database will
+        add (id and position) left at 0: a draft that cannot be answered takes the
+        locked way, where that fails inside the transaction; the answer made after the
+        commit differs from it only by those numbers."""
+        # This process's writers of one decision take turns here, so that each checks
+        # the standing the one before it left, instead of all checking the same one and
+        # all but one finding, in the database, that it has moved on.
+        with self._writers[hash(decision_id) % len(self._writers)]:
+            with self._folds_lock:
+                kept = self._folds.get(decision_id)
+                if kept is None:
+                    return None
+                newest, standing = kept.last_event_id, kept.standing()
+            values = self._values(decision_id, draft, recorded_by)
+            try:
+                check(Log(standing, None), draft)
+                answer(Event(0, **values, position=0))  # type: ignore[arg-type]
+            except Exception:
+                return None  # the locked way checks again, counts it and answers
+            sql, counted = _at_once(count)
+            bound = tuple(self._bound[name](values[name]) for name in _WRITTEN)
+            rows = read(self.engine, sql, (decision_id, newest, *counted, *bound))
+            if not rows:
+                return None
+            stored = self._read_events(rows)[0]
+            self._fold_own(stored, newest)
+        return answer(stored)
 
     def _fold_own(self, stored: Event, newest: int) -> None:
         """Fold the event this process just committed into the decision's kept standing,
@@ -624,18 +761,8 @@ class EventStore:
             # until the commit does, taken after the rule check so that writers of
             # different decisions wait for each other only this long.
             run(connection, _POSITION_LOCK)
-        now = datetime.now(UTC)
-        values = {
-            "decision_id": decision_id,
-            "type": draft.type,
-            "effective_on": draft.effective_on,
-            "payload": draft.payload,
-            "recorded_at": now,
-            "recorded_by": recorded_by,
-            "source_url": draft.source_url,
-            "source_evidence": draft.source_evidence,
-            "corrects": draft.corrects,
-        }
+        values = self._values(decision_id, draft, recorded_by)
+        now = values["recorded_at"]
         if is_sqlite(self.engine):
             bound = tuple(self._bound[name](values[name]) for name in _WRITTEN)
             stored = self._read_events(run(connection, _INSERT_EVENT_SQLITE, bound))[0]
@@ -660,6 +787,21 @@ class EventStore:
                 },
             )
         return response, stored
+
+    @staticmethod
+    def _values(decision_id: str, draft: Draft, recorded_by: str) -> dict[str, Any]:
+        """The columns an event is inserted with, recorded now (``_WRITTEN``)."""
+        return {
+            "decision_id": decision_id,
+            "type": draft.type,
+            "effective_on": draft.effective_on,
+            "payload": draft.payload,
+            "recorded_at": datetime.now(UTC),
+            "recorded_by": recorded_by,
+            "source_url": draft.source_url,
+            "source_evidence": draft.source_evidence,
+            "corrects": draft.corrects,
+        }
 
     def _lock(self, connection: Connection, decision_id: str) -> int:
         """The decision locked until the commit, and its newest event's id as its stamp

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    Sequence,
     String,
     Table,
     Text,
@@ -55,6 +56,10 @@ events = Table(
     Index("ix_events_corrects", "corrects"),
     Index("ix_events_recorded_at", "recorded_at"),
 )
+
+#: Where PostgreSQL takes each event's ``position`` (migration 0004); SQLite takes the
+#: largest one plus one, under its single writer lock.
+event_positions = Sequence("event_positions", metadata=metadata)
 
 tokens = Table(
     "tokens",

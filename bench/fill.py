@@ -97,7 +97,7 @@ def fill(store: Any, targets: dict[str, int]) -> dict[str, Any]:
 
     from service.requests.event_schemas import load_event
     from service.storage.engine import begin_write, is_sqlite
-    from service.storage.store import CATCH_UP_POSITIONS, POSITION_LOCK
+    from service.storage.store import CATCH_UP_POSITIONS, TAKE_POSITION_LOCK
     from service.storage.tables import decisions, events
 
     adoption, approval = load_event(ADOPTION), load_event(APPROVAL)
@@ -105,7 +105,7 @@ def fill(store: Any, targets: dict[str, int]) -> dict[str, Any]:
     began, began_at, inserted = time.monotonic(), datetime.now(UTC), 0
     with begin_write(store.engine) as connection:
         if not is_sqlite(store.engine):
-            connection.execute(select(func.pg_advisory_xact_lock(POSITION_LOCK)))
+            connection.execute(text(TAKE_POSITION_LOCK))
         position = connection.execute(select(func.max(events.c.position))).scalar_one() or 0
         counts: dict[str, int] = {
             row.decision_id: row.event_count

@@ -116,47 +116,48 @@ def test_a_moment_beyond_the_calendar_in_utc_is_a_400_problem(client, url, param
 @pytest.mark.parametrize("kept", [False, True], ids=["read-under-lock", "kept-standing"])
 def test_a_writer_that_commits_late_on_another_decision_is_never_skipped(store_app, client, kept):
     """Two decisions written at once while a follower reads: the first writer holds its
-    transaction open after inserting; the second, on another decision, must not commit
-    ahead of it in the feed. The follower, walking by cursor all along, ends with every
-    event once, in commit order (on SQLite and PostgreSQL). The second writer's process
-    keeps its decision's standing or not (``kept``): on PostgreSQL, a write checked
-    against a kept standing is stored in one statement, which must wait all the same."""
+    transaction open after inserting; the second, on another decision, must wait for it
+    and not commit ahead of it in the feed. The follower, walking by cursor all along,
+    sees nothing while the first is open and ends with both events once, in commit
+    order (on SQLite and PostgreSQL). The second writer's process keeps its decision's
+    standing or not (``kept``): on PostgreSQL, a write checked against a kept standing is
+    stored in one statement, which must wait all the same."""
     store = store_app.extensions["medfin"]
     for decision_id in ("ks-2099-1-1", "ks-2099-2-2"):
         store.ensure_decision(decision_id)
     if kept:
         store.standing("ks-2099-2-2")
-    late = threading.Event()
+    inserted, late, quick_done = threading.Event(), threading.Event(), threading.Event()
 
     def slow_answer(_event):
+        inserted.set()
         late.wait(timeout=5)  # inside the transaction: the insert is made, not committed
         return Answer(201, b"", None)
 
-    def write(decision_id, answer):
+    def write(decision_id, answer, done=None):
         draft = Draft("adoption", date(2099, 1, 1), {"body": "Kommunfullmäktige"})
         store.append(decision_id, draft, recorded_by="test", check=lambda *_: None, answer=answer)
+        if done is not None:
+            done.set()
 
     start = client.get(CHANGES).json["next"]
     slow = threading.Thread(target=write, args=("ks-2099-1-1", slow_answer))
     slow.start()
-    quick = threading.Thread(target=write, args=("ks-2099-2-2", lambda _e: Answer(201, b"", None)))
+    assert inserted.wait(timeout=5)
+    quick = threading.Thread(target=write, args=("ks-2099-2-2", lambda _e: Answer(201, b"", None), quick_done))
     quick.start()
-    seen, position = [], start
-    for _ in range(20):  # the follower reads while the first write is open
-        page = client.get(CHANGES, query_string={"after": position}).json
-        seen += [e["decision_id"] for e in page["items"]]
-        position = page["next"]
-        if len(seen) == 1:
-            break
-        threading.Event().wait(0.05)
+    assert not quick_done.wait(timeout=0.3), "the second writer committed while the first held its position"
+    page = client.get(CHANGES, query_string={"after": start}).json
+    assert page["items"] == [] and page["next"] == start  # the follower reads while both are open
     late.set()
     slow.join()
     quick.join()
+    seen, position = [], start
     while True:
         page = client.get(CHANGES, query_string={"after": position}).json
         seen += [e["decision_id"] for e in page["items"]]
         position = page["next"]
         if not page["items"]:
             break
-    assert sorted(seen) == ["ks-2099-1-1", "ks-2099-2-2"], seen
+    assert seen == ["ks-2099-1-1", "ks-2099-2-2"]
     assert position == cursor(store.last_position())

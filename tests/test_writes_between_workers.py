@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from service.storage import store as store_module
 from tests.contract import contract_app
 from tests.examples import DECISION, payment
 from tests.recording import ADOPTION, EVENTS, registrar
@@ -61,3 +62,23 @@ def test_a_payment_another_workers_correction_made_room_for_is_recorded(workers)
     # The first worker's standing still counts the corrected 900 000.00.
     assert first.post(EVENTS, json=disbursement("500000.00"), headers=token).status_code == 201
     assert disbursed(first) == disbursed(second) == "500000.00"
+
+
+def test_a_write_checked_against_a_kept_standing_is_one_statement_on_postgresql(workers, monkeypatch, database_url):
+    """The one-statement way is what a write on PostgreSQL costs when the worker keeps
+    the decision's standing (the benchmark measures it): a fault that made every write
+    fall back to the locked way would be correct, and unseen by every other test. So a
+    write after a read opens no transaction of its own there; on SQLite it does."""
+    first, _, token = workers
+    assert disbursed(first) == "0.00"
+    transactions = []
+    opened = store_module.begin_write
+
+    def counted(engine):
+        transactions.append(engine)
+        return opened(engine)
+
+    monkeypatch.setattr(store_module, "begin_write", counted)
+    assert first.post(EVENTS, json=disbursement("1000.00"), headers=token).status_code == 201
+    assert len(transactions) == (1 if database_url.startswith("sqlite") else 0)
+    assert disbursed(first) == "1000.00"

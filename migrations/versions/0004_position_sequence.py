@@ -9,6 +9,9 @@ be seen. A sequence is read at the moment it is asked, under the lock, which is 
 until the commit, so positions still follow commit order. A transaction that rolls back
 leaves a gap, which the feed's cursors do not mind (they page by ``position > after``).
 
+Workers of the release before take the largest position plus one: stop them before
+this migration runs, as before any other.
+
 SQLite has no sequences; its single writer lock already orders every writer, and its
 positions stay the largest one plus one.
 
@@ -31,6 +34,9 @@ def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     op.execute("CREATE SEQUENCE event_positions AS bigint")
+    # The lock that orders positions (``POSITION_LOCK`` of the store), so that no writer
+    # is between its position and its commit while the largest is read.
+    op.execute("SELECT pg_advisory_xact_lock(7882817113800179713)")
     op.execute("SELECT setval('event_positions', (SELECT coalesce(max(position), 0) + 1 FROM events), false)")
 
 

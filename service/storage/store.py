@@ -19,13 +19,14 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Engine, Select, bindparam, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, Select, String, bindparam, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import IntegrityError
 
@@ -126,18 +127,22 @@ RECOUNT_STAMPS = (
     " last_event_id = (SELECT max(event_id) FROM events WHERE events.decision_id = decisions.decision_id),"
     " last_recorded_at = (SELECT max(recorded_at) FROM events WHERE events.decision_id = decisions.decision_id)"
 )
-#: PostgreSQL's sequence of positions brought past the log's largest (for a log filled
-#: or restored behind the store's back): the next write takes the one after.
-CATCH_UP_POSITIONS = (
-    f"SELECT setval('{event_positions.name}', (SELECT coalesce(max(position), 0) + 1 FROM events), false)"
-)
 #: A key of PostgreSQL's transaction-scoped advisory locks: held from taking a position
 #: to the commit, so that positions follow commit order.
 POSITION_LOCK = 0x6D65_6466_696E_0001
+#: PostgreSQL's sequence of positions brought past the log's largest (for a log filled
+#: or restored behind the store's back), never back: the next write takes a greater one
+#: than any event has and any follower has seen. Run after ``TAKE_POSITION_LOCK``, in
+#: its transaction and a statement of its own, so that no writer is between its
+#: position and its commit while the largest is read.
+TAKE_POSITION_LOCK = f"SELECT pg_advisory_xact_lock({POSITION_LOCK})"
+CATCH_UP_POSITIONS = (
+    f"SELECT setval('{event_positions.name}', greatest("
+    f"(SELECT coalesce(max(position), 0) + 1 FROM events), nextval('{event_positions.name}')), false)"
+)
 
 # The statements of a write, made once: building one costs more than running it, and
 # SQLAlchemy finds a statement made once in its cache of compiled statements at once.
-_POSITION_LOCK = f"SELECT pg_advisory_xact_lock({POSITION_LOCK})"
 #: The decision's newest event id (``standing``'s ``newest``); on PostgreSQL with its row
 #: locked until the commit (SQLite's writer holds the whole database's lock already).
 _NEWEST = "SELECT last_event_id FROM decisions WHERE decision_id = ?"
@@ -156,7 +161,9 @@ _COUNT_EVENT_SQLITE = (
     "UPDATE decisions SET event_count = event_count + 1, last_event_id = ?, last_recorded_at = ? WHERE decision_id = ?"
 )
 #: PostgreSQL: both in one statement, the event inserted and the stamp moved on from it
-#: (a data-modifying WITH runs whole, whether the outer SELECT reads it or not).
+#: (a data-modifying WITH runs whole, whether the outer SELECT reads it or not). The
+#: position and the moment are read under the lock that orders positions, the moment
+#: from the database's clock: one clock for every writer, however many app servers.
 _STORED = (
     insert(events)
     .values(
@@ -164,9 +171,10 @@ _STORED = (
             **{
                 column.name: bindparam(f"new_{column.name}", type_=column.type)
                 for column in events.c
-                if column.name not in ("event_id", "position")
+                if column.name not in ("event_id", "position", "recorded_at")
             },
-            "position": event_positions.next_value(),  # under the lock that orders positions
+            "position": event_positions.next_value(),
+            "recorded_at": func.clock_timestamp(),
         }
     )
     .returning(*events.c)
@@ -183,25 +191,39 @@ _INSERT_AND_COUNT_EVENT = select(_STORED).add_cte(
     .cte("stamped")
 )
 #: PostgreSQL: a write checked against the standing its process keeps, stored in one
-#: autocommitted statement (``_at_once``, ``EventStore._append_at_once``), whose parts run in the order
-#: each reads the one before: the decision's row locked where its newest event is still
-#: the one the standing reached (none where another was recorded since: the caller then
-#: takes the locked way); the lock that orders positions, held until the commit, and the
-#: position from the sequence (read when asked, not from the statement's snapshot, which
-#: was taken before the locks; migration 0004); the count (``Count.taken_for_each``),
-#: where given; the event; its decision's stamp. ``OFFSET 0`` keeps the position lock in
-#: a subquery of its own, run before the sequence is read. Every value is cast to its
-#: column's type: a marker in a SELECT list would otherwise be text.
+#: autocommitted statement (``_at_once``, ``EventStore._append_at_once``), whose parts
+#: run in the order each reads the one before:
+#: - the decision's row locked where its newest event is still the one the standing
+#:   reached, and where no other transaction holds it (SKIP LOCKED: that one is about to
+#:   record; the caller then takes the locked way, which waits for it);
+#: - the lock that orders positions, held until the commit, in a subquery of its own
+#:   (``OFFSET 0``) run first; then the position from the sequence, read when asked and
+#:   not from the statement's snapshot, which was taken before the locks (migration
+#:   0004), and the moment, read from the clock under the same lock, as the locked way
+#:   reads it (``_STORED``), so that moments follow positions too;
+#: - the count (``Count.taken_for_each``), where given; the event; its decision's stamp.
+#: Each value is cast to its column's kind (a marker in a SELECT list is text); a string
+#: is cast to text, not to the column's length, which would cut it where inserting it
+#: refuses it.
+_AT_ONCE_WRITTEN = [name for name in _WRITTEN if name != "recorded_at"]
 _AT_ONCE_LOCKED = (
     "WITH locked AS MATERIALIZED (SELECT decision_id FROM decisions"
-    " WHERE decision_id = ? AND coalesce(last_event_id, 0) = ? FOR UPDATE),"
-    f" placed AS MATERIALIZED (SELECT nextval('{event_positions.name}') AS position"
+    " WHERE decision_id = ? AND coalesce(last_event_id, 0) = ? FOR UPDATE SKIP LOCKED),"
+    f" placed AS MATERIALIZED (SELECT nextval('{event_positions.name}') AS position,"
+    " clock_timestamp() AS recorded_at"
     f" FROM (SELECT pg_advisory_xact_lock({POSITION_LOCK}) FROM locked OFFSET 0) AS ordered)"
 )
-_CAST = [f"CAST(? AS {events.c[name].type.compile(dialect=postgresql.dialect())})" for name in _WRITTEN]
+
+
+def _cast(column: Any) -> str:
+    kind = "TEXT" if isinstance(column.type, String) else column.type.compile(dialect=postgresql.dialect())
+    return f"CAST(? AS {kind})"
+
+
 _AT_ONCE_STORED = (
-    f" stored AS (INSERT INTO events ({', '.join(_WRITTEN)}, position) SELECT {', '.join(_CAST)},"
-    " placed.position FROM {sources}"
+    f" stored AS (INSERT INTO events ({', '.join(_AT_ONCE_WRITTEN)}, recorded_at, position)"
+    f" SELECT {', '.join(_cast(events.c[name]) for name in _AT_ONCE_WRITTEN)}, placed.recorded_at, placed.position"
+    " FROM {sources}"
     f" RETURNING {', '.join(column.name for column in events.c)}),"
     " stamped AS (UPDATE decisions SET event_count = event_count + 1, last_event_id = stored.event_id,"
     " last_recorded_at = stored.recorded_at FROM stored WHERE decisions.decision_id = stored.decision_id)"
@@ -254,6 +276,10 @@ _RECORDED_BETWEEN = (
 KEPT_STANDINGS = 256
 #: ``EventStore._writers``: more than a worker's threads, so that two rarely share one.
 _WRITER_LOCKS = 64
+#: How long a write waits for its process's turn at its decision (``EventStore._turn``):
+#: a write holds it a few milliseconds, so this is only reached when the database is
+#: slow to answer, whose own bounds then decide.
+TURN_SECONDS = 0.5
 #: Ids in one ``IN (...)``: well under SQLite's 32 766 bound variables and psycopg's 65 535.
 _TARGETS_A_READ = 500
 
@@ -312,8 +338,8 @@ class EventStore:
         # folded stays true and only what came after it is read (``service.shared.standing``).
         self._folds: OrderedDict[str, Fold] = OrderedDict()
         self._folds_lock = threading.Lock()
-        #: Taken by a process's writers in one statement (``_append_at_once``), one a
-        #: decision at a time: a fixed number, shared by decisions that hash alike.
+        #: A process's writers of one decision take turns (``_turn``): a fixed number
+        #: of locks, shared by decisions that hash alike.
         self._writers = [threading.Lock() for _ in range(_WRITER_LOCKS)]
         self._database_errors = database_errors(engine)
         # What SQLAlchemy makes of a date, a moment and JSON as this database's driver
@@ -367,6 +393,7 @@ class EventStore:
         with begin_write(self.engine) as connection:
             connection.execute(text(RECOUNT_STAMPS))
             if not is_sqlite(self.engine):
+                connection.execute(text(TAKE_POSITION_LOCK))
                 connection.execute(text(CATCH_UP_POSITIONS))
 
     def ensure_decision(self, decision_id: str) -> None:
@@ -647,11 +674,44 @@ class EventStore:
 
         On PostgreSQL a write without an Idempotency-Key is first tried in one statement
         (``_append_at_once``), which the locked way follows only where it cannot be.
+
+        A process's writers of one decision take turns (``_turn``): each then finds the
+        kept standing as the one before left it, and folds its own event in; racing, a
+        write in one statement and one the locked way would leave each other's events
+        for the next write to read. The wait for a turn is bounded (``TURN_SECONDS``),
+        so that the database's own bounds still decide how long a write may wait.
         """
-        if idempotency is None and draft.type != "correction" and not is_sqlite(self.engine):
-            done = self._append_at_once(decision_id, draft, recorded_by, check, answer, count)
-            if done is not None:
-                return done
+        with self._turn(decision_id):
+            if idempotency is None and draft.type != "correction" and not is_sqlite(self.engine):
+                done = self._append_at_once(decision_id, draft, recorded_by, check, answer, count)
+                if done is not None:
+                    return done
+            return self._append_locked(decision_id, draft, recorded_by, check, answer, idempotency, count)
+
+    @contextmanager
+    def _turn(self, decision_id: str) -> Iterator[None]:
+        """This process's turn to write ``decision_id``, or none once ``TURN_SECONDS``
+        have passed (the write then goes on without: correct all the same, the database
+        orders it)."""
+        turn = self._writers[hash(decision_id) % len(self._writers)]
+        taken = turn.acquire(timeout=TURN_SECONDS)
+        try:
+            yield
+        finally:
+            if taken:
+                turn.release()
+
+    def _append_locked(
+        self,
+        decision_id: str,
+        draft: Draft,
+        recorded_by: str,
+        check: Callable[[Log, Draft], None],
+        answer: Callable[[Event], Answer],
+        idempotency: tuple[str, str] | None,
+        count: Count | None,
+    ) -> Answer:
+        """``append`` in a transaction that holds the decision's lock from the start."""
         refusal: Exception | None = None
         with begin_write(self.engine) as connection:
             newest = self._lock(connection, decision_id)
@@ -700,28 +760,24 @@ class EventStore:
         add (id and position) left at 0: a draft that cannot be answered takes the
         locked way, where that fails inside the transaction; the answer made after the
         commit differs from it only by those numbers."""
-        # This process's writers of one decision take turns here, so that each checks
-        # the standing the one before it left, instead of all checking the same one and
-        # all but one finding, in the database, that it has moved on.
-        with self._writers[hash(decision_id) % len(self._writers)]:
-            with self._folds_lock:
-                kept = self._folds.get(decision_id)
-                if kept is None:
-                    return None
-                newest, standing = kept.last_event_id, kept.standing()
-            values = self._values(decision_id, draft, recorded_by)
-            try:
-                check(Log(standing, None), draft)
-                answer(Event(0, **values, position=0))  # type: ignore[arg-type]
-            except Exception:
-                return None  # the locked way checks again, counts it and answers
-            sql, counted = _at_once(count)
-            bound = tuple(self._bound[name](values[name]) for name in _WRITTEN)
-            rows = read(self.engine, sql, (decision_id, newest, *counted, *bound))
-            if not rows:
+        with self._folds_lock:
+            kept = self._folds.get(decision_id)
+            if kept is None:
                 return None
-            stored = self._read_events(rows)[0]
-            self._fold_own(stored, newest)
+            newest, standing = kept.last_event_id, kept.standing()
+        values = self._values(decision_id, draft, recorded_by)
+        try:
+            check(Log(standing, None), draft)
+            answer(Event(0, **values, position=0))  # type: ignore[arg-type]
+        except Exception:
+            return None  # the locked way checks again, counts it and answers
+        sql, counted = _at_once(count)
+        bound = tuple(self._bound[name](values[name]) for name in _AT_ONCE_WRITTEN)
+        rows = read(self.engine, sql, (decision_id, newest, *counted, *bound))
+        if not rows:
+            return None
+        stored = self._read_events(rows)[0]
+        self._fold_own(stored, newest)
         return answer(stored)
 
     def _fold_own(self, stored: Event, newest: int) -> None:
@@ -760,7 +816,7 @@ class EventStore:
             # SQLite's write lock already orders every writer; on PostgreSQL a lock held
             # until the commit does, taken after the rule check so that writers of
             # different decisions wait for each other only this long.
-            run(connection, _POSITION_LOCK)
+            run(connection, TAKE_POSITION_LOCK)
         values = self._values(decision_id, draft, recorded_by)
         now = values["recorded_at"]
         if is_sqlite(self.engine):
@@ -768,9 +824,8 @@ class EventStore:
             stored = self._read_events(run(connection, _INSERT_EVENT_SQLITE, bound))[0]
             run(connection, _COUNT_EVENT_SQLITE, (stored.event_id, bound[_WRITTEN.index("recorded_at")], decision_id))
         else:
-            stored = _event(
-                connection.execute(_INSERT_AND_COUNT_EVENT, {f"new_{k}": v for k, v in values.items()}).one()
-            )
+            written = {f"new_{k}": v for k, v in values.items() if k != "recorded_at"}
+            stored = _event(connection.execute(_INSERT_AND_COUNT_EVENT, written).one())
         response = answer(stored)
         if idempotency is not None:
             connection.execute(

@@ -1,9 +1,10 @@
 """Two workers on one database, each keeping the standings it has read (on SQLite and
-PostgreSQL). A worker checks a write against the standing it keeps; on PostgreSQL it
-then stores it in one statement, only if nothing was recorded to the decision since
-(``EventStore._append_at_once``). What the other worker recorded meanwhile must still
-decide: a payment over the cap with it is refused, one that its correction made room
-for is recorded, and each worker's commitment then counts both."""
+PostgreSQL). A worker checks a write against the standing it keeps, then stores it
+only if nothing was recorded to the decision since (``EventStore._append_at_once``: on
+PostgreSQL in one statement, on SQLite in a short transaction under the write lock).
+What the other worker recorded meanwhile must still decide: a payment over the cap with
+it is refused, one that its correction made room for is recorded, and each worker's
+commitment then counts both."""
 
 from __future__ import annotations
 
@@ -64,11 +65,11 @@ def test_a_payment_another_workers_correction_made_room_for_is_recorded(workers)
     assert disbursed(first) == disbursed(second) == "500000.00"
 
 
-def test_a_write_checked_against_a_kept_standing_is_one_statement_on_postgresql(workers, monkeypatch, database_url):
-    """The one-statement way is what a write on PostgreSQL costs when the worker keeps
-    the decision's standing (the benchmark measures it): a fault that made every write
-    fall back to the locked way would be correct, and unseen by every other test. So a
-    write after a read opens no transaction of its own there; on SQLite it does."""
+def test_a_write_checked_against_a_kept_standing_takes_no_locked_transaction(workers, monkeypatch):
+    """The way without the lock is what a write costs when the worker keeps the
+    decision's standing (the benchmark measures it): a fault that made every write fall
+    back to the locked way would be correct, and unseen by every other test. So a write
+    after a read opens no transaction of the locked way (``begin_write``)."""
     first, _, token = workers
     assert disbursed(first) == "0.00"
     transactions = []
@@ -80,5 +81,5 @@ def test_a_write_checked_against_a_kept_standing_is_one_statement_on_postgresql(
 
     monkeypatch.setattr(store_module, "begin_write", counted)
     assert first.post(EVENTS, json=disbursement("1000.00"), headers=token).status_code == 201
-    assert len(transactions) == (1 if database_url.startswith("sqlite") else 0)
+    assert transactions == []
     assert disbursed(first) == "1000.00"

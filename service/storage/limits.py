@@ -260,6 +260,11 @@ class WriteCount:
         if not self.limiter.use(connection, self.key, self.limiter.writes):
             raise _Refused
 
+    def taken(self) -> tuple[str, tuple[object, ...]]:
+        """The statement that counts it (a row back only where the token had a write
+        left), and its values: for a transaction on the driver (``engine.run``'s kind)."""
+        return _TAKE, self.limiter._markers(self.key, self.limiter.writes)
+
     def taken_for_each(self, source: str) -> tuple[str, tuple[object, ...]]:
         """A data-modifying ``WITH`` query (PostgreSQL) that counts it once for each row
         of ``source``, and returns a row only where the token had a write left; and its

@@ -41,6 +41,7 @@ from service.storage.engine import (
     reading,
     result_processor,
     run,
+    sqlite_writing,
 )
 from service.storage.faults import database_errors
 from service.storage.tables import decisions, event_positions, events, idempotency_keys
@@ -290,6 +291,10 @@ def _event_by_id(connection: Connection, decision_id: str, event_id: int) -> Eve
     return None if row is None else _event(row)
 
 
+class _MovedOn(Exception):
+    """Rolls back a write tried against a kept standing that no longer holds."""
+
+
 class LogNotRead(Exception):
     """A check asked for an event of a log it was not given (``Log`` without a connection)."""
 
@@ -326,9 +331,13 @@ class Count(Protocol):
     def __call__(self, connection: Connection) -> None:
         """Count it, last in ``connection``'s transaction; raise to refuse the write."""
 
+    def taken(self) -> tuple[str, tuple[object, ...]]:
+        """The statement that counts it and returns a row only where it may be made
+        (``?`` markers); and its values."""
+
     def taken_for_each(self, source: str) -> tuple[str, tuple[object, ...]]:
-        """A data-modifying ``WITH`` query that counts it for each row of ``source`` and
-        returns a row only where it may be made; and its values."""
+        """``taken`` as a data-modifying ``WITH`` query (PostgreSQL), once for each row
+        of ``source``."""
 
 
 class EventStore:
@@ -672,8 +681,9 @@ class EventStore:
         event, or alone when the write is refused or replayed: one commit where a count
         of its own would take another. A database's error rolls everything back.
 
-        On PostgreSQL a write without an Idempotency-Key is first tried in one statement
-        (``_append_at_once``), which the locked way follows only where it cannot be.
+        A write without an Idempotency-Key is first checked against the standing the
+        process keeps and stored without reading the log (``_append_at_once``): the
+        locked way follows only where it cannot be.
 
         A process's writers of one decision take turns (``_turn``): each then finds the
         kept standing as the one before left it, and folds its own event in; racing, a
@@ -682,7 +692,7 @@ class EventStore:
         so that the database's own bounds still decide how long a write may wait.
         """
         with self._turn(decision_id):
-            if idempotency is None and draft.type != "correction" and not is_sqlite(self.engine):
+            if idempotency is None and draft.type != "correction":
                 done = self._append_at_once(decision_id, draft, recorded_by, check, answer, count)
                 if done is not None:
                     return done
@@ -748,37 +758,89 @@ class EventStore:
         answer: Callable[[Event], Answer],
         count: Count | None,
     ) -> Answer | None:
-        """``append``'s write in one autocommitted statement (``_at_once``), where this
-        process keeps the decision's standing: checked against it before any lock, and
-        stored only if nothing was recorded to the decision since, so that the check
-        stands (optimistic concurrency, where the locked way is pessimistic). One round
-        trip where the locked way takes six. None, with nothing stored or counted, where
-        the locked way must answer: no standing kept, a check that refuses or asks for
-        the log, another event recorded meanwhile, the token's writes used up meanwhile.
-
-        The answer is made before the statement too, with the values the database will
-        add (id and position) left at 0: a draft that cannot be answered takes the
-        locked way, where that fails inside the transaction; the answer made after the
-        commit differs from it only by those numbers."""
+        """``append``'s write where this process keeps the decision's standing: checked
+        against it before any lock, and stored only if nothing was recorded to the
+        decision since, so that the check stands (optimistic concurrency, where the
+        locked way is pessimistic). On PostgreSQL in one autocommitted statement
+        (``_at_once``): one round trip where the locked way takes six. On SQLite in a
+        short transaction straight on the driver, which reads the decision's stamp under
+        the write lock (``_stored_on_sqlite``). None, with nothing stored or counted,
+        where the locked way must answer: no standing kept, a check that refuses or asks
+        for the log, another event recorded meanwhile (or, on PostgreSQL, being
+        recorded), the token's writes used up meanwhile."""
         with self._folds_lock:
             kept = self._folds.get(decision_id)
             if kept is None:
                 return None
             newest, standing = kept.last_event_id, kept.standing()
-        values = self._values(decision_id, draft, recorded_by)
         try:
             check(Log(standing, None), draft)
-            answer(Event(0, **values, position=0))  # type: ignore[arg-type]
         except Exception:
             return None  # the locked way checks again, counts it and answers
+        if is_sqlite(self.engine):
+            done = self._stored_on_sqlite(decision_id, draft, recorded_by, answer, count, newest)
+        else:
+            done = self._stored_at_once(decision_id, draft, recorded_by, answer, count, newest)
+        if done is None:
+            return None
+        response, stored = done
+        self._fold_own(stored, newest)
+        return response
+
+    def _stored_at_once(
+        self,
+        decision_id: str,
+        draft: Draft,
+        recorded_by: str,
+        answer: Callable[[Event], Answer],
+        count: Count | None,
+        newest: int,
+    ) -> tuple[Answer, Event] | None:
+        """PostgreSQL: the checked write stored in one statement, where the decision's
+        newest event is still ``newest``. The answer is made before the statement too,
+        with the values the database will add (id, position, moment) left at 0 and now:
+        a draft that cannot be answered takes the locked way, where that fails inside the
+        transaction; the answer made after the commit differs from it only by those."""
+        values = self._values(decision_id, draft, recorded_by)
+        try:
+            answer(Event(0, **values, position=0))  # type: ignore[arg-type]
+        except Exception:
+            return None
         sql, counted = _at_once(count)
         bound = tuple(self._bound[name](values[name]) for name in _AT_ONCE_WRITTEN)
         rows = read(self.engine, sql, (decision_id, newest, *counted, *bound))
         if not rows:
             return None
         stored = self._read_events(rows)[0]
-        self._fold_own(stored, newest)
-        return answer(stored)
+        return answer(stored), stored
+
+    def _stored_on_sqlite(
+        self,
+        decision_id: str,
+        draft: Draft,
+        recorded_by: str,
+        answer: Callable[[Event], Answer],
+        count: Count | None,
+        newest: int,
+    ) -> tuple[Answer, Event] | None:
+        """SQLite: the checked write stored in a transaction on the driver, where the
+        decision's newest event is still ``newest`` under the write lock; answered
+        inside it, as the locked way answers. The moment is read once the lock is held,
+        so that moments follow positions."""
+        try:
+            with sqlite_writing(self.engine) as execute:
+                rows = execute(_NEWEST, (decision_id,))
+                if ((rows[0][0] if rows else None) or 0) != newest:
+                    raise _MovedOn
+                values = self._values(decision_id, draft, recorded_by)
+                bound = tuple(self._bound[name](values[name]) for name in _WRITTEN)
+                stored = self._read_events(execute(_INSERT_EVENT_SQLITE, bound))[0]
+                execute(_COUNT_EVENT_SQLITE, (stored.event_id, bound[_WRITTEN.index("recorded_at")], decision_id))
+                if count is not None and not execute(*count.taken()):
+                    raise _MovedOn  # the token's writes ran out since its admission
+                return answer(stored), stored
+        except _MovedOn:
+            return None
 
     def _fold_own(self, stored: Event, newest: int) -> None:
         """Fold the event this process just committed into the decision's kept standing,

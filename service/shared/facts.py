@@ -141,15 +141,13 @@ def facts_of(live: list[Event], paid: tuple[Disbursement, ...], as_of: date) -> 
             after = [e.effective_on for e in withdrawals if e.effective_on and e.effective_on >= eruf.decided_on]
             withdrawn_on = after[0] if after else None
     started = [e.effective_on for e in live if e.type == "project_start"]
-    every = Facts(
+    # The other facts as they stood on the day; the utbetalningar all of them, so they
+    # are left out of ``known_on``, which would only sort out the later ones.
+    others = Facts(
         adoption=adoption_of(adoptions[-1]) if adoptions else None,
         eruf_decision=eruf,
-        disbursements=paid,
         project_started_on=started[-1] if started else None,
         appeals=tuple([appeal_of(e) for e in sorted((e for e in dated if e.type == "appeal"), key=_order)]),
         eruf_withdrawn_on=withdrawn_on,
     )
-    on_the_day = every.known_on(as_of)
-    if on_the_day.disbursements is every.disbursements:
-        return on_the_day
-    return replace(on_the_day, disbursements=every.disbursements)
+    return replace(others.known_on(as_of), disbursements=paid)

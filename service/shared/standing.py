@@ -35,7 +35,7 @@ paid on, shared with the others, and the few other events: not the utbetalningar
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -154,6 +154,10 @@ class Fold:
         # a new utbetalning replaces one of them, and the order is kept by insertion.
         self._days: dict[tuple[date, str, str], Disbursement] = {}
         self._keys: list[tuple[date, str, str]] = []
+        # The summed utbetalningar in the order of ``_keys``, as a standing holds them:
+        # changed where one changes (a copy made in C, which the next standing shares),
+        # not gathered anew from ``_days`` by every write.
+        self._paid: tuple[Disbursement, ...] = ()
         # Utbetalningar already cancelled: the store refuses a second correction of one,
         # but a log restored from elsewhere may hold it, and it cancels nothing more.
         self._cancelled: set[int] = set()
@@ -199,7 +203,7 @@ class Fold:
                 self._recorded_at,
                 self._count,
                 tuple(self._others),
-                tuple([self._days[key] for key in self._keys]),
+                self._paid,
                 frozenset(self._cancelled),
             )
         )
@@ -242,6 +246,7 @@ class Fold:
             fold._other_ids = {e.event_id for e in checkpoint.others}
             fold._keys = [_key(payment) for payment in checkpoint.paid]  # in order, as ``_keys`` is
             fold._days = dict(zip(fold._keys, checkpoint.paid, strict=True))
+            fold._paid = checkpoint.paid
             fold._cancelled = set(checkpoint.cancelled)
         return fold
 
@@ -255,28 +260,31 @@ class Fold:
         ]
 
     def _pay(self, payment: Disbursement, sign: int) -> None:
-        key = _key(payment)
+        key, paid = _key(payment), self._paid
         summed = self._days.get(key)
+        at = bisect_left(self._keys, key)
         if summed is None:
-            summed = self._days[key] = replace(payment, amount=Decimal("0.00"), count=0)
-            insort(self._keys, key)
+            summed = replace(payment, amount=Decimal("0.00"), count=0)
+            self._keys.insert(at, key)
+            paid = paid[:at] + (summed,) + paid[at:]
         amount, count = summed.amount + sign * payment.amount, summed.count + sign
         if count:
             self._days[key] = replace(summed, amount=amount, count=count)
+            self._paid = paid[:at] + (self._days[key],) + paid[at + 1 :]
         else:
             del self._days[key]
-            del self._keys[bisect_left(self._keys, key)]
+            del self._keys[at]
+            self._paid = paid[:at] + paid[at + 1 :]
 
     def standing(self) -> Standing:
         """The standing as folded so far (made once between changes)."""
         if self._standing is None:
-            days = self._days
             self._standing = Standing(
                 self.decision_id,
                 self._count,
                 self.last_event_id,
                 self._recorded_at,
                 tuple(self._others),
-                tuple([days[key] for key in self._keys]),
+                self._paid,
             )
         return self._standing

@@ -69,11 +69,11 @@ d. **History** (issue 13, ``bench/history.py``, ``bench/fill.py``). 1 000 copies
    tests' fictitious decision (``tests/decisions/ks-2099-0042.toml``, under their own
    diarienummer, one issuer) and one more are served beside the shipped one, on a
    throwaway SQLite file and, where its binaries are, a throwaway PostgreSQL 15
-   (``tests/postgres.py``). Measured twice: on a short log (100 decisions of 10 events,
-   the others only their shipped proposal: about 2 000 events), at a decision of 10
-   events; then on the same store filled to 100 events a decision and 10 000 in one
-   (about 110 000 events), at that one. One gunicorn worker beside an echo worker
-   (``/fixed/<size>``: an answer as large as medfin's), turns as in b, the number of
+   (``tests/postgres.py``). Two stores, measured in the same rounds, taking turns: a
+   short log (100 decisions of 10 events, the others only their shipped proposal: about
+   2 000 events), at a decision of 10 events; and a long one, 100 events a decision and
+   10 000 in one (about 110 000 events), at that one. One gunicorn worker a store beside
+   an echo worker (``/fixed/<size>``: an answer as large as medfin's), turns as in b, the number of
    requests a turn chosen from the warm-up (a request may cost seconds). Requests: ``GET
    .../commitment`` (200), the same revalidated (304), ``POST .../events`` (a
    disbursement, 201), ``GET /v1/changes?limit=100`` pages following ``next``. Targets:

@@ -96,14 +96,16 @@ def fill(store: Any, targets: dict[str, int]) -> dict[str, Any]:
     from sqlalchemy import func, select, text, update
 
     from service.requests.event_schemas import load_event
-    from service.storage.engine import begin_write, is_sqlite
+    from service.storage.engine import begin_write, is_sqlite, migration_timeouts
     from service.storage.store import CATCH_UP_POSITIONS, TAKE_POSITION_LOCK
     from service.storage.tables import decisions, events
 
     adoption, approval = load_event(ADOPTION), load_event(APPROVAL)
     payments = [load_event(disbursement(n)) for n in range(PAYDAYS)]
     began, began_at, inserted = time.monotonic(), datetime.now(UTC), 0
-    with begin_write(store.engine) as connection:
+    with begin_write(store.engine) as connection, migration_timeouts(connection):
+        # A migration's bounds, not a request's: a bulk load of a fresh server (no
+        # statistics yet) may take longer than a request may wait.
         if not is_sqlite(store.engine):
             connection.execute(text(TAKE_POSITION_LOCK))
         position = connection.execute(select(func.max(events.c.position))).scalar_one() or 0

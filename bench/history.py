@@ -2,19 +2,20 @@
 
 For each database (a throwaway SQLite file; PostgreSQL 15 when its binaries are on this
 machine, started as the tests start it, ``tests/postgres.py``), the phase serves
-``decisions`` copies of the tests' fictitious decision and one more (``bench.fill``),
-and measures twice, on the same decisions served:
+``decisions`` copies of the tests' fictitious decision and one more (``bench.fill``)
+from two stores, and measures both in the same rounds, taking turns, so that what the
+machine does meanwhile falls on both alike:
 
 - **small**: a short log. 100 of the decisions hold 10 events each (the shipped
   proposal, Kommunstyrelsen's adoption, the ERDF's approval, 7 disbursements), every
   other decision only its shipped proposal (about 2 000 events in all). Measured: the
   first of the 100 (it stays at 10 events: the writes go to the 99 others).
-- **large**: the same store, filled on: every decision at ``events`` events (100) and
-  one, ``ks-2099-0001``, at ``large`` (10 000): about 110 000 events. Measured: that one
-  (the writes go to it, so it grows by the run's writes).
+- **large**: every decision at ``events`` events (100) and one, ``ks-2099-0001``, at
+  ``large`` (10 000): about 110 000 events. Measured: that one (the writes go to it, so
+  it grows by the run's writes).
 
-At each, one gunicorn worker of medfin's own settings serves the store and one serves
-the echo (``bench/echo.py``), under the same command line, and one load generator
+Each store is served by one gunicorn worker of medfin's own settings, the echo
+(``bench/echo.py``) by another, under the same command line, and one load generator
 (``bench.client``, 4 connections, a new connection a request) drives them. Four
 requests, each beside an echo that answers a body of the same size as its answer:
 
@@ -31,9 +32,10 @@ requests; on PostgreSQL the database server's own CPU time is recorded beside it
 work SQLite does inside the worker, a server does in its own processes), but the ratio,
 as in ``bench/web.py``, is the worker's. A request may cost seconds here, so the number
 of requests a turn is chosen from the warm-up: as many as take about ``budget`` seconds,
-between 1 and ``max_slice``. The phases take turns, ``rounds`` rounds, in an order that
-turns; each ratio is the median over rounds of request/echo within a round. Then the
-same writes' throughput (events/s, wall clock, 8 connections) with 1, 2 and 4 workers.
+between 1 and ``max_slice``. In each of ``rounds`` rounds, each store's phases take
+turns in an order that turns, the stores in turn first; each ratio is the median over
+rounds of request/echo within a round. Then, for each store, the same writes'
+throughput (events/s, wall clock, 8 connections) with 1, 2 and 4 workers.
 Each worker's RSS is read after its warm-up, and again after the rounds.
 
 Targets (issue 13): commitment and 304 at most 2x the echo's CPU, a recorded
@@ -53,6 +55,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -61,6 +64,8 @@ from urllib.parse import quote
 from bench import fill
 from bench.servers import ROOT, LoadClient, Server, _cpu_seconds, environment
 
+#: The two stores, measured in the same rounds.
+SIZES = ("small", "large")
 #: The measured decision's size in the small log, and how many decisions have it.
 SMALL_EVENTS, SMALL_DECISIONS = 10, 100
 AS_OF = "2026-12-31"
@@ -109,9 +114,9 @@ def measure(
     events: int = 100,
     large: int = 10_000,
     databases: tuple[str, ...] = ("sqlite", "postgresql"),
-    rounds: int = 5,
+    rounds: int = 7,
     budget: float = 1.0,
-    max_slice: int = 200,
+    max_slice: int = 600,
     pages: int = 5,
     workers: tuple[int, ...] = (1, 2, 4),
     write_seconds: float = 5.0,
@@ -152,38 +157,40 @@ def _database(database: str, folder: Path, settings: dict[str, Any], progress: C
     small = many[: settings["small_decisions"]]
     postgres, database_cpu = None, None
     if database == "sqlite":
-        url = f"sqlite:///{folder / 'history.sqlite3'}"
+        urls = {size: f"sqlite:///{folder / f'history-{size}.sqlite3'}" for size in SIZES}
     else:
         postgres = _postgres_module().start_postgres()
-        url = postgres.new_database("medfin_history")
+        urls = {size: postgres.new_database(f"medfin_history_{size}") for size in SIZES}
         server = postgres
 
         def database_cpu() -> float:
             return sum(_cpu_seconds(pid) for pid in server.processes())
 
-    env = {"MEDFIN_DATABASE_URL": url, "MEDFIN_DECISIONS_DIR": str(decisions_folder), **UNLIMITED}
+    envs = {
+        size: {"MEDFIN_DATABASE_URL": urls[size], "MEDFIN_DECISIONS_DIR": str(decisions_folder), **UNLIMITED}
+        for size in SIZES
+    }
+    # What each store is measured at, and where its writes go: the small one's to the
+    # others of its 100 (the measured decision stays at 10 events), the large one's to it.
+    plans = {"small": (small[0], small[1:] or small), "large": (the_large, [the_large])}
     try:
         progress(f"history {database}: preparing {len(ids)} decisions, filling the small log")
-        small_fill = _fill(env, {d: SMALL_EVENTS for d in small}, token=True)
-        token = small_fill.pop("token")
-        writers = small[1:] or small  # the measured decision stays at 10 events
-        progress(f"history {database}: small log ({small_fill['events']} events)")
-        small_stage = _stage(env, token, small[0], writers, small_fill, settings, database_cpu, progress)
+        fills = {"small": _fill(envs["small"], {d: SMALL_EVENTS for d in small}, token=True)}
+        progress(f"history {database}: small log ({fills['small']['events']} events), filling the large log")
         targets = {d: settings["events"] for d in many} | {the_large: settings["large"]}
-        progress(f"history {database}: filling the large log")
-        large_fill = _fill(env, targets, token=False)
-        progress(f"history {database}: large log ({large_fill['events']} events)")
-        large_stage = _stage(env, token, the_large, [the_large], large_fill, settings, database_cpu, progress)
+        fills["large"] = _fill(envs["large"], targets, token=True)
+        progress(f"history {database}: large log ({fills['large']['events']} events)")
+        tokens = {size: fills[size].pop("token") for size in SIZES}
+        stages = _stages(envs, tokens, plans, fills, settings, database_cpu, progress)
     finally:
         if postgres is not None:
             postgres.stop()
-    stages = {"small": small_stage, "large": large_stage}
-    apart = {p: large_stage["ratio_cpu"][p] / small_stage["ratio_cpu"][p] for p in PAIRS}
+    apart = {p: stages["large"]["ratio_cpu"][p] / stages["small"]["ratio_cpu"][p] for p in PAIRS}
     rss = [kib for stage in stages.values() for kib in _all_rss(stage)]
     return {
         "database": database,
         "served_decisions": len(ids) + 1,  # and the shipped one
-        "fills": {"small": small_fill, "large": large_fill},
+        "fills": fills,
         "stages": stages,
         "apart": apart,
         "rss_max_kib": max(rss),
@@ -203,10 +210,11 @@ def _fill(env: dict[str, str], targets: dict[str, int], *, token: bool) -> dict[
         [sys.executable, "-m", "bench.fill", command],
         cwd=ROOT,
         env=environment(env),
-        check=True,
         capture_output=True,
         text=True,
     )
+    if done.returncode != 0:
+        raise RuntimeError(f"history: filling the store failed ({done.returncode}):\n{done.stderr[:3000]}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
@@ -320,73 +328,127 @@ def _commitment(port: int, decision: str) -> tuple[dict[str, Any], bytes, str]:
 # ---------------------------------------------------------------- one stage
 
 
-def _stage(
-    env: dict[str, str],
-    token: str,
-    decision: str,
-    writers: list[str],
-    filled: dict[str, Any],
+@dataclass
+class _Stage:
+    """One store, served by one worker, and what is asked of it."""
+
+    size: str
+    service: Server
+    decision: str
+    writers: list[str]
+    started: float
+    before: dict[str, Any]
+    sizes: dict[str, int]
+    phases: list[_Phase]
+    results: list[dict[str, Any]] = field(default_factory=list)
+    rss_warm: dict[str, int] = field(default_factory=dict)
+
+
+def _stages(
+    envs: dict[str, dict[str, str]],
+    tokens: dict[str, str],
+    plans: dict[str, tuple[str, list[str]]],
+    fills: dict[str, dict[str, Any]],
     settings: dict[str, Any],
     database_cpu: Callable[[], float] | None,
     progress: Callable[[str], None],
-) -> dict[str, Any]:
+) -> dict[str, dict[str, Any]]:
+    """Both stores measured in the same rounds, taking turns, so that what the machine
+    does meanwhile falls on both alike and their ratio of ratios (``apart``) is not
+    read minutes apart; then each one's write throughput."""
     servers: list[Server] = []
     client = None
     try:
         echo = Server("echo", "bench.echo:create_app()", workers=1, timeout=WORKER_TIMEOUT)
         servers.append(echo)
-        began = time.monotonic()
-        service = Server("service", "service:create_app()", {**env, **AS_SERVED}, workers=1, timeout=WORKER_TIMEOUT)
-        servers.append(service)
         echo.wait_ready("/fixed/0")
-        service.wait_ready(f"/v1/decisions/{decision}", timeout=START_SECONDS)
-        started = time.monotonic() - began
-        port = service.port
-        before, commitment_body, _ = _commitment(port, decision)
-        write_requests = _write_requests(port, token, writers)
-        auth = {"Authorization": f"Bearer {token}"}
-        status, _, written = _ask(port, "POST", f"/v1/decisions/{writers[0]}/events", _write_bodies(1)[0], auth)
-        if status != 201:
-            raise RuntimeError(f"history: a disbursement answered {status}: {written[:500]!r}")
-        page_paths, page_sizes = _walk(port, filled["began_at"], settings["pages"])
-        sizes = {
-            "commitment": len(commitment_body),
-            "revalidated": 0,
-            "write": len(written),
-            "write_request": len(_write_bodies(1)[0]),
-            "changes": round(statistics.mean(page_sizes)),
-        }
-        phases = _phases(echo, service, decision, write_requests, page_paths, sizes, database_cpu)
+        stages = []
+        for size in SIZES:
+            decision, writers = plans[size]
+            began = time.monotonic()
+            service = Server(
+                "service", "service:create_app()", {**envs[size], **AS_SERVED}, workers=1, timeout=WORKER_TIMEOUT
+            )
+            servers.append(service)
+            service.wait_ready(f"/v1/decisions/{decision}", timeout=START_SECONDS)
+            started = time.monotonic() - began
+            plan = (decision, writers)
+            opened = _opened(size, service, echo, plan, started, tokens[size], fills[size], settings, database_cpu)
+            stages.append(opened)
         client = LoadClient()
-        progress(f"  warm-up ({decision}, {before['facts']['events']['count']} events)")
-        for phase in phases:  # a probe, then one turn's worth: the warm-up
-            probe = phase.run(client, 2)
-            per_request = probe["seconds"] / 2
-            phase.count = max(1, min(settings["max_slice"], round(settings["budget_seconds"] / per_request)))
-            phase.run(client, phase.count)
-        rss_warm = service.rss_kib()
-        results = []
+        for stage in stages:
+            progress(f"  warm-up ({stage.size}: {stage.decision}, {stage.before['facts']['events']['count']} events)")
+            for phase in stage.phases:  # a probe, then one turn's worth: the warm-up
+                probe = phase.run(client, 2)
+                per_request = probe["seconds"] / 2
+                phase.count = max(1, min(settings["max_slice"], round(settings["budget_seconds"] / per_request)))
+                phase.run(client, phase.count)
+            stage.rss_warm = stage.service.rss_kib()
         for number in range(settings["rounds"]):
             progress(f"  round {number + 1} of {settings['rounds']}")
-            shift = number % len(phases)
-            turn = phases[shift:] + phases[:shift]
-            results.append({phase.name: phase.run(client, phase.count) for phase in turn})
-        rss_after = service.rss_kib()
-        after, _, _ = _commitment(port, decision)
+            for stage in stages if number % 2 == 0 else stages[::-1]:
+                shift = number % len(stage.phases)
+                turn = stage.phases[shift:] + stage.phases[:shift]
+                stage.results.append({phase.name: phase.run(client, phase.count) for phase in turn})
+        found = {}
+        for stage in stages:
+            after, _, _ = _commitment(stage.service.port, stage.decision)
+            found[stage.size] = _summary(stage, after, stage.service.rss_kib(), fills[stage.size]["events"])
     finally:
         if client is not None:
             client.close()
         for server in servers:
             server.stop()
-    progress("  write throughput")
-    throughput = {str(w): _throughput(env, token, writers, w, settings["write_seconds"]) for w in settings["workers"]}
+    for stage in stages:
+        progress(f"  write throughput ({stage.size})")
+        found[stage.size]["throughput"] = {
+            str(w): _throughput(envs[stage.size], tokens[stage.size], stage.writers, w, settings["write_seconds"])
+            for w in settings["workers"]
+        }
+    return found
+
+
+def _opened(
+    size: str,
+    service: Server,
+    echo: Server,
+    plan: tuple[str, list[str]],
+    started: float,
+    token: str,
+    filled: dict[str, Any],
+    settings: dict[str, Any],
+    database_cpu: Callable[[], float] | None,
+) -> _Stage:
+    """A served store's first answers (one write among them, which must be stored), and
+    the phases that measure it."""
+    (decision, writers), port = plan, service.port
+    before, commitment_body, _ = _commitment(port, decision)
+    write_requests = _write_requests(port, token, writers)
+    auth = {"Authorization": f"Bearer {token}"}
+    status, _, written = _ask(port, "POST", f"/v1/decisions/{writers[0]}/events", _write_bodies(1)[0], auth)
+    if status != 201:
+        raise RuntimeError(f"history: a disbursement answered {status}: {written[:500]!r}")
+    page_paths, page_sizes = _walk(port, filled["began_at"], settings["pages"])
+    sizes = {
+        "commitment": len(commitment_body),
+        "revalidated": 0,
+        "write": len(written),
+        "write_request": len(_write_bodies(1)[0]),
+        "changes": round(statistics.mean(page_sizes)),
+    }
+    phases = _phases(echo, service, decision, write_requests, page_paths, sizes, database_cpu)
+    return _Stage(size, service, decision, writers, started, before, sizes, phases)
+
+
+def _summary(stage: _Stage, after: dict[str, Any], rss_after: int, log_events: int) -> dict[str, Any]:
+    results, phases = stage.results, stage.phases
     return {
-        "decision": decision,
-        "events_before": before["facts"]["events"]["count"],
+        "decision": stage.decision,
+        "events_before": stage.before["facts"]["events"]["count"],
         "events_after": after["facts"]["events"]["count"],
-        "log_events": filled["events"],
-        "start_seconds": started,
-        "sizes": sizes,
+        "log_events": log_events,
+        "start_seconds": stage.started,
+        "sizes": stage.sizes,
         "counts": {phase.name: phase.count for phase in phases},
         "rounds": results,
         "statuses": {p.name: dict(sum((Counter(r[p.name]["statuses"]) for r in results), Counter())) for p in phases},
@@ -396,13 +458,12 @@ def _stage(
         "database_microseconds_per_request": {
             p: statistics.median(r[p]["database_microseconds_per_request"] for r in results)
             for p in PAIRS
-            if database_cpu is not None
+            if any(phase.database_cpu is not None for phase in phases)
         },
         "ratio_cpu": {p: statistics.median(_ratios(results, p)) for p in PAIRS},
         "ratio_cpu_rounds": {p: _ratios(results, p) for p in PAIRS},
-        "rss_kib_after_warmup": rss_warm,
+        "rss_kib_after_warmup": stage.rss_warm,
         "rss_kib_after": rss_after,
-        "throughput": throughput,
     }
 
 

@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> None:
         metavar="LIST",
         help="sqlite, postgresql or both (PostgreSQL only where its binaries are)",
     )
-    parser.add_argument("--history-rounds", type=int, default=5, metavar="N", help="rounds of each size (5)")
+    parser.add_argument("--history-rounds", type=int, default=7, metavar="N", help="rounds of each size (7)")
     arguments = parser.parse_args(argv)
     if arguments.no_history and arguments.history_only:
         parser.error("--no-history and --history-only exclude each other")

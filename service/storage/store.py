@@ -671,8 +671,8 @@ class EventStore:
         it), and is stored with the Idempotency-Key ``(key, request_hash)`` if one is
         given. Both happen before the commit: if the event cannot be answered, it is not
         stored, so no write is ever stored and then answered with an error (a client
-        retrying would store it twice). (In one statement, below, the answer is made
-        before it with the numbers the database adds left at 0, and again after it.)
+        retrying would store it twice). (In PostgreSQL's one statement, below, the answer
+        is made before it with the numbers the database adds left at 0, and again after.)
 
         ``count``, where given, runs last in the same transaction: after the insert, or
         after ``check`` refused the write, or the Idempotency-Key replayed or conflicted.
@@ -687,7 +687,7 @@ class EventStore:
 
         A process's writers of one decision take turns (``_turn``): each then finds the
         kept standing as the one before left it, and folds its own event in; racing, a
-        write in one statement and one the locked way would leave each other's events
+        write without the lock and one the locked way would leave each other's events
         for the next write to read. The wait for a turn is bounded (``TURN_SECONDS``),
         so that the database's own bounds still decide how long a write may wait.
         """

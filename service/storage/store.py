@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -34,6 +34,7 @@ from service.shared.facts import Event
 from service.shared.standing import END_OF_RECORD, Fold, Standing
 from service.shared.stockholm import utc
 from service.storage.engine import (
+    Read,
     begin_write,
     bind_processor,
     is_sqlite,
@@ -338,6 +339,35 @@ class Count(Protocol):
     def taken_for_each(self, source: str) -> tuple[str, tuple[object, ...]]:
         """``taken`` as a data-modifying ``WITH`` query (PostgreSQL), once for each row
         of ``source``."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Write:
+    """One ``append``: the event to record and by whom, and what checks, answers and
+    counts it (``append``'s parameters, handed on whole to the way that stores it)."""
+
+    decision_id: str
+    draft: Draft
+    recorded_by: str
+    check: Callable[[Log, Draft], None]
+    answer: Callable[[Event], Answer]
+    idempotency: tuple[str, str] | None
+    count: Count | None
+
+    def values(self) -> dict[str, Any]:
+        """The columns the event is inserted with, recorded now (``_WRITTEN``)."""
+        draft = self.draft
+        return {
+            "decision_id": self.decision_id,
+            "type": draft.type,
+            "effective_on": draft.effective_on,
+            "payload": draft.payload,
+            "recorded_at": datetime.now(UTC),
+            "recorded_by": self.recorded_by,
+            "source_url": draft.source_url,
+            "source_evidence": draft.source_evidence,
+            "corrects": draft.corrects,
+        }
 
 
 class EventStore:
@@ -691,12 +721,13 @@ class EventStore:
         for the next write to read. The wait for a turn is bounded (``TURN_SECONDS``),
         so that the database's own bounds still decide how long a write may wait.
         """
+        write = _Write(decision_id, draft, recorded_by, check, answer, idempotency, count)
         with self._turn(decision_id):
             if idempotency is None and draft.type != "correction":
-                done = self._append_at_once(decision_id, draft, recorded_by, check, answer, count)
+                done = self._append_at_once(write)
                 if done is not None:
                     return done
-            return self._append_locked(decision_id, draft, recorded_by, check, answer, idempotency, count)
+            return self._append_locked(write)
 
     @contextmanager
     def _turn(self, decision_id: str) -> Iterator[None]:
@@ -711,37 +742,29 @@ class EventStore:
             if taken:
                 turn.release()
 
-    def _append_locked(
-        self,
-        decision_id: str,
-        draft: Draft,
-        recorded_by: str,
-        check: Callable[[Log, Draft], None],
-        answer: Callable[[Event], Answer],
-        idempotency: tuple[str, str] | None,
-        count: Count | None,
-    ) -> Answer:
+    def _append_locked(self, write: _Write) -> Answer:
         """``append`` in a transaction that holds the decision's lock from the start."""
         refusal: Exception | None = None
         with begin_write(self.engine) as connection:
-            newest = self._lock(connection, decision_id)
+            newest = self._lock(connection, write.decision_id)
             earlier = None
             try:
-                if idempotency is not None:
-                    earlier = self._replay(connection, decision_id, recorded_by, idempotency)
+                if write.idempotency is not None:
+                    earlier = self._replay(connection, write.decision_id, write.recorded_by, write.idempotency)
                 if earlier is None:
-                    check(Log(self.standing(decision_id, connection, newest=newest), connection), draft)
+                    standing = self.standing(write.decision_id, connection, newest=newest)
+                    write.check(Log(standing, connection), write.draft)
             except self._database_errors:
                 raise
             except Exception as error:
-                if count is None:
+                if write.count is None:
                     raise
                 refusal = error  # nothing written but the count, which is kept
             else:
                 if earlier is None:
-                    response, stored = self._insert(connection, decision_id, draft, recorded_by, answer, idempotency)
-            if count is not None:
-                count(connection)
+                    response, stored = self._insert(connection, write)
+            if write.count is not None:
+                write.count(connection)
         if refusal is not None:
             raise refusal
         if earlier is not None:
@@ -749,15 +772,7 @@ class EventStore:
         self._fold_own(stored, newest)
         return response
 
-    def _append_at_once(
-        self,
-        decision_id: str,
-        draft: Draft,
-        recorded_by: str,
-        check: Callable[[Log, Draft], None],
-        answer: Callable[[Event], Answer],
-        count: Count | None,
-    ) -> Answer | None:
+    def _append_at_once(self, write: _Write) -> Answer | None:
         """``append``'s write where this process keeps the decision's standing: checked
         against it before any lock, and stored only if nothing was recorded to the
         decision since, so that the check stands (optimistic concurrency, where the
@@ -769,78 +784,65 @@ class EventStore:
         for the log, another event recorded meanwhile (or, on PostgreSQL, being
         recorded), the token's writes used up meanwhile."""
         with self._folds_lock:
-            kept = self._folds.get(decision_id)
+            kept = self._folds.get(write.decision_id)
             if kept is None:
                 return None
             newest, standing = kept.last_event_id, kept.standing()
         try:
-            check(Log(standing, None), draft)
+            write.check(Log(standing, None), write.draft)
         except Exception:
             return None  # the locked way checks again, counts it and answers
-        if is_sqlite(self.engine):
-            done = self._stored_on_sqlite(decision_id, draft, recorded_by, answer, count, newest)
-        else:
-            done = self._stored_at_once(decision_id, draft, recorded_by, answer, count, newest)
+        stored_where = self._stored_on_sqlite if is_sqlite(self.engine) else self._stored_at_once
+        done = stored_where(write, newest)
         if done is None:
             return None
         response, stored = done
         self._fold_own(stored, newest)
         return response
 
-    def _stored_at_once(
-        self,
-        decision_id: str,
-        draft: Draft,
-        recorded_by: str,
-        answer: Callable[[Event], Answer],
-        count: Count | None,
-        newest: int,
-    ) -> tuple[Answer, Event] | None:
+    def _stored_at_once(self, write: _Write, newest: int) -> tuple[Answer, Event] | None:
         """PostgreSQL: the checked write stored in one statement, where the decision's
         newest event is still ``newest``. The answer is made before the statement too,
         with the values the database will add (id, position, moment) left at 0 and now:
         a draft that cannot be answered takes the locked way, where that fails inside the
         transaction; the answer made after the commit differs from it only by those."""
-        values = self._values(decision_id, draft, recorded_by)
+        values = write.values()
         try:
-            answer(Event(0, **values, position=0))  # type: ignore[arg-type]
+            write.answer(Event(0, **values, position=0))  # type: ignore[arg-type]
         except Exception:
             return None
-        sql, counted = _at_once(count)
+        sql, counted = _at_once(write.count)
         bound = tuple(self._bound[name](values[name]) for name in _AT_ONCE_WRITTEN)
-        rows = read(self.engine, sql, (decision_id, newest, *counted, *bound))
+        rows = read(self.engine, sql, (write.decision_id, newest, *counted, *bound))
         if not rows:
             return None
         stored = self._read_events(rows)[0]
-        return answer(stored), stored
+        return write.answer(stored), stored
 
-    def _stored_on_sqlite(
-        self,
-        decision_id: str,
-        draft: Draft,
-        recorded_by: str,
-        answer: Callable[[Event], Answer],
-        count: Count | None,
-        newest: int,
-    ) -> tuple[Answer, Event] | None:
+    def _stored_on_sqlite(self, write: _Write, newest: int) -> tuple[Answer, Event] | None:
         """SQLite: the checked write stored in a transaction on the driver, where the
         decision's newest event is still ``newest`` under the write lock; answered
         inside it, as the locked way answers. The moment is read once the lock is held,
         so that moments follow positions."""
         try:
             with sqlite_writing(self.engine) as execute:
-                rows = execute(_NEWEST, (decision_id,))
+                rows = execute(_NEWEST, (write.decision_id,))
                 if ((rows[0][0] if rows else None) or 0) != newest:
                     raise _MovedOn
-                values = self._values(decision_id, draft, recorded_by)
-                bound = tuple(self._bound[name](values[name]) for name in _WRITTEN)
-                stored = self._read_events(execute(_INSERT_EVENT_SQLITE, bound))[0]
-                execute(_COUNT_EVENT_SQLITE, (stored.event_id, bound[_WRITTEN.index("recorded_at")], decision_id))
-                if count is not None and not execute(*count.taken()):
+                stored = self._inserted_on_sqlite(execute, write.values())
+                if write.count is not None and not execute(*write.count.taken()):
                     raise _MovedOn  # the token's writes ran out since its admission
-                return answer(stored), stored
+                return write.answer(stored), stored
         except _MovedOn:
             return None
+
+    def _inserted_on_sqlite(self, execute: Read, values: dict[str, Any]) -> Event:
+        """SQLite: the event inserted at the next position and its decision's stamp moved
+        on, by ``execute`` (in a transaction that holds the write lock), as stored."""
+        bound = tuple(self._bound[name](values[name]) for name in _WRITTEN)
+        stored = self._read_events(execute(_INSERT_EVENT_SQLITE, bound))[0]
+        execute(_COUNT_EVENT_SQLITE, (stored.event_id, bound[_WRITTEN.index("recorded_at")], stored.decision_id))
+        return stored
 
     def _fold_own(self, stored: Event, newest: int) -> None:
         """Fold the event this process just committed into the decision's kept standing,
@@ -862,15 +864,7 @@ class EventStore:
                 del self._folds[stored.decision_id]
                 _log.exception("event %s not folded into the kept standing", stored.event_id)
 
-    def _insert(
-        self,
-        connection: Connection,
-        decision_id: str,
-        draft: Draft,
-        recorded_by: str,
-        answer: Callable[[Event], Answer],
-        idempotency: tuple[str, str] | None,
-    ) -> tuple[Answer, Event]:
+    def _insert(self, connection: Connection, write: _Write) -> tuple[Answer, Event]:
         """The event inserted at the next place in commit order, the decision's stamp
         moved on, and the answer (stored with the Idempotency-Key): each statement
         made once, and the event read back from its INSERT's RETURNING."""
@@ -879,46 +873,28 @@ class EventStore:
             # until the commit does, taken after the rule check so that writers of
             # different decisions wait for each other only this long.
             run(connection, TAKE_POSITION_LOCK)
-        values = self._values(decision_id, draft, recorded_by)
-        now = values["recorded_at"]
+        values = write.values()
         if is_sqlite(self.engine):
-            bound = tuple(self._bound[name](values[name]) for name in _WRITTEN)
-            stored = self._read_events(run(connection, _INSERT_EVENT_SQLITE, bound))[0]
-            run(connection, _COUNT_EVENT_SQLITE, (stored.event_id, bound[_WRITTEN.index("recorded_at")], decision_id))
+            stored = self._inserted_on_sqlite(partial(run, connection), values)
         else:
             written = {f"new_{k}": v for k, v in values.items() if k != "recorded_at"}
             stored = _event(connection.execute(_INSERT_AND_COUNT_EVENT, written).one())
-        response = answer(stored)
-        if idempotency is not None:
+        response = write.answer(stored)
+        if write.idempotency is not None:
             connection.execute(
                 _INSERT_KEY,
                 {
-                    "decision_id": decision_id,
-                    "key": idempotency[0],
-                    "token_name": recorded_by,
-                    "request_hash": idempotency[1],
+                    "decision_id": write.decision_id,
+                    "key": write.idempotency[0],
+                    "token_name": write.recorded_by,
+                    "request_hash": write.idempotency[1],
                     "status": response.status,
                     "body": response.body.decode("utf-8"),  # valid: ``answer`` encoded it strictly
                     "location": response.location,
-                    "created_at": now,
+                    "created_at": values["recorded_at"],
                 },
             )
         return response, stored
-
-    @staticmethod
-    def _values(decision_id: str, draft: Draft, recorded_by: str) -> dict[str, Any]:
-        """The columns an event is inserted with, recorded now (``_WRITTEN``)."""
-        return {
-            "decision_id": decision_id,
-            "type": draft.type,
-            "effective_on": draft.effective_on,
-            "payload": draft.payload,
-            "recorded_at": datetime.now(UTC),
-            "recorded_by": recorded_by,
-            "source_url": draft.source_url,
-            "source_evidence": draft.source_evidence,
-            "corrects": draft.corrects,
-        }
 
     def _lock(self, connection: Connection, decision_id: str) -> int:
         """The decision locked until the commit, and its newest event's id as its stamp

@@ -39,6 +39,7 @@ from rules.facts import (
     Disbursement,
     ErufDecision,
     Facts,
+    Payments,
     summed,
 )
 from rules.interpretations import Reading, choose
@@ -69,6 +70,7 @@ __all__ = [
     "FactProblem",
     "Facts",
     "PaymentVerdict",
+    "Payments",
     "Reading",
     "RuleError",
     "RuleOutcome",

@@ -17,7 +17,7 @@ from rules.clauses import (
     suspensive_condition,
 )
 from rules.decision import Decision, per_decision
-from rules.facts import Disbursement, Facts
+from rules.facts import NO_PAYMENTS, Disbursement, Facts, Payments
 from rules.interpretations import Reading, choose
 from rules.money import ZERO
 from rules.outcomes import SATISFIED, VIOLATED, Amounts, Evaluation, PaymentVerdict, RuleOutcome
@@ -38,7 +38,7 @@ def evaluate(
     known = facts.known_on(on)
     paid = known.disbursements
     conforming, undecided = classify(decision, known, reading)
-    conforming_total, undecided_total = _sum(conforming), _sum(undecided)
+    conforming_total, undecided_total = conforming.total, undecided.total
     nonconforming = known.disbursed - conforming_total - undecided_total if len(conforming) != len(paid) else ZERO
     committed = adoption.committed(decision, known)
     state = status(decision, known, reading, on=on, conforming=conforming_total, committed=committed)
@@ -71,31 +71,34 @@ def evaluate(
 CLOSED = frozenset({"rejected", "lapsed", "annulled", "withdrawn", "expired"})
 
 
-def conforming_payments(decision: Decision, known: Facts, reading: Reading) -> tuple[Disbursement, ...]:
+def conforming_payments(decision: Decision, known: Facts, reading: Reading) -> Payments:
     """The utbetalningar that meet every condition but the cap: they alone are
     co-financing under the decision."""
     return classify(decision, known, reading)[0]
 
 
-def classify(
-    decision: Decision, known: Facts, reading: Reading
-) -> tuple[tuple[Disbursement, ...], tuple[Disbursement, ...]]:
+def classify(decision: Decision, known: Facts, reading: Reading) -> tuple[Payments, Payments]:
     """The utbetalningar that meet every condition but the cap, and those whose
     conformity turns on a fact not known (the project start under a reading that
     counts months from it, the amount granted under a reading that weighs it). The rest break a
     condition; an undecided one is never said to."""
     paid = known.disbursements
     if not paid:
-        return paid, ()
+        return paid, NO_PAYMENTS
     window = _window(decision, known, reading)
     if window is None:
-        return (), ()
+        return NO_PAYMENTS, NO_PAYMENTS
     first, last, undecided = window
     source, recipient = decision.funding_source_id, decision.recipient_id
-    kept = [p for p in paid if first <= p.paid_on <= last and p.recipient == recipient and p.funding_source == source]
+    if paid.all_within(first, last) and paid.all_from(source) and paid.all_to(recipient):
+        kept = paid  # every one of them: the usual record, told without looking at each
+    else:
+        kept = Payments(
+            [p for p in paid if first <= p.paid_on <= last and p.recipient == recipient and p.funding_source == source]
+        )
     if undecided:
-        return (), tuple(kept)
-    return (paid if len(kept) == len(paid) else tuple(kept)), ()
+        return NO_PAYMENTS, kept
+    return (paid if len(kept) == len(paid) else kept), NO_PAYMENTS
 
 
 def _window(decision: Decision, known: Facts, reading: Reading) -> tuple[date, date, bool] | None:
@@ -121,13 +124,6 @@ def _window(decision: Decision, known: Facts, reading: Reading) -> tuple[date, d
     if span is not False and span is not None:
         first, last = max(first, span[0]), min(last, span[1])
     return first, last, approved is None or span is None
-
-
-def _sum(paid: tuple[Disbursement, ...]) -> Decimal:
-    total = ZERO
-    for payment in paid:
-        total += payment.amount
-    return total
 
 
 def _amounts(
@@ -157,7 +153,7 @@ def _judge(
     known: Facts,
     payment: Disbursement,
     reading: Reading,
-    conforming: tuple[Disbursement, ...],
+    conforming: Payments,
 ) -> PaymentVerdict:
     alone = (payment,)
     rules: tuple[RuleOutcome, ...] = (

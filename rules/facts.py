@@ -89,7 +89,89 @@ class Disbursement:
     count: int = 1
 
 
-def summed(paid: Iterable[Disbursement]) -> tuple[Disbursement, ...]:
+class Payments(tuple[Disbursement, ...]):
+    """Utbetalningar, with what the rules ask of all of them together, worked out once
+    as they are gathered: their sum, their first and last day, and the pairs of funding
+    source and recipient among them. A rule that learns from these that no utbetalning
+    can break it need not look at each one; where one may, it still looks at each, and
+    names the first that does. ``Facts`` holds its utbetalningar as these."""
+
+    total: Decimal
+    first_paid_on: date | None
+    last_paid_on: date | None
+    #: Each (funding source, recipient) that an utbetalning among them goes by.
+    routes: frozenset[tuple[str, str]]
+
+    def __new__(cls, paid: Iterable[Disbursement] = ()) -> Payments:
+        self = super().__new__(cls, paid)
+        total, first, last, routes = ZERO, None, None, set()
+        for payment in self:
+            total += payment.amount
+            day = payment.paid_on
+            if first is None or day < first:
+                first = day
+            if last is None or day > last:
+                last = day
+            routes.add((payment.funding_source, payment.recipient))
+        self.total, self.first_paid_on, self.last_paid_on, self.routes = total, first, last, frozenset(routes)
+        return self
+
+    @classmethod
+    def made(
+        cls,
+        paid: tuple[Disbursement, ...],
+        total: Decimal,
+        first_paid_on: date | None,
+        last_paid_on: date | None,
+        routes: frozenset[tuple[str, str]],
+    ) -> Payments:
+        """``paid`` with what its maker kept of it as it changed (a kept standing, one
+        utbetalning at a time), instead of a pass over all of them."""
+        self = super().__new__(cls, paid)
+        self.total, self.first_paid_on, self.last_paid_on, self.routes = total, first_paid_on, last_paid_on, routes
+        return self
+
+    # What a rule asks of all of them before it looks at each (``False`` from ``any_``,
+    # ``True`` from ``all_``: none of them needs a look).
+
+    def any_before(self, day: date) -> bool:
+        """Whether any of them may be paid before ``day``."""
+        return self.first_paid_on is not None and self.first_paid_on < day
+
+    def any_after(self, day: date) -> bool:
+        """Whether any of them may be paid after ``day``."""
+        return self.last_paid_on is not None and self.last_paid_on > day
+
+    def any_from(self, day: date) -> bool:
+        """Whether any of them may be paid on ``day`` or later."""
+        return self.last_paid_on is not None and self.last_paid_on >= day
+
+    def all_within(self, starts_on: date, ends_on: date) -> bool:
+        """Whether every one of them is paid on a day from ``starts_on`` to ``ends_on``."""
+        first, last = self.first_paid_on, self.last_paid_on
+        return first is None or (last is not None and starts_on <= first and last <= ends_on)
+
+    def all_from(self, funding_source: str) -> bool:
+        """Whether every one of them is paid from ``funding_source``."""
+        return all(source == funding_source for source, _ in self.routes)
+
+    def all_to(self, recipient: str) -> bool:
+        """Whether every one of them is paid to ``recipient``."""
+        return all(to == recipient for _, to in self.routes)
+
+    def __reduce__(self) -> tuple[type[Payments], tuple[tuple[Disbursement, ...]]]:
+        return Payments, (tuple(self),)
+
+
+NO_PAYMENTS = Payments()
+
+
+def payments(paid: Iterable[Disbursement]) -> Payments:
+    """``paid`` as ``Payments`` (itself, where it is already)."""
+    return paid if isinstance(paid, Payments) else Payments(paid) if paid else NO_PAYMENTS
+
+
+def summed(paid: Iterable[Disbursement]) -> Payments:
     """``paid`` as one utbetalning per day, source and recipient, in that order: what a
     recorded log holds, however many utbetalningar it records (a decision's days are
     bounded by its period; its events are not). Where a rule names the first
@@ -100,7 +182,7 @@ def summed(paid: Iterable[Disbursement]) -> tuple[Disbursement, ...]:
         key = (payment.paid_on, payment.funding_source, payment.recipient)
         amount, count = days.get(key, (ZERO, 0))
         days[key] = (amount + payment.amount, count + payment.count)
-    return tuple(
+    return Payments(
         [Disbursement(day, amount, source, to, count) for (day, source, to), (amount, count) in sorted(days.items())]
     )
 
@@ -121,10 +203,14 @@ class Facts:
 
     adoption: Adoption | None = None
     eruf_decision: ErufDecision | None = None
-    disbursements: tuple[Disbursement, ...] = field(default=())
+    disbursements: Payments = field(default=NO_PAYMENTS)
     project_started_on: date | None = None
     appeals: tuple[Appeal, ...] = field(default=())
     eruf_withdrawn_on: date | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.disbursements, Payments):  # any other iterable of them
+            object.__setattr__(self, "disbursements", payments(self.disbursements))
 
     @property
     def adopted_on(self) -> date | None:
@@ -145,10 +231,8 @@ class Facts:
             eruf = None
         if withdrawn_on is not None and (eruf is None or withdrawn_on > day):
             withdrawn_on = None
-        for payment in paid:
-            if payment.paid_on > day:
-                paid = tuple([d for d in paid if d.paid_on <= day])
-                break
+        if paid.any_after(day):
+            paid = Payments([d for d in paid if d.paid_on <= day])
         if appeals:
             appeals = tuple([_appeal_on(a, day) for a in appeals if a.lodged_on <= day])
         if (
@@ -164,10 +248,7 @@ class Facts:
     @property
     def disbursed(self) -> Decimal:
         """The sum of every utbetalning in these facts."""
-        total = ZERO
-        for payment in self.disbursements:
-            total += payment.amount
-        return total
+        return self.disbursements.total
 
 
 def _appeal_on(appeal: Appeal, day: date) -> Appeal:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -15,12 +16,16 @@ from rules import (
     Disbursement,
     ErufDecision,
     Facts,
+    Payments,
     UnknownInterpretation,
+    classify,
     evaluate,
     judge_payment,
     load_decision,
     render,
 )
+from rules.clauses import adoption as adoption_clause
+from rules.clauses import funding_source, period, recipient, suspensive_condition
 from rules.clauses.legal_force import appeal_period_ends
 from rules.consistency import check_adoption, check_facts
 from rules.evaluate import conforming_payments
@@ -120,6 +125,21 @@ def test_wrong_funding_source_and_recipient_are_each_refused_with_their_rule():
     result = verdict(adopted_and_approved(), paid(date(2025, 6, 1), "10.00", "kommunstyrelsens-anslag", "hemso"))
     assert result.violations == ("funding-source", "recipient")
     assert "reserverade medel för oförutsett" in render(result.rules[4])["sv"]
+
+
+@pytest.mark.parametrize(
+    ("source", "recipient", "broken"),
+    [("kommunstyrelsens-anslag", RECIPIENT, "funding-source"), (SOURCE, "hemso", "recipient")],
+)
+def test_a_recorded_utbetalning_from_another_source_or_to_another_recipient_breaks_its_rule(source, recipient, broken):
+    """Among others that are right, and not the first of them."""
+    right = paid(date(2025, 5, 1), "10.00")
+    wrong = paid(date(2025, 6, 1), "10.00", source, recipient)
+    result = evaluate(DECISION, adopted_and_approved(right, wrong, right), on=date(2026, 1, 1))
+    assert {rule: outcome for rule, outcome in outcomes(result).items() if outcome == "violated"} == {
+        broken: "violated"
+    }
+    assert dict(next(r for r in result.rules if r.rule_id == broken).message_values)["paid_on"] == date(2025, 6, 1)
 
 
 @pytest.mark.parametrize(
@@ -427,6 +447,15 @@ _READINGS = st.fixed_dictionaries(
 )
 
 
+#: What ``_drawn`` makes facts of, drawn.
+_DRAWN_FACTS = {
+    "adoption": _ADOPTIONS,
+    "eruf": _ERUF,
+    "payments": _PAYMENTS,
+    "started": st.one_of(st.none(), _DAYS),
+    "withdrawn_after": st.one_of(st.none(), st.integers(0, 400)),
+    "appeal": st.one_of(st.none(), st.tuples(st.integers(0, 30), st.sampled_from(("pending", "dismissed", "upheld")))),
+}
 _ON_TIME = Disbursement(date(2025, 3, 1), Decimal("1.00"), SOURCE, RECIPIENT)
 _DEFAULT_READING = {
     "three-years": "project-years",
@@ -490,20 +519,46 @@ _DEFAULT_READING = {
     None,
     {**_DEFAULT_READING, "three-years": "36-months-from-project-start"},
 )
-@given(
-    adoption=_ADOPTIONS,
-    eruf=_ERUF,
-    payments=_PAYMENTS,
-    started=st.one_of(st.none(), _DAYS),
-    withdrawn_after=st.one_of(st.none(), st.integers(0, 400)),
-    appeal=st.one_of(st.none(), st.tuples(st.integers(0, 30), st.sampled_from(("pending", "dismissed", "upheld")))),
-    reading=_READINGS,
-)
+@given(**_DRAWN_FACTS, reading=_READINGS)
 def test_a_recorded_payment_conforms_exactly_when_it_would_have_been_allowed_but_for_the_cap(
     adoption, eruf, payments, started, withdrawn_after, appeal, reading
 ):
     """The amounts count a payment as co-financing under exactly the conditions the
     what-if and the write path judge a proposed one by (the cap apart)."""
+    known = _drawn(adoption, eruf, payments, started, withdrawn_after, appeal)
+    chosen = choose(DECISION, reading)
+    kept = conforming_payments(DECISION, known, chosen)
+    for payment in payments:
+        others = Facts(known.adoption, known.eruf_decision, (), started, known.appeals, known.eruf_withdrawn_on)
+        verdict = judge_payment(DECISION, others, payment, chosen)
+        allowed_but_for_cap = all(r.outcome == "satisfied" for r in verdict.rules if r.rule_id != "amount-cap")
+        assert (payment in kept) is allowed_but_for_cap, (payment, [(r.rule_id, r.outcome) for r in verdict.rules])
+
+
+class _ToldNothing(Payments):
+    """Utbetalningar that tell nothing of all of them: each one must be looked at."""
+
+    def any_before(self, day):
+        return True
+
+    def any_after(self, day):
+        return True
+
+    def any_from(self, day):
+        return True
+
+    def all_within(self, starts_on, ends_on):
+        return False
+
+    def all_from(self, funding_source):
+        return False
+
+    def all_to(self, recipient):
+        return False
+
+
+def _drawn(adoption, eruf, payments, started, withdrawn_after, appeal) -> Facts:
+    """Facts as drawn (each date after the one before it), known on a day after all of them."""
     if adoption is not None and adoption.outcome != "adopted_amended":
         adoption = Adoption(adoption.decided_on, adoption.outcome)
     if eruf is not None and eruf.outcome != "approved":
@@ -515,15 +570,50 @@ def test_a_recorded_payment_conforms_exactly_when_it_would_have_been_allowed_but
     if appeal is not None and adoption is not None and adoption.outcome not in ("referred_back", "tabled"):
         lodged = adoption.decided_on + timedelta(days=appeal[0])
         appeals = (Appeal(lodged, appeal[1], None if appeal[1] == "pending" else lodged + timedelta(days=60)),)
-    facts = Facts(adoption, eruf, tuple(payments), started, appeals, withdrawn_on)
-    known = facts.known_on(date(2030, 1, 1))
-    chosen = choose(DECISION, reading)
-    kept = conforming_payments(DECISION, known, chosen)
-    for payment in payments:
-        others = Facts(known.adoption, known.eruf_decision, (), started, known.appeals, known.eruf_withdrawn_on)
-        verdict = judge_payment(DECISION, others, payment, chosen)
-        allowed_but_for_cap = all(r.outcome == "satisfied" for r in verdict.rules if r.rule_id != "amount-cap")
-        assert (payment in kept) is allowed_but_for_cap, (payment, [(r.rule_id, r.outcome) for r in verdict.rules])
+    return Facts(adoption, eruf, tuple(payments), started, appeals, withdrawn_on).known_on(date(2030, 1, 1))
+
+
+@given(**_DRAWN_FACTS, reading=_READINGS)
+@example(  # the last utbetalning paid on the day of a withdrawal after approval (2024-12-16 + 75 days)
+    Adoption(ADOPTED), APPROVED, [_ON_TIME], None, 75, None, _DEFAULT_READING
+)
+@example(  # on time, to another recipient
+    Adoption(ADOPTED), APPROVED, [replace(_ON_TIME, recipient="botkyrka-kommun")], None, None, None, _DEFAULT_READING
+)
+@example(  # on time, from another source
+    Adoption(ADOPTED),
+    APPROVED,
+    [replace(_ON_TIME, funding_source="kommunstyrelsens-anslag")],
+    None,
+    None,
+    None,
+    _DEFAULT_READING,
+)
+def test_what_the_payments_tell_of_all_of_them_changes_no_outcome(
+    adoption, eruf, payments, started, withdrawn_after, appeal, reading
+):
+    """``Payments`` tells the rules the sum, the first and last day and the sources and
+    recipients of all the utbetalningar, so that a rule need not look at each one where
+    none can break it. Told nothing that spares a look (as far as they tell, each one
+    may break any rule), every rule looks at each one, and says the same: the same
+    outcome, naming the same utbetalning."""
+    known = _drawn(adoption, eruf, payments, started, withdrawn_after, appeal)
+    paid, chosen = known.disbursements, choose(DECISION, reading)
+    told_nothing = _ToldNothing(list(paid))
+    unaware = replace(known, disbursements=told_nothing)
+    assert unaware.disbursements is told_nothing
+
+    def outcomes(facts: Facts) -> tuple[object, ...]:
+        return (
+            adoption_clause.adoption(DECISION, facts),
+            suspensive_condition.eruf_approval(DECISION, facts, chosen),
+            period.period(DECISION, facts, chosen),
+            funding_source.funding_source(DECISION, facts.disbursements),
+            recipient.recipient(DECISION, facts.disbursements),
+            classify(DECISION, facts, chosen),
+        )
+
+    assert outcomes(known) == outcomes(unaware)
 
 
 def test_an_overpayment_is_no_plain_fulfilment():

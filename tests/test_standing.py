@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rules import evaluate, load_decision
+from rules import Payments, evaluate, load_decision
 from service.shared import standing as standing_module
 from service.shared.facts import Event, disbursement_of, facts_from, live_events
 from service.shared.standing import Fold
@@ -65,6 +65,12 @@ def _one_by_one(log, known_at):
     return tuple(sorted(paid, key=lambda d: (d.paid_on, d.funding_source, d.recipient)))
 
 
+def _told(paid: Payments) -> tuple[object, ...]:
+    """What ``Payments`` tells of all its utbetalningar at once, which the rules read
+    instead of looking at each one."""
+    return paid.total, paid.first_paid_on, paid.last_paid_on, paid.routes
+
+
 def test_the_kept_standing_is_the_log_and_answers_as_a_full_rebuild(database_url, monkeypatch):
     # Corrections' targets are read a few at a time when a new store folds a log whole;
     # a checkpoint every 3 events, at most 4 a decision (then every 6, 12, ...), so that
@@ -86,6 +92,8 @@ def test_the_kept_standing_is_the_log_and_answers_as_a_full_rebuild(database_url
             if kind == "read":
                 kept, folded = store.standing(decision_id), EventStore(engine).standing(decision_id)
                 assert kept == folded
+                # Kept as each utbetalning and correction came, equal to a pass over them all.
+                assert _told(kept.paid) == _told(folded.paid) == _told(Payments(list(kept.paid)))
                 log = store.events(decision_id)
                 assert (kept.event_count, kept.last_event_id) == (len(log), log[-1].event_id if log else 0)
                 if not log:
@@ -116,6 +124,7 @@ def test_the_kept_standing_is_the_log_and_answers_as_a_full_rebuild(database_url
                 from_scratch = Fold(decision_id)
                 from_scratch.add(then, {e.event_id: e for e in then})
                 assert stood == from_scratch.standing()
+                assert _told(stood.paid) == _told(Payments(list(stood.paid)))
                 one_by_one = replace(past, disbursements=_one_by_one(log, known_at))
                 assert evaluate(DECISION, past, on=on) == evaluate(DECISION, one_by_one, on=on)
                 continue

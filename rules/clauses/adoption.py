@@ -51,7 +51,7 @@ def adoption(decision: Decision, facts: Facts) -> RuleOutcome:
     if annulled is not None:
         values = (("decided_on", decided.decided_on), ("annulled_on", annulled))
         return _dated(decision, VIOLATED, "adoption.annulled", values)
-    for payment in paid:
+    for payment in paid if paid.any_before(decided.decided_on) else ():
         if payment.paid_on < decided.decided_on:
             values = (("paid_on", payment.paid_on), ("decided_on", decided.decided_on))
             return _dated(decision, VIOLATED, "adoption.paid_before_adoption", values)

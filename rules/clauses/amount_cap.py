@@ -17,7 +17,7 @@ from decimal import ROUND_UP, Decimal
 from rules.clauses.adoption import committed
 from rules.clauses.period import years
 from rules.decision import Decision, per_decision
-from rules.facts import Disbursement, Facts
+from rules.facts import Disbursement, Facts, Payments
 from rules.interpretations import Reading
 from rules.kind import YEARLY_SPLIT
 from rules.money import ORE, ZERO
@@ -80,7 +80,7 @@ def amount_cap(
     decision: Decision,
     facts: Facts,
     reading: Reading,
-    conforming: tuple[Disbursement, ...],
+    conforming: Payments,
     nonconforming: Decimal,
     undecided: Decimal = ZERO,
     closed: bool = False,
@@ -90,7 +90,7 @@ def amount_cap(
     so nothing is said to remain."""
     cites, chosen = decision.citations(AMOUNT_CAP), reading.chosen(YEARLY_SPLIT)
     cap = committed(decision, facts)
-    total = sum((p.amount for p in conforming), ZERO)
+    total = conforming.total
     if total > cap:
         values: Values = (("total", total), ("committed", cap), ("excess", total - cap))
         return RuleOutcome(AMOUNT_CAP, VIOLATED, cites, "cap.exceeded", values, chosen)
@@ -120,12 +120,12 @@ def _within(
 
 
 def amount_cap_for_payment(
-    decision: Decision, facts: Facts, payment: Disbursement, reading: Reading, conforming: tuple[Disbursement, ...]
+    decision: Decision, facts: Facts, payment: Disbursement, reading: Reading, conforming: Payments
 ) -> RuleOutcome:
     """A proposed utbetalning may not bring the conforming total above the adopted amount."""
     cites, chosen = decision.citations(AMOUNT_CAP), reading.chosen(YEARLY_SPLIT)
     cap = committed(decision, facts)
-    total = sum((p.amount for p in conforming), ZERO) + payment.amount
+    total = conforming.total + payment.amount
     if total > cap:
         values: Values = (("paid_on", payment.paid_on), ("total", total), ("excess", total - cap), ("committed", cap))
         return RuleOutcome(AMOUNT_CAP, VIOLATED, cites, "cap.payment_exceeds", values, chosen)

@@ -9,7 +9,7 @@ name for English ones.
 from __future__ import annotations
 
 from rules.decision import Decision, fixed_outcome, per_decision
-from rules.facts import Disbursement, only_one
+from rules.facts import Disbursement, Payments, only_one
 from rules.outcomes import NOT_APPLICABLE, SATISFIED, VIOLATED, RuleOutcome
 
 FUNDING_SOURCE = "funding-source"
@@ -24,7 +24,9 @@ def funding_source(decision: Decision, paid: tuple[Disbursement, ...]) -> RuleOu
     if not paid:
         return fixed_outcome(decision, FUNDING_SOURCE, NOT_APPLICABLE, "payment.none")
     names = _source_names(decision)
-    for payment in paid:
+    # Each one looked at only where some other source is among them (or they are not ``Payments``).
+    right = isinstance(paid, Payments) and paid.all_from(decision.funding_source_id)
+    for payment in () if right else paid:
         if not funding_source_allows(decision, payment):
             values = (("paid_on", payment.paid_on), ("given", payment.funding_source), *names)
             return RuleOutcome(FUNDING_SOURCE, VIOLATED, decision.citations(FUNDING_SOURCE), "source.wrong", values)

@@ -80,14 +80,14 @@ def period(decision: Decision, facts: Facts, reading: Reading) -> RuleOutcome:
         return _start_unknown(decision, chosen)
     if span is False:
         starts_on, ends_on = _budget_plan(decision)
-        for payment in paid:
+        for payment in () if paid.all_within(starts_on, ends_on) else paid:
             if not starts_on <= payment.paid_on <= ends_on:
                 values = (("paid_on", payment.paid_on), ("starts_on", starts_on), ("ends_on", ends_on))
                 return _outcome(decision, chosen, SATISFIED, _outside_budget_plan(payment.paid_on, starts_on), values)
         return _outcome(
             decision, chosen, SATISFIED, "period.all_in_budget_plan", (("starts_on", starts_on), ("ends_on", ends_on))
         )
-    for payment in paid:
+    for payment in () if paid.all_within(*span) else paid:
         if not span[0] <= payment.paid_on <= span[1]:
             values = (("paid_on", payment.paid_on), ("starts_on", span[0]), ("ends_on", span[1]))
             return _outcome(decision, chosen, VIOLATED, "period.outside", values)

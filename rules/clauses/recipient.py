@@ -9,7 +9,7 @@ not name is quoted as the caller gave it.
 from __future__ import annotations
 
 from rules.decision import Decision, fixed_outcome
-from rules.facts import Disbursement, only_one
+from rules.facts import Disbursement, Payments, only_one
 from rules.outcomes import NOT_APPLICABLE, SATISFIED, VIOLATED, RuleOutcome, Values
 
 RECIPIENT = "recipient"
@@ -23,7 +23,9 @@ def recipient(decision: Decision, paid: tuple[Disbursement, ...]) -> RuleOutcome
     """Every utbetalning in ``paid`` goes to the recipient the decision names."""
     if not paid:
         return fixed_outcome(decision, RECIPIENT, NOT_APPLICABLE, "payment.none")
-    for payment in paid:
+    # Each one looked at only where some other recipient is among them (or they are not ``Payments``).
+    right = isinstance(paid, Payments) and paid.all_to(decision.recipient_id)
+    for payment in () if right else paid:
         if not recipient_allows(decision, payment):
             given = decision.party_name(payment.recipient)
             values: Values = (("paid_on", payment.paid_on), ("expected", decision.recipient_name))

@@ -19,7 +19,7 @@ from datetime import date
 from decimal import Decimal
 
 from rules.decision import Decision, fixed_outcome, per_decision
-from rules.facts import Disbursement, ErufDecision, Facts
+from rules.facts import Disbursement, ErufDecision, Facts, Payments
 from rules.interpretations import Reading
 from rules.kind import REDUCED_GRANT, WITHDRAWAL_AFTER_APPROVAL
 from rules.outcomes import PENDING, SATISFIED, VIOLATED, Outcome, RuleOutcome, Values
@@ -76,7 +76,7 @@ def eruf_approval(decision: Decision, facts: Facts, reading: Reading) -> RuleOut
     refusal = _unless_approved(decision, eruf, reading, chosen)
     if refusal is not None:
         return refusal
-    for payment in paid:
+    for payment in paid if paid.any_before(eruf.decided_on) else ():
         if payment.paid_on < eruf.decided_on:
             values: Values = (("paid_on", payment.paid_on), ("decided_on", eruf.decided_on))
             return _dated(decision, chosen, VIOLATED, "eruf.paid_before_approval_on", values)
@@ -104,13 +104,13 @@ def _unless_approved(
 
 
 def _after_withdrawal(
-    decision: Decision, eruf: ErufDecision, withdrawn_on: date, paid: tuple[Disbursement, ...], reading: Reading
+    decision: Decision, eruf: ErufDecision, withdrawn_on: date, paid: Payments, reading: Reading
 ) -> RuleOutcome:
     chosen = reading.chosen(WITHDRAWAL_AFTER_APPROVAL)
     dates = (("decided_on", eruf.decided_on), ("withdrawn_on", withdrawn_on))
     if reading.means(WITHDRAWAL_AFTER_APPROVAL) != NO_FURTHER_PAYMENTS:
         return _dated(decision, chosen, SATISFIED, "eruf.withdrawn_after_approval_stands", dates)
-    for payment in paid:
+    for payment in paid if paid.any_from(withdrawn_on) else ():
         if payment.paid_on >= withdrawn_on:
             return _dated(
                 decision, chosen, VIOLATED, "eruf.paid_after_withdrawal", (("paid_on", payment.paid_on), *dates)

@@ -36,13 +36,15 @@ paid on, shared with the others, and the few other events: not the utbetalningar
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import cached_property
 
-from rules import Disbursement, Facts
+from rules import Disbursement, Facts, Payments
+from rules.facts import NO_PAYMENTS
 from service.shared.facts import Event, disbursement_of, facts_of, live_events
 
 #: Later than any event's recorded_at: every event recorded counts.
@@ -67,7 +69,7 @@ class Standing:
     #: Every event but the utbetalningar and the corrections of them, oldest first.
     others: tuple[Event, ...]
     #: The live utbetalningar, summed per day, source and recipient, in that order.
-    paid: tuple[Disbursement, ...]
+    paid: Payments
 
     @cached_property
     def running(self) -> tuple[tuple[int, Decimal], ...]:
@@ -130,7 +132,7 @@ class Checkpoint:
     others: tuple[Event, ...]
     #: The summed utbetalningar in their order (each its own key): shared with the fold
     #: and the other checkpoints, a tuple costs a pointer a day.
-    paid: tuple[Disbursement, ...]
+    paid: Payments
     cancelled: frozenset[int]
 
 
@@ -156,8 +158,12 @@ class Fold:
         self._keys: list[tuple[date, str, str]] = []
         # The summed utbetalningar in the order of ``_keys``, as a standing holds them:
         # changed where one changes (a copy made in C, which the next standing shares),
-        # not gathered anew from ``_days`` by every write.
-        self._paid: tuple[Disbursement, ...] = ()
+        # not gathered anew from ``_days`` by every write; with their sum and how many
+        # of the days each source and recipient is paid by, kept as they change, which
+        # ``Payments`` would otherwise work out in a pass over them all.
+        self._paid: Payments = NO_PAYMENTS
+        self._total = Decimal("0.00")
+        self._routes: Counter[tuple[str, str]] = Counter()
         # Utbetalningar already cancelled: the store refuses a second correction of one,
         # but a log restored from elsewhere may hold it, and it cancels nothing more.
         self._cancelled: set[int] = set()
@@ -246,7 +252,8 @@ class Fold:
             fold._other_ids = {e.event_id for e in checkpoint.others}
             fold._keys = [_key(payment) for payment in checkpoint.paid]  # in order, as ``_keys`` is
             fold._days = dict(zip(fold._keys, checkpoint.paid, strict=True))
-            fold._paid = checkpoint.paid
+            fold._paid, fold._total = checkpoint.paid, checkpoint.paid.total
+            fold._routes = Counter(key[1:] for key in fold._keys)
             fold._cancelled = set(checkpoint.cancelled)
         return fold
 
@@ -260,21 +267,29 @@ class Fold:
         ]
 
     def _pay(self, payment: Disbursement, sign: int) -> None:
-        key, paid = _key(payment), self._paid
+        key, paid = _key(payment), self._paid  # sliced, it is a plain tuple
         summed = self._days.get(key)
         at = bisect_left(self._keys, key)
         if summed is None:
             summed = replace(payment, amount=Decimal("0.00"), count=0)
             self._keys.insert(at, key)
+            self._routes[key[1:]] += 1
             paid = paid[:at] + (summed,) + paid[at:]
         amount, count = summed.amount + sign * payment.amount, summed.count + sign
+        self._total += sign * payment.amount
         if count:
             self._days[key] = replace(summed, amount=amount, count=count)
-            self._paid = paid[:at] + (self._days[key],) + paid[at + 1 :]
+            paid = paid[:at] + (self._days[key],) + paid[at + 1 :]
         else:
             del self._days[key]
             del self._keys[at]
-            self._paid = paid[:at] + paid[at + 1 :]
+            self._routes[key[1:]] -= 1
+            if not self._routes[key[1:]]:
+                del self._routes[key[1:]]
+            paid = paid[:at] + paid[at + 1 :]
+        # In the order of their keys, so the first and the last are the first and last days.
+        first, last = (paid[0].paid_on, paid[-1].paid_on) if paid else (None, None)
+        self._paid = Payments.made(paid, self._total, first, last, frozenset(self._routes))
 
     def standing(self) -> Standing:
         """The standing as folded so far (made once between changes)."""

@@ -278,7 +278,7 @@ _RECORDED_BETWEEN = (
 KEPT_STANDINGS = 256
 #: ``EventStore._writers``: more than a worker's threads, so that two rarely share one.
 _WRITER_LOCKS = 64
-#: How long a write waits for its process's turn at its decision (``EventStore._turn``):
+#: How long a write waits for its process's turn at its decision (``EventStore.turn``):
 #: a write holds it a few milliseconds, so this is only reached when the database is
 #: slow to answer, whose own bounds then decide.
 TURN_SECONDS = 0.5
@@ -377,9 +377,10 @@ class EventStore:
         # folded stays true and only what came after it is read (``service.shared.standing``).
         self._folds: OrderedDict[str, Fold] = OrderedDict()
         self._folds_lock = threading.Lock()
-        #: A process's writers of one decision take turns (``_turn``): a fixed number
-        #: of locks, shared by decisions that hash alike.
-        self._writers = [threading.Lock() for _ in range(_WRITER_LOCKS)]
+        #: A process's writers of one decision take turns (``turn``): a fixed number
+        #: of locks, shared by decisions that hash alike; a request that holds its turn
+        #: takes it again in ``append``.
+        self._writers = [threading.RLock() for _ in range(_WRITER_LOCKS)]
         self._database_errors = database_errors(engine)
         # What SQLAlchemy makes of a date, a moment and JSON as this database's driver
         # gives them, for the events read straight on the driver.
@@ -715,14 +716,14 @@ class EventStore:
         process keeps and stored without reading the log (``_append_at_once``): the
         locked way follows only where it cannot be.
 
-        A process's writers of one decision take turns (``_turn``): each then finds the
+        A process's writers of one decision take turns (``turn``): each then finds the
         kept standing as the one before left it, and folds its own event in; racing, a
         write without the lock and one the locked way would leave each other's events
         for the next write to read. The wait for a turn is bounded (``TURN_SECONDS``),
         so that the database's own bounds still decide how long a write may wait.
         """
         write = _Write(decision_id, draft, recorded_by, check, answer, idempotency, count)
-        with self._turn(decision_id):
+        with self.turn(decision_id):
             if idempotency is None and draft.type != "correction":
                 done = self._append_at_once(write)
                 if done is not None:
@@ -730,10 +731,10 @@ class EventStore:
             return self._append_locked(write)
 
     @contextmanager
-    def _turn(self, decision_id: str) -> Iterator[None]:
+    def turn(self, decision_id: str) -> Iterator[None]:
         """This process's turn to write ``decision_id``, or none once ``TURN_SECONDS``
         have passed (the write then goes on without: correct all the same, the database
-        orders it)."""
+        orders it). A thread that holds it may take it again."""
         turn = self._writers[hash(decision_id) % len(self._writers)]
         taken = turn.acquire(timeout=TURN_SECONDS)
         try:

@@ -98,7 +98,21 @@ def record_event(decision_id: str) -> Response:
     """operationId: recordEvent. Every write a right token makes counts against its
     limit, whatever its answer (``service.storage.limits``): one the store stores,
     refuses or replays in the write's own transaction, one refused before, alone. One
-    the database fails (a 503) stores nothing, the count neither."""
+    the database fails (a 503) stores nothing, the count neither.
+
+    A process's writers of one decision take turns over the whole request, not only
+    over the store's part (``EventStore.turn``, which ``append`` takes again). A worker's
+    threads hand the interpreter's lock to each other at every call that waits on the
+    database, and a write makes several: two writes of one decision at once, the second
+    reading its token and body while the first is stored, hand it over at each of them.
+    Waiting instead cost a tenth less CPU a write (SQLite, one worker of 2 threads, 4
+    connections, rounds taking turns with the other way's: 2.68x and 2.84x the echo's
+    CPU against 2.89x and 3.20x)."""
+    with store().turn(decision_id):
+        return _record_event(decision_id)
+
+
+def _record_event(decision_id: str) -> Response:
     decision = load_decision(decision_id)
     name = writer()
     try:

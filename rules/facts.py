@@ -160,7 +160,7 @@ class Payments(tuple[Disbursement, ...]):
         return all(to == recipient for _, to in self.routes)
 
     def __reduce__(self) -> tuple[type[Payments], tuple[tuple[Disbursement, ...]]]:
-        return Payments, (tuple(self),)
+        return type(self), (tuple(self),)
 
 
 NO_PAYMENTS = Payments()

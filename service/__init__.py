@@ -52,7 +52,10 @@ class Service(Flask):
         self._synchronous: dict[Callable[..., Any], Callable[..., Any]] = {}
 
     def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
-        known = self._synchronous.get(func)
+        try:
+            known = self._synchronous.get(func)
+        except TypeError:  # a callable that cannot be a key: asked every time, as Flask does
+            return super().ensure_sync(func)
         if known is None:
             known = super().ensure_sync(func)
             if len(self._synchronous) < self.KNOWN_AT_MOST:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 from sqlalchemy import select
 
 from service.shared import standing as standing_module
+from service.storage import store as store_module
 from service.storage import tokens
 from service.storage.store import _event
 from service.storage.tables import events
@@ -228,3 +232,32 @@ def test_a_stored_write_is_answered_201_though_folding_it_into_the_kept_standing
     assert stored.status_code == 201, stored.json
     amounts = client.get(f"{COMMITMENT}?as_of=2025-12-31").json["amounts"]
     assert amounts["disbursed"] == "300.00"
+
+
+def test_a_thread_in_its_turn_goes_on_and_waits_for_another_s_at_most_once(store_app, monkeypatch):
+    """A request takes its decision's turn before ``append`` takes it again: inside it,
+    ``append``'s goes on at once; and where another thread held the turn too long, the
+    request waited ``TURN_SECONDS`` once, not once more in ``append``."""
+    monkeypatch.setattr(store_module, "TURN_SECONDS", 0.3)
+    store = store_app.extensions["medfin"]
+    holding, done = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with store.turn("ks-2024-1371-481"):
+            holding.set()
+            done.wait(5)
+
+    other = threading.Thread(target=hold)
+    other.start()
+    try:
+        assert holding.wait(5)
+        began = time.monotonic()
+        with store.turn("ks-2024-1371-481"), store.turn("ks-2024-1371-481"):
+            waited = time.monotonic() - began
+        assert 0.25 <= waited < 0.5
+    finally:
+        done.set()
+        other.join()
+    began = time.monotonic()
+    with store.turn("ks-2024-1371-481"), store.turn("ks-2024-1371-481"):  # free: no wait at all
+        assert time.monotonic() - began < 0.1

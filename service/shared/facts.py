@@ -15,7 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from rules import Adoption, Appeal, Disbursement, ErufDecision, Facts, summed
+from rules import Adoption, Appeal, Disbursement, ErufDecision, Facts, Payments, summed
 
 #: Who recorded the facts that the decision data ships (``storage.setup`` loads them).
 SHIPPED_BY = "medfin (shipped data)"
@@ -124,7 +124,7 @@ def disbursement_of(event: Event) -> Disbursement:
     return Disbursement(event.effective_on, Decimal(p["amount"]), p["funding_source"], p["recipient"])
 
 
-def facts_of(live: list[Event], paid: tuple[Disbursement, ...], as_of: date) -> Facts:
+def facts_of(live: list[Event], paid: Payments, as_of: date) -> Facts:
     """The facts on ``as_of`` from the live events other than utbetalningar (which it
     ignores) and the utbetalningar ``paid``, summed (``facts_from``)."""
     dated = [e for e in live if e.effective_on is not None and e.effective_on <= as_of]

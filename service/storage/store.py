@@ -279,8 +279,9 @@ KEPT_STANDINGS = 256
 #: ``EventStore._writers``: more than a worker's threads, so that two rarely share one.
 _WRITER_LOCKS = 64
 #: How long a write waits for its process's turn at its decision (``EventStore.turn``):
-#: a write holds it a few milliseconds, so this is only reached when the database is
-#: slow to answer, whose own bounds then decide.
+#: a write holds it a few milliseconds (from its admitted token to its answer; ``medfin
+#: serve``'s workers have read the body before), so this is only reached when the
+#: database is slow to answer, whose own bounds then decide.
 TURN_SECONDS = 0.5
 #: Ids in one ``IN (...)``: well under SQLite's 32 766 bound variables and psycopg's 65 535.
 _TARGETS_A_READ = 500
@@ -290,6 +291,13 @@ def _event_by_id(connection: Connection, decision_id: str, event_id: int) -> Eve
     query = select(events).where(events.c.decision_id == decision_id, events.c.event_id == event_id)
     row = connection.execute(query).first()
     return None if row is None else _event(row)
+
+
+class _TurnsIn(threading.local):
+    """Per thread: the stripes of ``EventStore._writers`` whose turn it is in."""
+
+    def __init__(self) -> None:
+        self.stripes: set[int] = set()
 
 
 class _MovedOn(Exception):
@@ -378,9 +386,10 @@ class EventStore:
         self._folds: OrderedDict[str, Fold] = OrderedDict()
         self._folds_lock = threading.Lock()
         #: A process's writers of one decision take turns (``turn``): a fixed number
-        #: of locks, shared by decisions that hash alike; a request that holds its turn
-        #: takes it again in ``append``.
-        self._writers = [threading.RLock() for _ in range(_WRITER_LOCKS)]
+        #: of locks, shared by decisions that hash alike.
+        self._writers = [threading.Lock() for _ in range(_WRITER_LOCKS)]
+        #: The turns each thread is in (whether it got the lock or waited its time).
+        self._turns_in = _TurnsIn()
         self._database_errors = database_errors(engine)
         # What SQLAlchemy makes of a date, a moment and JSON as this database's driver
         # gives them, for the events read straight on the driver.
@@ -734,12 +743,20 @@ class EventStore:
     def turn(self, decision_id: str) -> Iterator[None]:
         """This process's turn to write ``decision_id``, or none once ``TURN_SECONDS``
         have passed (the write then goes on without: correct all the same, the database
-        orders it). A thread that holds it may take it again."""
-        turn = self._writers[hash(decision_id) % len(self._writers)]
+        orders it). A thread already in it (a request that took it before ``append``)
+        goes on at once: the wait is bounded once, not at each call."""
+        stripe = hash(decision_id) % len(self._writers)
+        entered = self._turns_in.stripes
+        if stripe in entered:
+            yield
+            return
+        turn = self._writers[stripe]
         taken = turn.acquire(timeout=TURN_SECONDS)
+        entered.add(stripe)
         try:
             yield
         finally:
+            entered.discard(stripe)
             if taken:
                 turn.release()
 

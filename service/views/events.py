@@ -10,6 +10,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
+from rules import Decision
 from service.formats import presenters, tabular
 from service.formats.jsonio import compact
 from service.http import paging
@@ -100,21 +101,23 @@ def record_event(decision_id: str) -> Response:
     refuses or replays in the write's own transaction, one refused before, alone. One
     the database fails (a 503) stores nothing, the count neither.
 
-    A process's writers of one decision take turns over the whole request, not only
-    over the store's part (``EventStore.turn``, which ``append`` takes again). A worker's
-    threads hand the interpreter's lock to each other at every call that waits on the
-    database, and a write makes several: two writes of one decision at once, the second
-    reading its token and body while the first is stored, hand it over at each of them.
-    Waiting instead cost a tenth less CPU a write (SQLite, one worker of 2 threads, 4
-    connections, rounds taking turns with the other way's: 2.68x and 2.84x the echo's
-    CPU against 2.89x and 3.20x)."""
-    with store().turn(decision_id):
-        return _record_event(decision_id)
-
-
-def _record_event(decision_id: str) -> Response:
+    A process's writers of one decision take turns from the moment the token is
+    admitted, not only over the store's part (``EventStore.turn``, in which ``append``
+    goes on): a request without a right token, or whose token must wait, never holds
+    the turn. A worker's threads hand the interpreter's lock to each other at every call
+    that waits on the database, and a write makes several: two writes of one decision
+    at once, the second reading its body while the first is stored, hand it over at
+    each of them. Waiting instead cost a tenth less CPU a write (SQLite, one worker of 2
+    threads, 4 connections, rounds taking turns with the other way's: 2.68x and 2.84x
+    the echo's CPU against 2.89x and 3.20x, with the turn taken before the token was read)."""
     decision = load_decision(decision_id)
     name = writer()
+    with store().turn(decision_id):
+        return _recorded(decision_id, decision, name)
+
+
+def _recorded(decision_id: str, decision: Decision, name: str) -> Response:
+    """``record_event`` once its token is admitted."""
     try:
         draft, idempotency = _write_request()
     except Exception:

@@ -155,7 +155,7 @@ def _judge(
     reading: Reading,
     conforming: Payments,
 ) -> PaymentVerdict:
-    alone = (payment,)
+    alone = Payments((payment,))
     rules: tuple[RuleOutcome, ...] = (
         adoption.adoption_for_payment(decision, known, payment),
         suspensive_condition.eruf_approval_for_payment(decision, known, payment, reading),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import select
@@ -234,16 +235,13 @@ def test_a_stored_write_is_answered_201_though_folding_it_into_the_kept_standing
     assert amounts["disbursed"] == "300.00"
 
 
-def test_a_thread_in_its_turn_goes_on_and_waits_for_another_s_at_most_once(store_app, monkeypatch):
-    """A request takes its decision's turn before ``append`` takes it again: inside it,
-    ``append``'s goes on at once; and where another thread held the turn too long, the
-    request waited ``TURN_SECONDS`` once, not once more in ``append``."""
-    monkeypatch.setattr(store_module, "TURN_SECONDS", 0.3)
-    store = store_app.extensions["medfin"]
+@contextmanager
+def _turn_held_elsewhere(store, decision_id: str):
+    """Another thread in ``decision_id``'s turn for the block."""
     holding, done = threading.Event(), threading.Event()
 
     def hold() -> None:
-        with store.turn("ks-2024-1371-481"):
+        with store.turn(decision_id):
             holding.set()
             done.wait(5)
 
@@ -251,13 +249,35 @@ def test_a_thread_in_its_turn_goes_on_and_waits_for_another_s_at_most_once(store
     other.start()
     try:
         assert holding.wait(5)
+        yield
+    finally:
+        done.set()
+        other.join()
+
+
+def test_a_write_without_a_right_token_never_waits_for_the_decision_s_turn(store_app, client, monkeypatch):
+    """The turn is taken once the token is admitted: a wrong token or none is answered
+    at once, while a registrar's write to the decision is under way elsewhere."""
+    monkeypatch.setattr(store_module, "TURN_SECONDS", 1.0)
+    assert client.post(EVENTS, json=payment("2025-03-01", "1.00")).status_code == 401  # the first one, slower
+    with _turn_held_elsewhere(store_app.extensions["medfin"], "ks-2024-1371-481"):
+        for headers in ({}, {"Authorization": "Bearer medfin_wrong"}):
+            began = time.monotonic()
+            assert client.post(EVENTS, json=payment("2025-03-01", "1.00"), headers=headers).status_code == 401
+            assert time.monotonic() - began < 0.5
+
+
+def test_a_thread_in_its_turn_goes_on_and_waits_for_another_s_at_most_once(store_app, monkeypatch):
+    """A request takes its decision's turn before ``append`` takes it again: inside it,
+    ``append``'s goes on at once; and where another thread held the turn too long, the
+    request waited ``TURN_SECONDS`` once, not once more in ``append``."""
+    monkeypatch.setattr(store_module, "TURN_SECONDS", 0.3)
+    store = store_app.extensions["medfin"]
+    with _turn_held_elsewhere(store, "ks-2024-1371-481"):
         began = time.monotonic()
         with store.turn("ks-2024-1371-481"), store.turn("ks-2024-1371-481"):
             waited = time.monotonic() - began
         assert 0.25 <= waited < 0.5
-    finally:
-        done.set()
-        other.join()
     began = time.monotonic()
     with store.turn("ks-2024-1371-481"), store.turn("ks-2024-1371-481"):  # free: no wait at all
         assert time.monotonic() - began < 0.1

@@ -19,14 +19,12 @@ def funding_source_allows(decision: Decision, payment: Disbursement) -> bool:
     return payment.funding_source == decision.funding_source_id
 
 
-def funding_source(decision: Decision, paid: tuple[Disbursement, ...]) -> RuleOutcome:
+def funding_source(decision: Decision, paid: Payments) -> RuleOutcome:
     """Every utbetalning in ``paid`` is taken from the funding source the decision names."""
     if not paid:
         return fixed_outcome(decision, FUNDING_SOURCE, NOT_APPLICABLE, "payment.none")
     names = _source_names(decision)
-    # Each one looked at only where some other source is among them (or they are not ``Payments``).
-    right = isinstance(paid, Payments) and paid.all_from(decision.funding_source_id)
-    for payment in () if right else paid:
+    for payment in () if paid.all_from(decision.funding_source_id) else paid:
         if not funding_source_allows(decision, payment):
             values = (("paid_on", payment.paid_on), ("given", payment.funding_source), *names)
             return RuleOutcome(FUNDING_SOURCE, VIOLATED, decision.citations(FUNDING_SOURCE), "source.wrong", values)

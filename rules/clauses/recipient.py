@@ -19,13 +19,11 @@ def recipient_allows(decision: Decision, payment: Disbursement) -> bool:
     return payment.recipient == decision.recipient_id
 
 
-def recipient(decision: Decision, paid: tuple[Disbursement, ...]) -> RuleOutcome:
+def recipient(decision: Decision, paid: Payments) -> RuleOutcome:
     """Every utbetalning in ``paid`` goes to the recipient the decision names."""
     if not paid:
         return fixed_outcome(decision, RECIPIENT, NOT_APPLICABLE, "payment.none")
-    # Each one looked at only where some other recipient is among them (or they are not ``Payments``).
-    right = isinstance(paid, Payments) and paid.all_to(decision.recipient_id)
-    for payment in () if right else paid:
+    for payment in () if paid.all_to(decision.recipient_id) else paid:
         if not recipient_allows(decision, payment):
             given = decision.party_name(payment.recipient)
             values: Values = (("paid_on", payment.paid_on), ("expected", decision.recipient_name))

@@ -158,11 +158,10 @@ class Fold:
         self._keys: list[tuple[date, str, str]] = []
         # The summed utbetalningar in the order of ``_keys``, as a standing holds them:
         # changed where one changes (a copy made in C, which the next standing shares),
-        # not gathered anew from ``_days`` by every write; with their sum and how many
-        # of the days each source and recipient is paid by, kept as they change, which
-        # ``Payments`` would otherwise work out in a pass over them all.
+        # not gathered anew from ``_days`` by every write; with how many of the days each
+        # source and recipient is paid by, kept as they change, so that ``Payments``
+        # needs no pass over them all.
         self._paid: Payments = NO_PAYMENTS
-        self._total = Decimal("0.00")
         self._routes: Counter[tuple[str, str]] = Counter()
         # Utbetalningar already cancelled: the store refuses a second correction of one,
         # but a log restored from elsewhere may hold it, and it cancels nothing more.
@@ -252,7 +251,7 @@ class Fold:
             fold._other_ids = {e.event_id for e in checkpoint.others}
             fold._keys = [_key(payment) for payment in checkpoint.paid]  # in order, as ``_keys`` is
             fold._days = dict(zip(fold._keys, checkpoint.paid, strict=True))
-            fold._paid, fold._total = checkpoint.paid, checkpoint.paid.total
+            fold._paid = checkpoint.paid
             fold._routes = Counter(key[1:] for key in fold._keys)
             fold._cancelled = set(checkpoint.cancelled)
         return fold
@@ -276,7 +275,6 @@ class Fold:
             self._routes[key[1:]] += 1
             paid = paid[:at] + (summed,) + paid[at:]
         amount, count = summed.amount + sign * payment.amount, summed.count + sign
-        self._total += sign * payment.amount
         if count:
             self._days[key] = replace(summed, amount=amount, count=count)
             paid = paid[:at] + (self._days[key],) + paid[at + 1 :]
@@ -289,7 +287,8 @@ class Fold:
             paid = paid[:at] + paid[at + 1 :]
         # In the order of their keys, so the first and the last are the first and last days.
         first, last = (paid[0].paid_on, paid[-1].paid_on) if paid else (None, None)
-        self._paid = Payments.made(paid, self._total, first, last, frozenset(self._routes))
+        total = self._paid.total + sign * payment.amount
+        self._paid = Payments.made(paid, total, first, last, frozenset(self._routes))
 
     def standing(self) -> Standing:
         """The standing as folded so far (made once between changes)."""
